@@ -1,0 +1,31 @@
+/** All repositories over one Prisma client. */
+import type { PrismaClient } from '../generated/client.js';
+import { createAuditRepository } from './audit-repository.js';
+import { createInvitesRepository } from './invites-repository.js';
+import { createMembersRepository } from './members-repository.js';
+import { createReportsRepository } from './reports-repository.js';
+import { createSettingsRepository } from './settings-repository.js';
+import { createTopicsRepository } from './topics-repository.js';
+import { createUnitsRepository } from './units-repository.js';
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export function createRepositories(prisma: PrismaClient) {
+  return {
+    units: createUnitsRepository(prisma),
+    members: createMembersRepository(prisma),
+    invites: createInvitesRepository(prisma),
+    reports: createReportsRepository(prisma),
+    settings: createSettingsRepository(prisma),
+    topics: createTopicsRepository(prisma),
+    audit: createAuditRepository(prisma),
+  };
+}
+
+export type { UnitsRepository, NewUnit } from './units-repository.js';
+export type { MembersRepository, NewMember } from './members-repository.js';
+export type { InvitesRepository, NewInvite, Redeemer } from './invites-repository.js';
+export type { ReportsRepository } from './reports-repository.js';
+export type { SettingsRepository } from './settings-repository.js';
+export type { TopicsRepository } from './topics-repository.js';
+export type { AuditRepository, AuditEntry } from './audit-repository.js';

@@ -1,0 +1,43 @@
+/**
+ * Reads what grammY sent: a JSON string for plain calls, a multipart stream when a file is
+ * uploaded (sendPhoto with an InputFile). Multipart fields are extracted as strings; file parts
+ * are recorded by size only.
+ */
+export async function readRequestBody(body: unknown): Promise<Record<string, unknown>> {
+  if (body === undefined || body === null) return {};
+  if (typeof body === 'string') return body === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
+  const bytes = await collect(body);
+  const text = bytes.toString('latin1');
+  const boundary = /^--([^\r\n]+)/.exec(text)?.[1];
+  if (!boundary) return {};
+  const out: Record<string, unknown> = {};
+  for (const part of text.split(`--${boundary}`)) {
+    const name = /name="([^"]+)"/.exec(part)?.[1];
+    if (!name) continue;
+    const idx = part.indexOf('\r\n\r\n');
+    const value = part.slice(idx + 4).replace(/\r\n$/, '');
+    if (/filename="/.test(part)) out[name] = { file: true, bytes: value.length };
+    else out[name] = tryJson(Buffer.from(value, 'latin1').toString('utf8'));
+  }
+  return out;
+}
+
+function tryJson(v: string): unknown {
+  if (/^[[{]/.test(v)) {
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }
+  return v;
+}
+
+async function collect(body: unknown): Promise<Buffer> {
+  if (body instanceof Uint8Array) return Buffer.from(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}

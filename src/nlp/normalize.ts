@@ -1,0 +1,56 @@
+/** What `normalizeText` removed, for logs and tests (counts, never the text itself). */
+export interface NormalizeReport {
+  readonly controlChars: number;
+  readonly invisibleChars: number;
+  readonly bidiChars: number;
+  readonly loneSurrogates: number;
+}
+
+/** Normalised text plus a count of what was stripped. */
+export interface NormalizedText {
+  readonly text: string;
+  readonly removed: NormalizeReport;
+}
+
+// C0 (except \n and \t, which become whitespace below), DEL and C1 controls, including NUL.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function countAndStrip(text: string, re: RegExp, replacement = ''): [string, number] {
+  let n = 0;
+  const out = text.replace(re, () => {
+    n += 1;
+    return replacement;
+  });
+  return [out, n];
+}
+
+function collapseWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n[\s]*/g, '\n')
+    .trim();
+}
+
+/**
+ * Step 1 of the analysis (PRODUCT.md): makes every later step see one canonical form of the
+ * text, whatever the client sent — NFC, no control/zero-width/bidi characters, no lone
+ * surrogates, whitespace collapsed (single newlines kept between lines). Never throws.
+ */
+export function normalizeText(raw: string): NormalizedText {
+  const input = typeof raw === 'string' ? raw : String(raw ?? '');
+  let [text, loneSurrogates] = countAndStrip(input, LONE_SURROGATE);
+  text = text.normalize('NFC');
+  let controlChars: number;
+  let invisibleChars: number;
+  let bidiChars: number;
+  text = text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+  [text, controlChars] = countAndStrip(text, CONTROL, ' ');
+  [text, invisibleChars] = countAndStrip(text, INVISIBLE);
+  [text, bidiChars] = countAndStrip(text, BIDI);
+  text = collapseWhitespace(text.normalize('NFC'));
+  return { text, removed: { controlChars, invisibleChars, bidiChars, loneSurrogates } };
+}

@@ -1,0 +1,51 @@
+/**
+ * Test databases: a fresh PostgreSQL schema per test file (in the `test` database, dropped
+ * afterwards) or a fresh in-memory PGlite, both migrated with the committed migrations.
+ */
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../src/db/client.js';
+import { applyMigrations, readMigrations } from '../../src/db/migrate.js';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/migrations');
+
+export interface TestDatabase extends Database {
+  schema: string | null;
+  url: string | null;
+  /** Closes the connections and drops the schema. */
+  destroy(): Promise<void>;
+}
+
+/** A migrated PostgreSQL schema of its own. */
+export async function createPostgresTestDatabase(poolSize = 5): Promise<TestDatabase> {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  await admin.end();
+  const url = `${TEST_DATABASE_URL}?schema=${schema}`;
+  const db = await openDatabase({ url, poolSize });
+  await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
+  return {
+    ...db,
+    schema,
+    url,
+    async destroy() {
+      await db.close();
+      const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await c.end();
+    },
+  };
+}
+
+/** A migrated in-memory PGlite database. */
+export async function createPgliteTestDatabase(): Promise<TestDatabase> {
+  const db = await openDatabase({ pgliteDir: 'memory://' });
+  await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
+  return { ...db, schema: null, url: null, destroy: () => db.close() };
+}
