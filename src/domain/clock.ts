@@ -1,0 +1,3 @@
+/** Time and randomness are passed in, never read inside domain/ (tests use fixed clocks). */
+export type Clock = () => Date;
+export type Rng = () => number;
