@@ -1,0 +1,130 @@
+/**
+ * The shared wiring of every process kind: configuration, logger, database (PostgreSQL or
+ * embedded PGlite), repositories, Redis, queue factory, i18n, clock, and an ordered shutdown.
+ * Entry points (src/main.ts, workers/*.ts, src/demo) build one Runtime and hand it to the
+ * `start(rt)` function of each part they run. Closers run in reverse order of registration,
+ * so workers stop taking work before Redis and the database close.
+ */
+import { resolve } from 'node:path';
+import type { I18n } from '@grammyjs/i18n';
+import type { Config } from './config.js';
+import { loadConfigOrExit } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { applyMigrations, readMigrations } from './db/migrate.js';
+import { createRepositories, type Repositories } from './db/repositories/index.js';
+import type { Clock } from './domain/clock.js';
+import { createLogger, type Logger } from './logger.js';
+import { createQueueFactory, type QueueFactory } from './queue/factory.js';
+import { createRedis, ensureRedis, type Redis } from './queue/redis.js';
+import { createI18n, translator, type Translate } from './bot/i18n.js';
+import type { BotContext } from './bot/context.js';
+
+export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../prisma/migrations');
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  repos: Repositories;
+  redis: Redis;
+  queues: QueueFactory;
+  i18n: I18n<BotContext>;
+  t: Translate;
+  clock: Clock;
+  /** Registers a closer; closers run last-registered-first on shutdown. */
+  onShutdown(name: string, fn: () => Promise<void> | void): void;
+  shutdown(reason: string): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Apply migrations at start (always true for the embedded database). */
+  migrate?: boolean;
+  /** Start a private redis-server when none answers (demo, all-in-one). */
+  ensureRedis?: boolean;
+  /** Queue key prefix (tests and the demo isolate themselves). */
+  queuePrefix?: string;
+  logger?: Logger;
+  clock?: Clock;
+}
+
+/** Builds the runtime; on failure it releases what was opened and rethrows. */
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const closers: { name: string; fn: () => Promise<void> | void }[] = [];
+  const onShutdown = (name: string, fn: () => Promise<void> | void) => void closers.push({ name, fn });
+  let stopping: Promise<void> | null = null;
+  const shutdown = (reason: string) =>
+    (stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      for (const c of closers.reverse()) {
+        try {
+          await c.fn();
+          logger.debug({ part: c.name }, 'closed');
+        } catch (e) {
+          logger.warn({ part: c.name, err: e }, 'close failed');
+        }
+      }
+    })());
+  try {
+    let redisUrl = config.REDIS_URL;
+    if (opts.ensureRedis) {
+      const ensured = await ensureRedis(config.REDIS_URL);
+      if (ensured.started) logger.info({ url: ensured.url }, 'started a private redis-server for this process');
+      onShutdown('redis-server', ensured.stop);
+      redisUrl = ensured.url;
+    }
+    const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
+    onShutdown('database', () => db.close());
+    if (opts.migrate || db.kind === 'pglite') {
+      const r = await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
+      if (r.applied.length) logger.info({ applied: r.applied }, 'migrations applied');
+    }
+    const redis = createRedis(redisUrl);
+    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+    onShutdown('redis', async () => void (await redis.quit().catch(() => redis.disconnect())));
+    const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
+    return {
+      config,
+      logger,
+      db,
+      repos: createRepositories(db.prisma),
+      redis,
+      queues: createQueueFactory(redis, opts.queuePrefix ?? 'pulse'),
+      i18n,
+      t: translator(i18n),
+      clock: opts.clock ?? (() => new Date()),
+      onShutdown,
+      shutdown,
+    };
+  } catch (e) {
+    for (const c of closers.reverse()) await Promise.resolve(c.fn()).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Exits cleanly on SIGINT/SIGTERM after the runtime's closers ran. */
+export function exitOnSignals(rt: Runtime): void {
+  let count = 0;
+  const handler = (signal: NodeJS.Signals) => {
+    count += 1;
+    if (count > 1) process.exit(130);
+    void rt.shutdown(signal).then(() => process.exit(0));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+/** For workers/*.ts run directly: parse config, build a runtime, start the part, wait for signals. */
+export async function runStandalone(name: string, start: (rt: Runtime) => Promise<void>): Promise<void> {
+  const config = loadConfigOrExit(process.env);
+  let rt: Runtime;
+  try {
+    rt = await createRuntime(config);
+  } catch (e) {
+    process.stderr.write(`${name}: cannot start: ${(e as Error).message}\n`);
+    process.exit(1);
+  }
+  exitOnSignals(rt);
+  await start(rt);
+  rt.logger.info({ part: name }, 'started');
+}
