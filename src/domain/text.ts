@@ -1,0 +1,21 @@
+/**
+ * Small text helpers every layer needs and that must behave identically everywhere:
+ * Vietnamese diacritic folding for matching, and HTML escaping for Telegram's HTML mode.
+ */
+
+/** Lower-cases and strips diacritics (đ → d), so `buc xuc` matches `bức xúc`. */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escapes text for Telegram's HTML parse mode (user text must always go through this). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => HTML_ESCAPES[c]!);
+}
