@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { fold, isDone, isSkip, parseMood, parseSource, parseSpread, parseTopic, sanitizeText } from '../../../src/domain/answers.js';
+import {
+  appendContent,
+  checkContent,
+  draftToReport,
+  emptyDraft,
+  isDraftIdle,
+  nextMissingField,
+  parseProposal,
+  quickToReport,
+} from '../../../src/domain/report-draft.js';
+import { DEFAULT_TOPICS } from '../../../src/domain/taxonomy.js';
+
+describe('sanitizeText', () => {
+  it('stores NFC for decomposed Vietnamese', () => {
+    const nfd = 'Người dân lo lắng'.normalize('NFD');
+    expect(sanitizeText(nfd)).toBe('Người dân lo lắng'.normalize('NFC'));
+    expect(sanitizeText(nfd)).not.toBe(nfd);
+  });
+  it('strips NUL, zero-width, bidi overrides and lone surrogates', () => {
+    expect(sanitizeText('a\u0000b\u200Bc\u202Ed\u2066e\uD800f')).toBe('a bcdef');
+  });
+  it('collapses spaces and keeps single newlines', () => {
+    expect(sanitizeText('  a   b \n\n\n\n c\t d ')).toBe('a b\n\nc d');
+  });
+});
+
+describe('typed answers', () => {
+  it.each([
+    ['lo lắng', 'worried'],
+    ['lo lang', 'worried'],
+    ['Lo Lắng!', 'worried'],
+    ['4', 'worried'],
+    ['worried', 'worried'],
+    ['bức xúc', 'angry'],
+    ['buc xuc', 'angry'],
+    ['đồng tình', 'supportive'],
+    ['1', 'supportive'],
+    ['băn khoăn', 'skeptical'],
+    ['binh thuong', 'neutral'],
+  ])('mood %s → %s', (typed, mood) => expect(parseMood(typed)).toBe(mood));
+
+  it('refuses unclear moods', () => {
+    expect(parseMood('maybe tomorrow')).toBeNull();
+    expect(parseMood('9')).toBeNull();
+    expect(parseMood('😀')).toBeNull();
+  });
+
+  it('parses spread and source', () => {
+    expect(parseSpread('vài người')).toBe('few');
+    expect(parseSpread('mang xa hoi')).toBe('online');
+    expect(parseSpread('3')).toBe('local');
+    expect(parseSource('họp')).toBe('meeting');
+    expect(parseSource('facebook')).toBe('social_media');
+    expect(parseSource('press')).toBe('press');
+    expect(parseSource('xyz')).toBeNull();
+  });
+
+  it('parses topics by number, name without diacritics, slug, prefix and auto', () => {
+    expect(parseTopic('4', DEFAULT_TOPICS)).toBe('economy');
+    expect(parseTopic('y te', DEFAULT_TOPICS)).toBe('health');
+    expect(parseTopic('Education', DEFAULT_TOPICS)).toBe('education');
+    expect(parseTopic('giao duc', DEFAULT_TOPICS)).toBe('education');
+    expect(parseTopic(String(DEFAULT_TOPICS.length + 1), DEFAULT_TOPICS)).toBe('auto');
+    expect(parseTopic('tu dong', DEFAULT_TOPICS)).toBe('auto');
+    expect(parseTopic('zzz', DEFAULT_TOPICS)).toBeNull();
+  });
+
+  it('recognises skip and done words', () => {
+    expect(isSkip('bỏ qua')).toBe(true);
+    expect(isSkip('bo qua')).toBe(true);
+    expect(isSkip('Skip')).toBe(true);
+    expect(isSkip('tăng lương')).toBe(false);
+    expect(isDone('xong')).toBe(true);
+    expect(isDone('Done')).toBe(true);
+    expect(fold('Đường ĐI')).toBe('duong di');
+  });
+});
+
+describe('content', () => {
+  it('accepts 10–2000 characters with words', () => {
+    expect(checkContent('Giá xăng tăng').ok).toBe(true);
+    expect(checkContent('ngắn')).toEqual({ ok: false, error: { problem: 'too_short', length: 4 } });
+    expect(checkContent('x'.repeat(2001)).ok).toBe(false);
+    expect(checkContent('😀😀😀😀😀😀😀😀😀😀😀')).toMatchObject({ ok: false, error: { problem: 'no_words' } });
+  });
+  it('refuses a 5,000-character single word and a 9,000-character message', () => {
+    expect(appendContent('', 'a'.repeat(5000))).toMatchObject({ ok: false, error: { problem: 'too_long' } });
+    expect(appendContent('', 'word '.repeat(1800))).toMatchObject({ ok: false, error: { problem: 'too_long' } });
+    expect(appendContent('', 'a'.repeat(300))).toMatchObject({ ok: false, error: { problem: 'word_too_long' } });
+  });
+  it('gathers several messages and keeps what was gathered when a piece is refused', () => {
+    const a = appendContent('', 'Người dân');
+    expect(a).toEqual({ ok: true, value: 'Người dân' });
+    const b = appendContent('Người dân', 'bàn tán về giá xăng');
+    expect(b).toEqual({ ok: true, value: 'Người dân\nbàn tán về giá xăng' });
+    expect(appendContent('Người dân', '   ')).toMatchObject({ ok: false, error: { problem: 'empty' } });
+  });
+});
+
+describe('draft', () => {
+  it('walks the fields in order and builds the stored report', () => {
+    const d = emptyDraft();
+    expect(nextMissingField(d, false)).toBe('topic');
+    d.topic = 'auto';
+    expect(nextMissingField(d, false)).toBe('content');
+    d.content = 'Người dân bàn tán về giá xăng tăng';
+    d.mood = 'worried';
+    d.spread = 'local';
+    d.source = 'conversation';
+    expect(nextMissingField(d, false)).toBe('proposal');
+    expect(nextMissingField(d, true)).toBeNull();
+    const r = draftToReport(d, { memberId: 1, unitId: 2 }, 'k');
+    expect(r).toMatchObject({ chosenTopic: null, mood: 'worried', quick: false, submissionKey: 'k' });
+    expect(draftToReport({ ...d, topic: 'economy' }, { memberId: 1, unitId: 2 }, 'k').chosenTopic).toBe('economy');
+    expect(quickToReport(d, { memberId: 1, unitId: 2 }, 'q')).toMatchObject({ mood: null, chosenTopic: null, quick: true });
+  });
+  it('parses proposals and skip', () => {
+    expect(parseProposal('bỏ qua')).toEqual({ ok: true, value: null });
+    expect(parseProposal(' Đề nghị  giải thích ')).toEqual({ ok: true, value: 'Đề nghị giải thích' });
+    expect(parseProposal('🙂').ok).toBe(false);
+  });
+  it('says when a draft is idle for 24 h', () => {
+    expect(isDraftIdle(0, 24 * 3600 * 1000 - 1)).toBe(false);
+    expect(isDraftIdle(0, 24 * 3600 * 1000)).toBe(true);
+  });
+});
