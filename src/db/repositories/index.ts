@@ -1,6 +1,8 @@
 /** All repositories over one Prisma client. */
 import type { PrismaClient } from '../generated/client.js';
 import { createAuditRepository } from './audit-repository.js';
+import { createAlertsRepository } from './alerts-repository.js';
+import { createDeliveriesRepository } from './deliveries-repository.js';
 import { createInvitesRepository } from './invites-repository.js';
 import { createMembersRepository } from './members-repository.js';
 import { createReportsRepository } from './reports-repository.js';
@@ -19,6 +21,8 @@ export function createRepositories(prisma: PrismaClient) {
     settings: createSettingsRepository(prisma),
     topics: createTopicsRepository(prisma),
     audit: createAuditRepository(prisma),
+    alerts: createAlertsRepository(prisma),
+    deliveries: createDeliveriesRepository(prisma),
   };
 }
 
@@ -29,3 +33,5 @@ export type { ReportsRepository } from './reports-repository.js';
 export type { SettingsRepository } from './settings-repository.js';
 export type { TopicsRepository } from './topics-repository.js';
 export type { AuditRepository, AuditEntry } from './audit-repository.js';
+export type { AlertsRepository, AlertRecord, RecipientRecord, AlertReport } from './alerts-repository.js';
+export type { DeliveriesRepository, DeliveryRecord } from './deliveries-repository.js';
