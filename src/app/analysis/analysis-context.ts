@@ -1,0 +1,76 @@
+/**
+ * What every analysis needs and is costly to build: the text analyzer for the active topic
+ * model and the live taxonomy, the IDF table for grouping similarity, and the sensitive
+ * topics. Rebuilt only when the model version or the taxonomy changes.
+ */
+import { seedTaxonomy } from '../admin/units.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { Clock } from '../../domain/clock.js';
+import type { TopicDefinition } from '../../domain/taxonomy.js';
+import { idfTable, type IdfTable } from '../issue-groups/fingerprint.js';
+import { createTextAnalyzer, type TextAnalyzer } from './text-analysis.js';
+import type { TopicModelCache } from './topic-models.js';
+
+/** Version of the analysis code; part of `Report.analysisVersion` with the model version. */
+export const ANALYSIS_CODE_VERSION = 'a1';
+
+/** One consistent view for an analysis. */
+export interface AnalysisContext {
+  analyzer: TextAnalyzer;
+  /** `a1:<model version>`: a report analysed with this version is not analysed again. */
+  version: string;
+  idf: IdfTable;
+  topics: ReadonlySet<string>;
+  sensitive: ReadonlySet<string>;
+}
+
+/** Caches the context; the taxonomy is re-read at most every `taxonomyEveryMs`. */
+export interface AnalysisContextProvider {
+  get(): Promise<AnalysisContext>;
+}
+
+/** Builds the provider; seeds the default taxonomy when the database has none. */
+export function createAnalysisContextProvider(deps: {
+  repos: Repositories;
+  clock: Clock;
+  models: TopicModelCache;
+  taxonomyEveryMs?: number;
+}): AnalysisContextProvider {
+  const every = deps.taxonomyEveryMs ?? 30_000;
+  let topics: TopicDefinition[] | null = null;
+  let topicsKey = '';
+  let topicsAt = -Infinity;
+  let cached: AnalysisContext | null = null;
+  let cachedKey = '';
+
+  async function loadTopics(): Promise<void> {
+    let list = await deps.repos.topics.list(true);
+    if (list.length === 0) {
+      await seedTaxonomy({ repos: deps.repos, clock: deps.clock });
+      list = await deps.repos.topics.list(true);
+    }
+    topics = list.map((t) => ({ slug: t.slug, nameVi: t.nameVi, nameEn: t.nameEn, sensitive: t.sensitive, keywords: t.keywords }) as TopicDefinition);
+    topicsKey = JSON.stringify(topics);
+    topicsAt = performance.now();
+  }
+
+  return {
+    async get() {
+      const model = await deps.models.get();
+      if (!topics || performance.now() - topicsAt > every) await loadTopics();
+      const key = `${model.version}|${topicsKey}`;
+      if (!cached || key !== cachedKey) {
+        const defs = topics as TopicDefinition[];
+        cached = {
+          analyzer: createTextAnalyzer(model, defs),
+          version: `${ANALYSIS_CODE_VERSION}:${model.version}`,
+          idf: idfTable(model.vocab, model.idf),
+          topics: new Set(defs.map((t) => t.slug)),
+          sensitive: new Set(defs.filter((t) => t.sensitive).map((t) => t.slug)),
+        };
+        cachedKey = key;
+      }
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The analysis use case: read the report, analyse its text (outside the transaction), then
+ * in ONE transaction lock the report, pick its issue group, score urgency with the group's
+ * growth, and write every analysis field, tag, band key and group counter. A worker killed
+ * mid-job leaves nothing half-written; running it twice changes nothing.
+ */
+import type { Queue } from 'bullmq';
+import type { PrismaClient } from '../../db/generated/client.js';
+import { leaderTopic, lockReport, readReport, replaceTags, writeAnalysis, type ReportForAnalysis, type TagRow } from '../../db/repositories/analysis-repository.js';
+import { groupGrowth, lockBands, replaceBands, type Tx } from '../../db/repositories/issue-groups-repository.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { Clock } from '../../domain/clock.js';
+import type { Settings } from '../../domain/settings.js';
+import type { Spread, UrgencyLevel } from '../../domain/vocabulary.js';
+import type { Logger } from '../../logger.js';
+import { enqueueAlertEvaluation } from '../../queue/jobs/alerts.js';
+import { assignGroup, refreshGroup, type GroupAssignment } from '../issue-groups/assign.js';
+import type { GroupThresholds } from '../issue-groups/decide.js';
+import { bandKeys, shingles, type LshParams } from '../issue-groups/fingerprint.js';
+import type { AnalysisContext, AnalysisContextProvider } from './analysis-context.js';
+import { scoreReportUrgency } from './nlp-binding.js';
+import type { TextAnalysis } from './text-analysis.js';
+
+/** What `analyzeReport` needs. */
+export interface AnalysisDeps {
+  prisma: PrismaClient;
+  repos: Repositories;
+  context: AnalysisContextProvider;
+  /** The alerts queue; null when no alert evaluation should follow (benchmarks). */
+  alertsQueue: Queue | null;
+  clock: Clock;
+  logger: Logger;
+  grouping?: { thresholds?: GroupThresholds; lsh?: LshParams };
+  /** Test seam: runs inside the transaction after every write, just before the commit. */
+  beforeCommit?: (reportId: number) => Promise<void> | void;
+}
+
+/** What happened to the report. */
+export type AnalysisOutcome =
+  | { type: 'analysed'; reportId: number; groupId: number | null; groupCreated: boolean; urgencyLevel: UrgencyLevel; version: string }
+  | { type: 'unchanged'; reportId: number; version: string }
+  | { type: 'skipped'; reportId: number; reason: 'not_found' | 'withdrawn' };
+
+const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
+const AUTO_TAGS = 3;
+const AUTO_TAG_MIN = 0.1;
+
+/**
+ * Analyses one report (see the module comment). `force` re-analyses a report already
+ * analysed with the current version; its group membership is kept either way.
+ */
+export async function analyzeReport(deps: AnalysisDeps, reportId: number, opts: { force?: boolean } = {}): Promise<AnalysisOutcome> {
+  const ctx = await deps.context.get();
+  const report = await readReport(deps.prisma, reportId);
+  const early = precheck(report, reportId, ctx.version, opts.force);
+  if (early) return finish(deps, early);
+  const r = report as ReportForAnalysis;
+  const text = ctx.analyzer.analyze(r);
+  const settings = await deps.repos.settings.effective(r.unitId);
+  const keys = text.empty ? [] : bandKeys(shingles(text.redactedContent), deps.grouping?.lsh);
+  const outcome = await deps.prisma.$transaction(
+    (tx) => writeInTransaction(deps, tx, { reportId, ctx, text, settings, keys, force: opts.force ?? false }),
+    TX_OPTIONS,
+  );
+  return finish(deps, outcome);
+}
+
+function precheck(report: ReportForAnalysis | null, reportId: number, version: string, force?: boolean): AnalysisOutcome | null {
+  if (!report) return { type: 'skipped', reportId, reason: 'not_found' };
+  if (report.status === 'withdrawn') return { type: 'skipped', reportId, reason: 'withdrawn' };
+  if (report.status === 'analysed' && report.analysisVersion === version && !force) return { type: 'unchanged', reportId, version };
+  return null;
+}
+
+async function finish(deps: AnalysisDeps, outcome: AnalysisOutcome): Promise<AnalysisOutcome> {
+  const log = deps.logger.child({ reportId: outcome.reportId });
+  if (outcome.type === 'skipped') {
+    log.info({ reason: outcome.reason }, 'analysis skipped');
+    return outcome;
+  }
+  if (outcome.type === 'analysed') log.info({ groupId: outcome.groupId, level: outcome.urgencyLevel }, 'report analysed');
+  // After the commit (also when already analysed: a crash may have hit between commit and enqueue).
+  if (deps.alertsQueue) await enqueueAlertEvaluation(deps.alertsQueue, outcome.reportId);
+  return outcome;
+}
+
+interface WriteInput {
+  reportId: number;
+  ctx: AnalysisContext;
+  text: TextAnalysis;
+  settings: Settings;
+  keys: string[];
+  force: boolean;
+}
+
+async function writeInTransaction(deps: AnalysisDeps, tx: Tx, w: WriteInput): Promise<AnalysisOutcome> {
+  const report = await lockReport(tx, w.reportId);
+  const again = precheck(report, w.reportId, w.ctx.version, w.force);
+  if (again) return again;
+  const r = report as ReportForAnalysis;
+  await lockBands(tx, w.keys);
+  const leader = await leaderTopic(tx, r.id);
+  const topicSlug = leader ?? w.text.topicSlug;
+  const group = await chooseGroup(deps, tx, r, w, topicSlug);
+  const urgency = await scoreWithGrowth(tx, r, w, topicSlug, group);
+  const now = deps.clock();
+  await writeAnalysis(tx, r.id, {
+    analysedAt: now,
+    analysisVersion: w.ctx.version,
+    language: w.text.language,
+    redactedContent: w.text.redactedContent,
+    redactedProposal: w.text.redactedProposal,
+    redactions: w.text.redactions,
+    topicSlug,
+    topicDisagreement: leader ? false : w.text.disagreement,
+    textMood: w.text.mood.textMood,
+    moodScore: w.text.mood.score,
+    finalMood: w.text.mood.finalMood,
+    urgencyScore: urgency.score,
+    urgencyLevel: urgency.level,
+    urgencyReasons: urgency.reasons,
+    issueGroupId: group?.groupId ?? null,
+    groupSimilarity: group?.similarity ?? null,
+    groupSuggested: group?.suggested ?? false,
+  });
+  await replaceTags(tx, r.id, tagRows(w.text, r.chosenTopic, w.ctx.topics), now);
+  await replaceBands(tx, r.id, w.keys, r.createdAt);
+  if (group) await refreshGroup(tx, group.groupId, { forceLabel: group.created });
+  await deps.beforeCommit?.(r.id);
+  const out = { type: 'analysed', reportId: r.id, groupId: group?.groupId ?? null, groupCreated: group?.created ?? false };
+  return { ...out, urgencyLevel: urgency.level, version: w.ctx.version } as AnalysisOutcome;
+}
+
+/** Keeps an existing membership (re-analysis, or a leader's move); otherwise assigns one. */
+async function chooseGroup(deps: AnalysisDeps, tx: Tx, r: ReportForAnalysis, w: WriteInput, topic: string): Promise<GroupAssignment | null> {
+  if (r.issueGroupId !== null) {
+    return { groupId: r.issueGroupId, similarity: r.groupSimilarity, suggested: r.groupSuggested, created: false };
+  }
+  if (w.text.empty) return null;
+  const since = new Date(r.createdAt.getTime() - w.settings.groupWindowDays * 86_400_000);
+  return assignGroup(tx, {
+    reportId: r.id,
+    text: w.text.redactedContent,
+    bandKeys: w.keys,
+    since,
+    at: r.createdAt,
+    mainTopic: topic,
+    idf: w.ctx.idf,
+    ...(deps.grouping?.thresholds ? { thresholds: deps.grouping.thresholds } : {}),
+  });
+}
+
+async function scoreWithGrowth(tx: Tx, r: ReportForAnalysis, w: WriteInput, topic: string, group: GroupAssignment | null) {
+  const hours = w.settings.fastSpreadHours;
+  const growth = group
+    ? await groupGrowth(tx, {
+        groupId: group.groupId,
+        since: new Date(r.createdAt.getTime() - hours * 3_600_000),
+        until: r.createdAt,
+        self: { id: r.id, unitId: r.unitId },
+      })
+    : { reports: 1, units: 1 };
+  return scoreReportUrgency({
+    mood: w.text.mood,
+    spread: r.spread as Spread | null,
+    sensitive: w.ctx.sensitive.has(topic),
+    triggers: w.text.triggers,
+    group: { ...growth, hours },
+    empty: w.text.empty,
+    thresholds: {
+      high: w.settings.urgencyHigh,
+      critical: w.settings.urgencyCritical,
+      fastSpreadReports: w.settings.fastSpreadReports,
+      fastSpreadUnits: w.settings.fastSpreadUnits,
+    },
+  });
+}
+
+/** The tagger's best topics (origin auto) and the collaborator's choice (origin collaborator). */
+function tagRows(text: TextAnalysis, chosen: string | null, topics: ReadonlySet<string>): TagRow[] {
+  const auto = text.ranked
+    .filter((t, i) => topics.has(t.slug) && (i === 0 || t.score >= AUTO_TAG_MIN))
+    .slice(0, AUTO_TAGS)
+    .map((t, rank): TagRow => ({ topicSlug: t.slug, origin: 'auto', score: t.score, rank }));
+  const own: TagRow[] = chosen && topics.has(chosen) ? [{ topicSlug: chosen, origin: 'collaborator', score: 1, rank: 0 }] : [];
+  return [...auto, ...own];
+}
