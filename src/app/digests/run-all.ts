@@ -1,0 +1,72 @@
+/**
+ * Runs over every unit that has leaders: the scheduled-run catch-up at start-up and the
+ * demo's end-of-week digests. Each unit's digest is built once and sent to its leaders;
+ * everything is idempotent through the Digest ledger and the delivery keys.
+ */
+import type { SqlExecutor } from '../../db/sql.js';
+import { SCHEDULED_PERIODS, calendarWindow, type ScheduledPeriod } from '../../domain/digest/periods.js';
+import { htmlToText, renderDigestMessages } from '../../domain/digest/render.js';
+import { addDays, localDateOf } from '../../domain/digest/zoned-time.js';
+import { digestTranslator, runScheduledDigest, sendUnitDigests, type SendDigestDeps, type SendDigestResult } from './send-digest.js';
+
+/** Ids of active units with at least one active leader. */
+export async function unitsWithLeaders(sql: Pick<SqlExecutor, 'query'>): Promise<number[]> {
+  const rows = await sql.query<{ id: number }>(
+    `SELECT DISTINCT u.id FROM "Unit" u JOIN "Member" m ON m."unitId" = u.id
+      WHERE u.active AND m.active AND m.role = 'leader' ORDER BY u.id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Summary of a run over many units. */
+export interface RunSummary {
+  units: number;
+  sent: number;
+  alreadySent: number;
+  skipped: number;
+}
+
+function tally(summary: RunSummary, results: SendDigestResult[]): void {
+  for (const r of results) {
+    if (r.type === 'sent') summary.sent += 1;
+    else if (r.type === 'already_sent') summary.alreadySent += 1;
+    else summary.skipped += 1;
+  }
+}
+
+/**
+ * For every unit with leaders and every scheduled period: send the digest of the latest
+ * fire instant if it was not sent (a missed run after downtime is sent once, never twice).
+ */
+export async function catchUpDigests(deps: SendDigestDeps, periods: readonly ScheduledPeriod[] = SCHEDULED_PERIODS): Promise<RunSummary> {
+  const summary: RunSummary = { units: 0, sent: 0, alreadySent: 0, skipped: 0 };
+  for (const unitId of await unitsWithLeaders(deps.sql)) {
+    summary.units += 1;
+    for (const period of periods) tally(summary, (await runScheduledDigest(deps, unitId, period)).results);
+  }
+  return summary;
+}
+
+/**
+ * The end of the demo's simulated week: sends every leader the digest of the period
+ * containing yesterday (by default the ISO week, i.e. the simulated week) and returns the
+ * plain text of one of them (the unit with the most reports) for the demo to print.
+ */
+export async function produceDemoDigests(deps: SendDigestDeps, opts: { period?: 'day' | 'week' } = {}): Promise<{ summary: RunSummary; text: string | null }> {
+  const period = opts.period ?? 'week';
+  const summary: RunSummary = { units: 0, sent: 0, alreadySent: 0, skipped: 0 };
+  let best: { reports: number; text: string } | null = null;
+  for (const unitId of await unitsWithLeaders(deps.sql)) {
+    const unit = await deps.repos.units.get(unitId);
+    if (!unit) continue;
+    const yesterday = addDays(localDateOf(deps.clock(), unit.timezone), -1);
+    const { model, results } = await sendUnitDigests(deps, unit, calendarWindow(period, yesterday, unit.timezone));
+    summary.units += 1;
+    tally(summary, results);
+    if (model && (!best || model.headline.reports.current > best.reports)) {
+      const text = renderDigestMessages(model, digestTranslator(deps.t, 'vi'), 'vi').map(htmlToText).join('\n\n');
+      best = { reports: model.headline.reports.current, text };
+    }
+  }
+  return { summary, text: best?.text ?? null };
+}

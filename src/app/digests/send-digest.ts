@@ -1,0 +1,95 @@
+/**
+ * sendDigest and the scheduled runs: one digest per leader per period, built once per unit,
+ * rendered in each leader's language, handed to the DeliveryPort (lane 'digest') as HTML
+ * messages plus the chart, and recorded in the `Digest` table under
+ * `digest-<memberId>-<period>-<periodKey>`. Delivery keys are derived from the same key, so a
+ * retried or doubled run enqueues nothing new; a recorded digest is never sent again.
+ */
+import type { DeliveryPort } from '../../delivery/port.js';
+import type { Translate } from '../../bot/i18n.js';
+import type { DigestModel } from '../../domain/digest/model.js';
+import { periodCoveredAt, type PeriodWindow, type ScheduledPeriod } from '../../domain/digest/periods.js';
+import { renderDigestMessages, type DigestT } from '../../domain/digest/render.js';
+import { lastFireInstant } from '../../domain/digest/schedule.js';
+import type { Member, Unit } from '../../domain/types.js';
+import type { Language } from '../../domain/vocabulary.js';
+import type { Logger } from '../../logger.js';
+import { buildDigestForWindow, type DigestDeps } from './build-digest.js';
+import { renderDigestChart } from './chart.js';
+import { claimDigest, markDigestSent } from './digest-records.js';
+
+/** buildDigest's deps plus the way out and the translator. */
+export interface SendDigestDeps extends DigestDeps {
+  delivery: DeliveryPort;
+  t: Translate;
+  logger?: Logger;
+}
+
+export type SendDigestResult =
+  | { type: 'sent'; key: string; messages: number; chart: boolean }
+  | { type: 'already_sent'; key: string }
+  | { type: 'skipped'; key: string; reason: 'inactive' | 'unreachable' };
+
+/** The idempotency key of one leader's digest for one period. */
+export function digestKey(memberId: number, period: string, periodKey: string): string {
+  return `digest-${memberId}-${period}-${periodKey}`;
+}
+
+/** The leader's language bound into a digest translator. */
+export function digestTranslator(t: Translate, lang: Language): DigestT {
+  return (key, vars) => t(lang, key, vars);
+}
+
+/** Sends one built digest to one leader, at most once per period. */
+export async function sendDigest(deps: SendDigestDeps, leader: Member, model: DigestModel): Promise<SendDigestResult> {
+  const key = digestKey(leader.id, model.period, model.key);
+  if (!leader.active) return { type: 'skipped', key, reason: 'inactive' };
+  if (!leader.reachable) return { type: 'skipped', key, reason: 'unreachable' };
+  const claim = await claimDigest(deps.sql, {
+    key, memberId: leader.id, unitId: model.unit.id, period: model.period, periodKey: model.key, fromAt: model.from, toAt: model.to,
+  });
+  if (claim.alreadySent) return { type: 'already_sent', key };
+  const lang: Language = leader.language ?? 'vi';
+  const t = digestTranslator(deps.t, lang);
+  const texts = renderDigestMessages(model, t, lang);
+  const chatId = leader.chatId ?? leader.telegramUserId;
+  const base = { memberId: leader.id, chatId, kind: 'digest' as const, lane: 'digest' as const };
+  for (const [i, text] of texts.entries()) {
+    await deps.delivery.enqueue({
+      ...base,
+      idempotencyKey: `${key}-m${i + 1}`,
+      method: 'sendMessage',
+      payload: { text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    });
+  }
+  const withChart = model.headline.reports.current > 0;
+  if (withChart) {
+    const png = renderDigestChart(model, t, lang);
+    await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-chart`, method: 'sendPhoto', payload: { photoBase64: png.toString('base64') } });
+  }
+  await markDigestSent(deps.sql, key, { ...model.headline, messages: texts.length }, deps.clock());
+  deps.logger?.info({ memberId: leader.id, unitId: model.unit.id, key, messages: texts.length }, 'digest handed to delivery');
+  return { type: 'sent', key, messages: texts.length, chart: withChart };
+}
+
+/** Builds a unit's digest for a window once and sends it to each of the unit's leaders. */
+export async function sendUnitDigests(deps: SendDigestDeps, unit: Unit, window: PeriodWindow): Promise<{ model: DigestModel | null; results: SendDigestResult[] }> {
+  const leaders = await deps.repos.members.leadersOf(unit.id);
+  if (!leaders.length) return { model: null, results: [] };
+  const model = await buildDigestForWindow(deps, unit, window);
+  const results: SendDigestResult[] = [];
+  for (const leader of leaders) results.push(await sendDigest(deps, leader, model));
+  return { model, results };
+}
+
+/**
+ * The scheduled run of one unit: the period covered by the latest fire at or before `now`
+ * (the previous day / week / month). Used by the scheduler's jobs and by the start-up
+ * catch-up alike, so a missed run is sent once when the system is back.
+ */
+export async function runScheduledDigest(deps: SendDigestDeps, unitId: number, period: ScheduledPeriod) {
+  const unit = await deps.repos.units.get(unitId);
+  if (!unit || !unit.active) return { model: null, results: [] as SendDigestResult[] };
+  const fireAt = lastFireInstant(period, deps.clock(), unit.digestTime, unit.timezone);
+  return sendUnitDigests(deps, unit, periodCoveredAt(period, fireAt, unit.timezone));
+}

@@ -1,0 +1,51 @@
+# Digests, /digest, yearly unit activity and reminders (feature: digest).
+digest-title-day = Daily digest — { $unit }
+digest-title-week = Weekly digest — { $unit }
+digest-title-month = Monthly digest — { $unit }
+digest-title-year = Year summary — { $unit }
+digest-title-today = Today so far — { $unit }
+digest-title-last7 = Last 7 days — { $unit }
+digest-no-reports = No reports in this period.
+digest-empty-alerts = { $count ->
+    [one] One alert is still open.
+   *[other] { $count } alerts are still open.
+}
+digest-change-new = (new)
+digest-section-headline = Headline
+digest-headline-reports = Reports: { $count }
+digest-headline-collaborators = Collaborators reporting: { $count }
+digest-headline-units = Units reporting: { $count }
+digest-headline-average = { $perDay } reports/day (previous 7 days: { $avg }/day)
+digest-section-moods = Mood
+digest-mood-supportive = Supportive
+digest-mood-neutral = Neutral
+digest-mood-skeptical = Skeptical
+digest-mood-worried = Worried
+digest-mood-angry = Angry
+digest-section-topics = Topics
+digest-section-groups = Top issues
+digest-group-stats = { $count } reports, { $units } units
+digest-section-alerts = Open alerts ({ $count })
+digest-alert-level-normal = Normal
+digest-alert-level-high = High
+digest-alert-level-critical = Critical
+digest-alert-stats = { $count } reports, { $units } units
+digest-alert-status-open = not yet taken
+digest-alert-status-acknowledged = acknowledged
+digest-section-proposals = Collaborators' proposals
+digest-section-silent = Units silent for 7 days ({ $count })
+digest-section-inactive = Collaborators with no report for { $days } days ({ $count })
+digest-and-more = and { $count } more
+digest-chart-topics = Mood by topic
+digest-chart-volume = Reports, last 7 days
+digest-year-title = Unit activity { $year } — { $unit }
+digest-year-legend = Reports · collaborators reporting/members · weeks with a report (of { $weeks })
+digest-year-row = { $reports } reports · { $active }/{ $members } people · { $weeks } weeks ({ $pct }%)
+digest-choose = Which digest would you like?
+digest-btn-today = Today so far
+digest-btn-yesterday = Yesterday
+digest-btn-last7 = Last 7 days
+digest-btn-year = Year
+digest-leaders-only = Sorry, digests are for unit leaders only. Thank you for your reports!
+digest-not-member = You need an invitation to use this.
+digest-reminder = Hello { $name }, it has been { $days } days since your last report. What are people around you talking about? A few short sentences are enough — thank you!
