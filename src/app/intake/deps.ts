@@ -1,0 +1,17 @@
+/** What the intake use cases need: repositories, a clock, the analysis queue and a logger. */
+import type { Queue } from 'bullmq';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { Clock } from '../../domain/clock.js';
+import type { Logger } from '../../logger.js';
+import type { AnalyzeJob } from '../../queue/jobs/analyze.js';
+
+export interface IntakeDeps {
+  repos: Repositories;
+  clock: Clock;
+  analysisQueue: Queue<AnalyzeJob>;
+  logger: Logger;
+  /** Reports a member may submit per rolling hour (friendly refusal beyond). */
+  reportsPerHour?: number;
+}
+
+export const DEFAULT_REPORTS_PER_HOUR = 20;

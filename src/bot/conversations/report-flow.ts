@@ -1,0 +1,121 @@
+/**
+ * The report conversation (issue 3): topic → content → mood → spread → source → proposal →
+ * review card (Edit per field, Submit, Cancel) → reference. Entered with text already typed
+ * it starts as a quick report ("Send this as a report?"). State lives in Redis through the
+ * conversations plugin, so a restart resumes where the person was.
+ */
+import { appendContent, emptyDraft, nextMissingField, type Attachment, type DraftField } from '../../domain/report-draft.js';
+import type { Clock } from '../../domain/clock.js';
+import { submitReport } from '../../app/intake/submit-report.js';
+import type { IntakeDeps } from '../../app/intake/deps.js';
+import type { Context } from 'grammy';
+import type { BotContext } from '../context.js';
+import type { Translate } from '../i18n.js';
+import { isDraftField } from '../keyboards/callback-data.js';
+import { quickKeyboard, reviewKeyboard, type TopicOption } from '../keyboards/report.js';
+import { preview, renderReviewCard } from '../views/review-card.js';
+import { FlowIO, snapshot, type FlowConversation } from './flow-io.js';
+import { askField } from './report-steps.js';
+
+export const REPORT_CONVERSATION = 'report';
+
+/** Arguments of `ctx.conversation.enter('report', init)` (JSON-safe). */
+export interface FlowInit {
+  content?: string;
+  attachment?: Attachment | null;
+}
+
+export interface ReportFlowDeps {
+  t: Translate;
+  clock: Clock;
+  topics: () => readonly TopicOption[];
+  intake: IntakeDeps;
+}
+
+type SubmitOutcome = { reference: string; created: boolean } | { error: string };
+
+/** Builds the conversation function (its name is the conversation id). */
+export function createReportFlow(deps: ReportFlowDeps) {
+  return async function report(conv: FlowConversation, ctx: Context, init?: FlowInit): Promise<void> {
+    const nonce = Math.floor((await conv.random()) * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0');
+    const snap = await conv.external((octx: BotContext) => snapshot(octx, deps.clock));
+    if (!snap.active) return;
+    const io = new FlowIO(conv, deps, nonce, snap, emptyDraft(init?.content ?? '', init?.attachment ?? null), ctx);
+    if (init?.content) {
+      if ((await quick(io, deps)) === 'done') return;
+    }
+    io.prefix = io.t('intake-privacy');
+    let proposalAsked = false;
+    let editing: DraftField | null = null;
+    for (;;) {
+      const field: DraftField | null = editing ?? nextMissingField(io.draft, proposalAsked);
+      if (field) {
+        await askField(io, field, editing !== null);
+        if (field === 'proposal') proposalAsked = true;
+        editing = null;
+        continue;
+      }
+      const choice = await review(io, deps);
+      if (choice === 'cancel') return io.send(io.t('intake-cancelled'));
+      if (choice === 'submit') {
+        if (await submit(io, deps, false)) return;
+      } else editing = choice;
+    }
+  };
+}
+
+async function review(io: FlowIO, deps: ReportFlowDeps): Promise<DraftField | 'submit' | 'cancel'> {
+  const card = () => renderReviewCard(io.draft, deps.topics(), io.lang, deps.t);
+  await io.send(card(), reviewKeyboard(io.lang, deps.t, io.nonce));
+  for (;;) {
+    const a = await io.next(['e', 'v']);
+    if (a.kind === 'button' && a.code === 'e' && isDraftField(a.value)) return a.value;
+    if (a.kind === 'button' && a.code === 'v') return a.value === 'submit' ? 'submit' : 'cancel';
+    const text = a.kind === 'reprompt' ? card() : `${io.t('intake-review-use-buttons')}\n\n${card()}`;
+    await io.send(text, reviewKeyboard(io.lang, deps.t, io.nonce));
+  }
+}
+
+/** Stores the draft; true when the person got a reference (or had one already). */
+async function submit(io: FlowIO, deps: ReportFlowDeps, quick: boolean): Promise<boolean> {
+  const draft = { ...io.draft };
+  let outcome: SubmitOutcome;
+  try {
+    outcome = await io.conv.external(async (octx: BotContext): Promise<SubmitOutcome> => {
+      if (!octx.member) return { error: 'inactive' };
+      const r = await submitReport(deps.intake, octx.member, draft, { nonce: io.nonce, quick });
+      if (!r.ok) return { error: r.error };
+      octx.log.info({ reportId: r.value.report.id, created: r.value.created, enqueued: r.value.enqueued, quick }, 'report submitted');
+      return { reference: r.value.report.reference, created: r.value.created };
+    });
+  } catch {
+    outcome = { error: 'failed' };
+  }
+  if ('reference' in outcome) {
+    await io.send(io.t(outcome.created ? 'intake-submitted' : 'intake-submitted-again', { reference: outcome.reference }));
+    return true;
+  }
+  await io.send(io.t(outcome.error === 'rate_limited' ? 'intake-rate-limited' : 'intake-submit-failed'));
+  return false;
+}
+
+async function quick(io: FlowIO, deps: ReportFlowDeps): Promise<'done' | 'continue'> {
+  const ask = () => io.send(io.t('intake-quick-ask', { preview: preview(io.draft.content) }), quickKeyboard(io.lang, deps.t, io.nonce));
+  await ask();
+  for (;;) {
+    const a = await io.next(['q']);
+    if (a.kind === 'button' && a.value === 'send') {
+      if (await submit(io, deps, true)) return 'done';
+    } else if (a.kind === 'button' && a.value === 'add') return 'continue';
+    else if (a.kind === 'button') {
+      await io.send(io.t('intake-quick-declined'));
+      return 'done';
+    } else if (a.kind === 'text') {
+      const next = appendContent(io.draft.content, a.text);
+      if (next.ok) io.draft.content = next.value;
+    }
+    await ask();
+  }
+}

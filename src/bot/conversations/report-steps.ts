@@ -1,0 +1,144 @@
+/**
+ * The questions of the report flow, one function per kind of answer. Each asks, reads answers
+ * until one is valid (saying why when it is not), and writes it into the draft. Validation is
+ * the pure domain code (answers.ts, report-draft.ts); this file only talks.
+ */
+import { parseMood, parseSource, parseSpread, parseTopic, isDone } from '../../domain/answers.js';
+import {
+  appendContent,
+  checkContent,
+  CONTENT_MAX,
+  CONTENT_MIN,
+  parseProposal,
+  PROPOSAL_MAX,
+  type ContentProblem,
+  type DraftField,
+} from '../../domain/report-draft.js';
+import { escapeHtml } from '../../domain/text.js';
+import { MOODS, SOURCES, SPREADS } from '../../domain/vocabulary.js';
+import { flowData, type FlowCode } from '../keyboards/callback-data.js';
+import { choiceKeyboard, singleButton, topicKeyboard } from '../keyboards/report.js';
+import { preview } from '../views/review-card.js';
+import type { FlowIO } from './flow-io.js';
+
+type ChoiceField = 'topic' | 'mood' | 'spread' | 'source';
+
+interface ChoiceSpec {
+  code: FlowCode;
+  prompt: string;
+  keyboard: (io: FlowIO) => ReturnType<typeof choiceKeyboard>;
+  parse: (io: FlowIO, text: string) => string | null;
+}
+
+const CHOICES: Record<ChoiceField, ChoiceSpec> = {
+  topic: {
+    code: 't',
+    prompt: 'intake-ask-topic',
+    keyboard: (io) => topicKeyboard(io.deps.topics(), io.lang, io.deps.t, io.nonce),
+    parse: (io, text) => parseTopic(text, io.deps.topics()),
+  },
+  mood: { code: 'm', prompt: 'intake-ask-mood', keyboard: (io) => choiceKeyboard(MOODS, 'mood', 'm', io.lang, io.deps.t, io.nonce), parse: (_, x) => parseMood(x) },
+  spread: {
+    code: 's',
+    prompt: 'intake-ask-spread',
+    keyboard: (io) => choiceKeyboard(SPREADS, 'spread', 's', io.lang, io.deps.t, io.nonce),
+    parse: (_, x) => parseSpread(x),
+  },
+  source: {
+    code: 'o',
+    prompt: 'intake-ask-source',
+    keyboard: (io) => choiceKeyboard(SOURCES, 'source', 'o', io.lang, io.deps.t, io.nonce),
+    parse: (_, x) => parseSource(x),
+  },
+};
+
+/** Asks one field of the draft. */
+export async function askField(io: FlowIO, field: DraftField, editing: boolean): Promise<void> {
+  if (field === 'content') return askContent(io, editing);
+  if (field === 'proposal') return askProposal(io);
+  const value = await askChoice(io, field);
+  if (field === 'topic') io.draft.topic = value;
+  else if (field === 'mood') io.draft.mood = value as typeof io.draft.mood;
+  else if (field === 'spread') io.draft.spread = value as typeof io.draft.spread;
+  else io.draft.source = value as typeof io.draft.source;
+}
+
+async function askChoice(io: FlowIO, field: ChoiceField): Promise<string> {
+  const spec = CHOICES[field];
+  await io.send(io.t(spec.prompt), spec.keyboard(io));
+  for (;;) {
+    const a = await io.next([spec.code]);
+    if (a.kind === 'button') return a.value;
+    if (a.kind === 'text') {
+      const v = spec.parse(io, a.text);
+      if (v) return v;
+      await io.send(`${io.t('intake-unclear-choice', { answer: preview(a.text, 40) })}\n\n${io.t(spec.prompt)}`, spec.keyboard(io));
+    } else if (a.kind === 'reprompt') await io.send(io.t(spec.prompt), spec.keyboard(io));
+    else await io.send(`${io.t('intake-not-text')}\n\n${io.t(spec.prompt)}`, spec.keyboard(io));
+  }
+}
+
+function contentProblem(io: FlowIO, problem: ContentProblem, length: number): string {
+  return io.t(`intake-content-${problem}`, { length, min: CONTENT_MIN, max: CONTENT_MAX });
+}
+
+async function askContent(io: FlowIO, editing: boolean): Promise<void> {
+  const previous = io.draft.content;
+  let content = editing ? '' : previous;
+  const done = () => singleButton(io.t('intake-btn-done'), flowData(io.nonce, 'c', 'done'));
+  const ask = io.t('intake-ask-content', { min: CONTENT_MIN, max: CONTENT_MAX });
+  await io.send(editing && previous ? `${ask}\n\n${io.t('intake-ask-content-edit')}\n\n${escapeHtml(previous)}` : ask);
+  for (;;) {
+    const a = await io.next(['c']);
+    if ((a.kind === 'button' || (a.kind === 'text' && isDone(a.text) && content)) && (content || previous)) {
+      const checked = checkContent(content || previous);
+      if (checked.ok) {
+        io.draft.content = checked.value;
+        return;
+      }
+      await io.send(contentProblem(io, checked.error.problem, checked.error.length), content ? done() : undefined);
+      continue;
+    }
+    if (a.kind === 'reprompt' || a.kind === 'button') {
+      await io.send(ask, content ? done() : undefined);
+      continue;
+    }
+    if (a.kind === 'other') {
+      await io.send(io.t('intake-not-text'), content ? done() : undefined);
+      continue;
+    }
+    if (a.kind === 'media') io.draft.attachment = a.attachment;
+    const piece = a.kind === 'text' ? a.text : a.caption;
+    if (a.kind === 'media' && !piece.trim() && content) {
+      await io.send(io.t('intake-content-got', { count: [...content].length }), done());
+      continue;
+    }
+    const next = appendContent(content, piece);
+    if (!next.ok) {
+      await io.send(contentProblem(io, next.error.problem, next.error.length), content ? done() : undefined);
+      continue;
+    }
+    content = next.value;
+    await io.send(io.t('intake-content-got', { count: [...content].length }), done());
+  }
+}
+
+async function askProposal(io: FlowIO): Promise<void> {
+  const skip = () => singleButton(io.t('intake-btn-skip'), flowData(io.nonce, 'p', 'skip'));
+  await io.send(io.t('intake-ask-proposal'), skip());
+  for (;;) {
+    const a = await io.next(['p']);
+    if (a.kind === 'button') {
+      io.draft.proposal = null;
+      return;
+    }
+    if (a.kind === 'text') {
+      const r = parseProposal(a.text);
+      if (r.ok) {
+        io.draft.proposal = r.value;
+        return;
+      }
+      await io.send(io.t(`intake-proposal-${r.error.problem}`, { max: PROPOSAL_MAX }), skip());
+    } else await io.send(a.kind === 'reprompt' ? io.t('intake-ask-proposal') : io.t('intake-not-text'), skip());
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * `createBot(deps)`: the whole intake side of the bot, built from injected dependencies (no
+ * connection is opened here). Order matters: per-update logger and membership first, then
+ * i18n and the flood limit, the conversations plugin with Redis state, joining, the stranger
+ * gate, the commands that must win over an active flow (/cancel, /help, /language,
+ * /myreports), the report conversation, the features that start flows, other modules'
+ * features, and "unhandled" last. One error boundary wraps it all.
+ */
+import { conversations, createConversation } from '@grammyjs/conversations';
+import { limit } from '@grammyjs/ratelimiter';
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, Composer, type Context } from 'grammy';
+import type { BotContext } from './context.js';
+import { DEFAULT_BOT_LIMITS, type BotDeps } from './deps.js';
+import { translator } from './i18n.js';
+import { createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
+import { handleBotError } from './middleware/error-boundary.js';
+import { membership, strangerGate, updateLogger } from './middleware/membership.js';
+import { createTaxonomyCache } from './taxonomy-cache.js';
+import { registerStaffCommands } from './commands.js';
+import { startFeature } from './features/start.js';
+import { cancelFeature, reportFeature } from './features/report.js';
+import { helpFeature } from './features/help.js';
+import { languageFeature } from './features/language.js';
+import { myReportsFeature } from './features/my-reports.js';
+import { quickReportFeature } from './features/quick-report.js';
+import { groupChatFeature } from './features/group-chat.js';
+import { unhandledFeature } from './features/unhandled.js';
+
+export type { BotDeps } from './deps.js';
+
+/** Builds the bot; call `bot.init()` (or pass botInfo) before `handleUpdate`. */
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const limits = { ...DEFAULT_BOT_LIMITS, ...deps.limits };
+  const t = translator(deps.i18n);
+  const topics = createTaxonomyCache(deps.repos, deps.clock);
+  const bot = new Bot<BotContext>(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.fetch ? { client: { fetch: deps.fetch as never } } : {}),
+  });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const intake = { repos: deps.repos, clock: deps.clock, analysisQueue: deps.analysisQueue, logger: deps.logger, reportsPerHour: limits.reportsPerHour };
+  const staffMenu = (ctx: BotContext) =>
+    ctx.member ? registerStaffCommands(ctx.api, t, ctx.member).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'setMyCommands failed')) : Promise.resolve();
+
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const root = bot.errorBoundary(handleBotError);
+  root.use(updateLogger(deps.logger));
+  root.use(async (_ctx, next) => {
+    await topics.refresh();
+    return next();
+  });
+  root.use(groupChatWithI18n(deps));
+  const dm = root.chatType('private');
+  dm.use(membership(deps.repos, t));
+  dm.use(deps.i18n);
+  dm.use(
+    limit<BotContext, typeof deps.redis>({
+      timeFrame: limits.floodWindowMs,
+      limit: limits.floodLimit,
+      storageClient: deps.redis,
+      keyGenerator: (ctx) => (ctx.from ? `pulse-flood-${ctx.from.id}` : undefined),
+      onLimitExceeded: async (ctx) => {
+        ctx.log.info('flood limit');
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('intake-flood') });
+        else await ctx.reply(ctx.t('intake-flood'));
+      },
+    }),
+  );
+  dm.use(
+    conversations<BotContext, Context>({
+      storage: { type: 'key', version: 1, prefix: deps.conversationPrefix ?? 'conv:', adapter: new RedisAdapter({ instance: deps.redis, ttl: 7 * 24 * 3600 }) },
+    }),
+  );
+  dm.use(startFeature({ repos: deps.repos, clock: deps.clock, onStaffJoined: staffMenu }));
+  dm.use(strangerGate());
+  dm.use(cancelFeature(), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu }));
+  dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
+  const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake });
+  dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION, plugins: [retryInside] }));
+  dm.use(reportFeature(), quickReportFeature());
+  for (const f of deps.extraFeatures ?? []) dm.use(f);
+  dm.use(unhandledFeature());
+  return bot;
+}
+
+/** Conversations build their own Api: give it the same automatic retry on 429. */
+const retryInside = async (ctx: Context, next: () => Promise<void>) => {
+  ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  await next();
+};
+
+/** Group chats need i18n (from Telegram's language) but no membership lookup. */
+function groupChatWithI18n(deps: BotDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  const groups = c.chatType(['group', 'supergroup']);
+  groups.use(deps.i18n, groupChatFeature());
+  return c;
+}

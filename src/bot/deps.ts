@@ -1,0 +1,40 @@
+/** Everything createBot needs, built by the composition roots (workers/bot.ts, the demo, tests). */
+import type { I18n } from '@grammyjs/i18n';
+import type { Queue } from 'bullmq';
+import type { Composer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Redis } from 'ioredis';
+import type { Repositories } from '../db/repositories/index.js';
+import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../logger.js';
+import type { AnalyzeJob } from '../queue/jobs/analyze.js';
+import type { BotContext } from './context.js';
+
+export interface BotLimits {
+  /** Updates a person may send per window before the flood notice (default 20 per 10 s). */
+  floodLimit: number;
+  floodWindowMs: number;
+  /** Reports per rolling hour (default 20). */
+  reportsPerHour: number;
+}
+
+export const DEFAULT_BOT_LIMITS: BotLimits = { floodLimit: 20, floodWindowMs: 10_000, reportsPerHour: 20 };
+
+export interface BotDeps {
+  token: string;
+  /** Skips getMe (tests, the demo, webhook mode). */
+  botInfo?: UserFromGetMe;
+  /** A fake Telegram at the fetch level (FakeBotApi.fetch). */
+  fetch?: typeof fetch;
+  repos: Repositories;
+  redis: Redis;
+  analysisQueue: Queue<AnalyzeJob>;
+  i18n: I18n<BotContext>;
+  clock: Clock;
+  logger: Logger;
+  /** Features of other modules (alerts, digest…), registered before the "unhandled" feature. */
+  extraFeatures?: Composer<BotContext>[];
+  /** Redis key prefix of conversation state (default `conv:`). */
+  conversationPrefix?: string;
+  limits?: Partial<BotLimits>;
+}

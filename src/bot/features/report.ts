@@ -1,0 +1,34 @@
+/**
+ * `/report` (enter the flow) and `/cancel` (works at every step, and says "nothing to cancel"
+ * outside a flow). `cancelFeature` is registered before the conversation so it wins over it;
+ * `reportFeature` after it, so an active flow keeps its own answers.
+ */
+import { Composer } from 'grammy';
+import type { BotContext } from '../context.js';
+import { REPORT_CONVERSATION } from '../conversations/report-flow.js';
+import { parseFlowData } from '../keyboards/callback-data.js';
+
+/** `/cancel`: leaves the report flow, if any. */
+export function cancelFeature(): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.command('cancel', async (ctx) => {
+    if ((await ctx.conversation.active(REPORT_CONVERSATION)) > 0) {
+      await ctx.conversation.exit(REPORT_CONVERSATION);
+      ctx.log.info('report flow cancelled');
+      return void (await ctx.reply(ctx.t('intake-cancelled')));
+    }
+    await ctx.reply(ctx.t('intake-nothing-to-cancel'));
+  });
+  return c;
+}
+
+/** `/report` starts the flow; report-flow buttons reaching here are from a finished flow. */
+export function reportFeature(): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.command('report', (ctx) => ctx.conversation.enter(REPORT_CONVERSATION));
+  c.callbackQuery(/^r:/, async (ctx) => {
+    const known = parseFlowData(ctx.callbackQuery.data) !== null;
+    await ctx.answerCallbackQuery({ text: ctx.t(known ? 'intake-stale-button' : 'intake-forged-button') });
+  });
+  return c;
+}

@@ -1,0 +1,49 @@
+/**
+ * `/start <code>` and the deep link `t.me/<bot>?start=<code>`: binds the Telegram user to the
+ * invite's unit and role and greets them with a three-line how-to. Refused codes store nothing.
+ */
+import { Composer } from 'grammy';
+import { joinWithInvite } from '../../app/intake/join-with-invite.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { Clock } from '../../domain/clock.js';
+import { sanitizeText } from '../../domain/answers.js';
+import { escapeHtml } from '../../domain/text.js';
+import { pickLanguage } from '../i18n.js';
+import type { BotContext } from '../context.js';
+
+export interface StartDeps {
+  repos: Repositories;
+  clock: Clock;
+  /** Called after a leader or admin joins (per-chat command menu). */
+  onStaffJoined?: (ctx: BotContext) => Promise<void>;
+}
+
+/** The joining feature. */
+export function startFeature(deps: StartDeps): Composer<BotContext> {
+  const c = new Composer<BotContext>();
+  c.command('start', async (ctx) => {
+    const name = escapeHtml(sanitizeText(ctx.from?.first_name ?? '').slice(0, 64));
+    if (ctx.member) return void (await ctx.reply(ctx.t('intake-start-back', { name }), { parse_mode: 'HTML' }));
+    const code = ctx.match.trim();
+    if (!code) return void (await ctx.reply(ctx.t('intake-start-no-code'), { parse_mode: 'HTML' }));
+    const from = ctx.from!;
+    const language = from.language_code ? pickLanguage(null, from.language_code) : null;
+    const joined = await joinWithInvite(deps, code, {
+      telegramUserId: BigInt(from.id),
+      chatId: BigInt(ctx.chat.id),
+      displayName: sanitizeText([from.first_name, from.last_name].filter(Boolean).join(' ')) || String(from.id),
+      username: from.username ?? null,
+      language,
+    });
+    if (!joined.ok) {
+      ctx.log.info({ refusal: joined.error }, 'invite refused');
+      return void (await ctx.reply(ctx.t(`intake-invite-${joined.error}`), { parse_mode: 'HTML' }));
+    }
+    ctx.member = joined.value;
+    ctx.log.info({ memberId: joined.value.id, role: joined.value.role }, 'member joined');
+    const unit = await deps.repos.units.get(joined.value.unitId);
+    await ctx.reply(ctx.t('intake-start-welcome', { name, unit: escapeHtml(unit?.name ?? '') }), { parse_mode: 'HTML' });
+    if (joined.value.role !== 'collaborator') await deps.onStaffJoined?.(ctx);
+  });
+  return c;
+}

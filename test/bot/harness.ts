@@ -1,0 +1,137 @@
+/**
+ * A whole bot over the fake Bot API, a fresh PostgreSQL schema and the real Redis, with a
+ * settable clock. Users get random Telegram ids so test files never share state in Redis.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import type { Update } from 'grammy/types';
+import { createBot } from '../../src/bot/create-bot.js';
+import type { BotContext } from '../../src/bot/context.js';
+import type { BotDeps } from '../../src/bot/deps.js';
+import { createI18n } from '../../src/bot/i18n.js';
+import { createRepositories, type Repositories } from '../../src/db/repositories/index.js';
+import { hashInviteCode } from '../../src/app/admin/invite-codes.js';
+import { seedTaxonomy } from '../../src/app/admin/units.js';
+import type { Member, Unit } from '../../src/domain/types.js';
+import type { Role } from '../../src/domain/vocabulary.js';
+import { FakeBotApi, textUpdate, callbackUpdate, type FakeUser } from '../../src/fake-telegram/index.js';
+import { silentLogger } from '../../src/logger.js';
+import { createQueueFactory } from '../../src/queue/factory.js';
+import type { AnalyzeJob } from '../../src/queue/jobs/analyze.js';
+import { QUEUES } from '../../src/queue/names.js';
+import { createRedis, type Redis } from '../../src/queue/redis.js';
+import { createPostgresTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/db.js';
+
+export interface Harness {
+  db: TestDatabase;
+  repos: Repositories;
+  redis: Redis;
+  api: FakeBotApi;
+  analysisQueue: Queue<AnalyzeJob>;
+  unit: Unit;
+  prefix: string;
+  now: { value: Date };
+  bot: ReturnType<typeof createBot>;
+  /** A new bot instance on the same Redis and database (a restart). */
+  newBot(overrides?: Partial<BotDeps>): ReturnType<typeof createBot>;
+  user(lang?: string): FakeUser;
+  member(u: FakeUser, role?: Role, language?: 'vi' | 'en' | null): Promise<Member>;
+  invite(code: string, opts?: { maxUses?: number; expiresAt?: Date; role?: Role }): Promise<number>;
+  send(u: FakeUser, text: string): Promise<void>;
+  handle(update: Update): Promise<void>;
+  /** Presses the button whose label contains `label` on the latest keyboard sent to the user. */
+  press(u: FakeUser, label: string): Promise<string>;
+  lastText(u: FakeUser): string;
+  destroy(): Promise<void>;
+}
+
+let idBase = 100_000_000 + Math.floor(Math.random() * 800_000_000);
+
+/** Builds the harness (one per test file). */
+export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<Harness> {
+  const db = await createPostgresTestDatabase();
+  const repos = createRepositories(db.prisma);
+  const redis = createRedis(TEST_REDIS_URL);
+  const prefix = `t${randomBytes(4).toString('hex')}`;
+  const analysisQueue = createQueueFactory(redis, prefix).queue<AnalyzeJob>(QUEUES.analysis);
+  const api = new FakeBotApi();
+  const now = { value: new Date('2026-11-26T08:00:00Z') };
+  const clock = () => now.value;
+  await seedTaxonomy({ repos, clock });
+  const unit = await repos.units.create({ name: 'Chi bộ Thử nghiệm' });
+  const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
+  const base: BotDeps = {
+    token: '123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz',
+    botInfo: api.botInfo,
+    fetch: api.fetch,
+    repos,
+    redis,
+    analysisQueue,
+    i18n,
+    clock,
+    logger: silentLogger(),
+    conversationPrefix: `conv-${prefix}:`,
+    limits: { floodLimit: 1000 },
+    ...overrides,
+  };
+  const newBot = (o: Partial<BotDeps> = {}) => createBot({ ...base, ...o });
+  const h: Harness = {
+    db,
+    repos,
+    redis,
+    api,
+    analysisQueue,
+    unit,
+    prefix,
+    now,
+    bot: newBot(),
+    newBot,
+    user: (lang = 'vi') => ({ id: ++idBase, firstName: `U${idBase}`, languageCode: lang }),
+    member: (u, role = 'collaborator', language = null) =>
+      repos.members.create({ telegramUserId: BigInt(u.id), displayName: u.firstName, role, unitId: unit.id, language }),
+    async invite(code, opts = {}) {
+      const i = await repos.invites.create({
+        codeHash: hashInviteCode(code),
+        unitId: unit.id,
+        role: opts.role ?? 'collaborator',
+        expiresAt: opts.expiresAt ?? new Date(now.value.getTime() + 7 * 86400_000),
+        maxUses: opts.maxUses ?? 1,
+      });
+      return i.id;
+    },
+    send: (u, text) => h.bot.handleUpdate(textUpdate(u, text)),
+    handle: (update) => h.bot.handleUpdate(update),
+    async press(u, label) {
+      const call = [...api.calls].reverse().find((c) => String(c.payload.chat_id) === String(u.id) && c.payload.reply_markup);
+      if (!call) throw new Error(`no keyboard sent to ${u.id}`);
+      const rows = (call.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
+      const button = rows.flat().find((b) => b.text.includes(label));
+      if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(rows.flat().map((b) => b.text))}`);
+      const messageId = (call.result as { message_id: number }).message_id;
+      await h.bot.handleUpdate(callbackUpdate(u, button.callback_data, messageId));
+      return button.callback_data;
+    },
+    lastText: (u) => api.textsTo(u.id).at(-1) ?? '',
+    async destroy() {
+      await analysisQueue.obliterate({ force: true }).catch(() => undefined);
+      await analysisQueue.close();
+      const keys = await redis.keys(`conv-${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      await redis.quit();
+      await db.destroy();
+    },
+  };
+  return h;
+}
+
+/** Answers a whole report flow the quick way (buttons), up to the review card. */
+export async function fillReport(h: Harness, u: FakeUser, content: string, labels = { topic: 'Kinh tế', mood: 'Lo lắng', spread: 'địa phương', source: 'Trò chuyện', skip: 'Bỏ qua', done: 'Xong' }): Promise<void> {
+  await h.send(u, '/report');
+  await h.press(u, labels.topic);
+  await h.send(u, content);
+  await h.press(u, labels.done);
+  await h.press(u, labels.mood);
+  await h.press(u, labels.spread);
+  await h.press(u, labels.source);
+  await h.press(u, labels.skip);
+}

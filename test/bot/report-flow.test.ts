@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, fillReport, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h?.destroy();
+});
+
+describe('the report flow', () => {
+  it('happy path in Vietnamese: stored as received, reference shown, analysis enqueued', async () => {
+    const u = h.user('vi');
+    const m = await h.member(u);
+    await h.send(u, '/report');
+    expect(h.lastText(u)).toContain('Lưu ý');
+    expect(h.lastText(u)).toContain('Chủ đề');
+    await h.press(u, 'Kinh tế');
+    await h.send(u, 'Người dân bàn tán nhiều về việc giá xăng tăng');
+    await h.send(u, 'ai cũng lo chi phí đi lại');
+    await h.press(u, 'Xong');
+    await h.send(u, 'lo lang');
+    await h.send(u, '3');
+    await h.press(u, 'Trò chuyện');
+    await h.send(u, 'Đề nghị giải thích rõ lý do tăng giá');
+    const card = h.lastText(u);
+    expect(card).toContain('Kinh tế, đời sống');
+    expect(card).toContain('giá xăng tăng\nai cũng lo');
+    expect(card).toContain('Lo lắng');
+    expect(card).toContain('Rộng rãi ở địa phương');
+    await h.press(u, 'Gửi');
+    expect(h.lastText(u)).toMatch(/R-2026-\d{6}/);
+    const [report] = await h.repos.reports.latestOf(m.id);
+    expect(report).toMatchObject({
+      status: 'received',
+      chosenTopic: 'economy',
+      mood: 'worried',
+      spread: 'local',
+      source: 'conversation',
+      proposal: 'Đề nghị giải thích rõ lý do tăng giá',
+      content: 'Người dân bàn tán nhiều về việc giá xăng tăng\nai cũng lo chi phí đi lại',
+    });
+    expect(h.lastText(u)).toContain(report!.reference);
+    const job = await h.analysisQueue.getJob(`analyze-${report!.id}`);
+    expect(job?.data).toEqual({ reportId: report!.id });
+  });
+
+  it('happy path in English with typed answers', async () => {
+    const u = h.user('en');
+    const m = await h.member(u);
+    await h.send(u, '/report');
+    expect(h.lastText(u)).toContain('Topic');
+    await h.send(u, 'health');
+    await h.send(u, 'Nurses at the district hospital have not been paid for two months');
+    await h.send(u, 'done');
+    await h.send(u, 'angry');
+    await h.send(u, 'within the unit');
+    await h.send(u, 'meeting');
+    await h.send(u, 'skip');
+    expect(h.lastText(u)).toContain('Please check your report');
+    await h.press(u, 'Submit');
+    expect(h.lastText(u)).toMatch(/Thank you! .*R-2026-\d{6}/);
+    const [report] = await h.repos.reports.latestOf(m.id);
+    expect(report).toMatchObject({ chosenTopic: 'health', mood: 'angry', spread: 'unit', source: 'meeting', proposal: null, quick: false });
+  });
+
+  it('edits each field from the review card', async () => {
+    const u = h.user('en');
+    const m = await h.member(u, 'collaborator', 'en');
+    await fillReport(h, u, 'People complain about electricity prices going up', {
+      topic: 'Economy',
+      mood: 'Worried',
+      spread: 'locality',
+      source: 'Conversation',
+      skip: 'Skip',
+      done: 'Done',
+    });
+    await h.press(u, '✏️ Topic');
+    await h.press(u, 'Let the system decide');
+    expect(h.lastText(u)).toContain('Let the system decide');
+    await h.press(u, '✏️ Content');
+    expect(h.lastText(u)).toContain('People complain about electricity');
+    await h.send(u, 'Households worry about the new electricity tariff');
+    await h.press(u, 'Done');
+    await h.press(u, '✏️ Mood');
+    await h.press(u, 'Angry');
+    await h.press(u, '✏️ Spread');
+    await h.press(u, 'Social media');
+    await h.press(u, '✏️ Source');
+    await h.press(u, 'Press');
+    await h.press(u, '✏️ Proposal');
+    await h.send(u, 'Explain the tariff publicly');
+    const card = h.lastText(u);
+    expect(card).toContain('Households worry');
+    expect(card).not.toContain('People complain');
+    await h.press(u, 'Submit');
+    const [report] = await h.repos.reports.latestOf(m.id);
+    expect(report).toMatchObject({
+      chosenTopic: null,
+      content: 'Households worry about the new electricity tariff',
+      mood: 'angry',
+      spread: 'online',
+      source: 'press',
+      proposal: 'Explain the tariff publicly',
+    });
+  });
+
+  it('re-asks a wrong answer saying why, and keeps gathered content', async () => {
+    const u = h.user('vi');
+    await h.member(u);
+    await h.send(u, '/report');
+    await h.send(u, 'không biết chọn gì');
+    expect(h.lastText(u)).toContain('Tôi chưa hiểu');
+    await h.press(u, 'Y tế');
+    await h.send(u, 'ngắn');
+    await h.press(u, 'Xong');
+    expect(h.lastText(u)).toContain('quá ngắn');
+    await h.send(u, 'thêm nội dung cho đủ dài');
+    await h.press(u, 'Xong');
+    await h.send(u, 'vui vẻ quá đi thôi');
+    expect(h.lastText(u)).toContain('Tôi chưa hiểu');
+    await h.send(u, 'đồng tình');
+    expect(h.lastText(u)).toContain('Mức độ lan truyền');
+  });
+});
