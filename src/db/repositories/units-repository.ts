@@ -7,6 +7,7 @@ import type { Role } from '../../domain/vocabulary.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Member } from '../../domain/types.js';
 import type { PrismaClient } from '../generated/client.js';
+import type * as P from '../generated/client.js';
 import { toMember, toUnit } from './mappers.js';
 
 export interface NewUnit {
@@ -83,17 +84,52 @@ export function createUnitsRepository(prisma: PrismaClient) {
       return row !== null;
     },
 
-    /** Members of the whole subtree, optionally filtered by role and activity. */
+    /** Members of the whole subtree, optionally filtered by role and activity (one indexed join on the closure table). */
     async subtreeMembers(rootId: number, opts: { roles?: Role[]; activeOnly?: boolean } = {}): Promise<Member[]> {
-      const rows = await prisma.member.findMany({
-        where: {
-          unit: { ancestors: { some: { ancestorId: rootId } } },
-          ...(opts.roles ? { role: { in: opts.roles } } : {}),
-          ...(opts.activeOnly ? { active: true } : {}),
-        },
-        orderBy: { id: 'asc' },
-      });
+      const roles = opts.roles ?? ['collaborator', 'leader', 'admin'];
+      const rows = await prisma.$queryRaw<P.Member[]>`
+        SELECT m.* FROM "Member" m
+        JOIN "UnitClosure" c ON c."descendantId" = m."unitId"
+        WHERE c."ancestorId" = ${rootId}
+          AND m.role::text = ANY(${roles}::text[])
+          AND (${!opts.activeOnly} OR m.active)
+        ORDER BY m.id`;
       return rows.map(toMember);
+    },
+
+    /**
+     * Bulk-imports a tree (an org chart, or benchmark data): nodes reference their parent by
+     * index in the same list (parents first) or by an existing unit id. Closure rows are
+     * computed in memory and inserted in batches, in one transaction.
+     */
+    async importTree(nodes: { name: string; parentIndex?: number; parentId?: number; timezone?: string }[]): Promise<Unit[]> {
+      return prisma.$transaction(
+        async (tx) => {
+          const ids = (await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"Unit"', 'id')) AS id FROM generate_series(1, ${nodes.length}::int)`).map((r) => Number(r.id));
+          const external = new Map<number, { path: number[]; timezone: string }>();
+          for (const pid of new Set(nodes.map((n) => n.parentId).filter((x): x is number => x !== undefined))) {
+            const u = await tx.unit.findUnique({ where: { id: pid } });
+            if (!u) throw new NotFoundError('parent unit', { parentId: pid });
+            external.set(pid, { path: u.path, timezone: u.timezone });
+          }
+          const rows = nodes.map((n, i) => ({ id: ids[i]!, name: n.name, parentId: null as number | null, depth: 0, path: [] as number[], timezone: n.timezone ?? 'Asia/Ho_Chi_Minh' }));
+          rows.forEach((row, i) => {
+            const n = nodes[i]!;
+            const parent = n.parentIndex !== undefined ? rows[n.parentIndex] : undefined;
+            if (n.parentIndex !== undefined && (!parent || n.parentIndex >= i)) throw new Error(`importTree: node ${i} must come after its parent`);
+            const parentPath = parent ? parent.path : n.parentId !== undefined ? external.get(n.parentId)!.path : [];
+            row.parentId = parent ? parent.id : (n.parentId ?? null);
+            row.path = [...parentPath, row.id];
+            row.depth = row.path.length - 1;
+            if (!n.timezone) row.timezone = parent?.timezone ?? (n.parentId !== undefined ? external.get(n.parentId)!.timezone : row.timezone);
+          });
+          for (let i = 0; i < rows.length; i += 1000) await tx.unit.createMany({ data: rows.slice(i, i + 1000) });
+          const closure = rows.flatMap((r) => r.path.map((a, k) => ({ ancestorId: a, descendantId: r.id, depth: r.path.length - 1 - k })));
+          for (let i = 0; i < closure.length; i += 5000) await tx.unitClosure.createMany({ data: closure.slice(i, i + 5000) });
+          return rows.map((r) => toUnit({ ...r, digestTime: '07:30', active: true, createdAt: new Date(0), updatedAt: new Date(0) }));
+        },
+        { timeout: 120_000 },
+      );
     },
 
     async count(): Promise<number> {
