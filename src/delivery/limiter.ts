@@ -1,0 +1,157 @@
+/**
+ * A rate limiter shared in Redis, so that any number of delivery workers (threads or
+ * machines) together stay within Telegram's limits. Design choice: a shared limiter rather
+ * than a single consumer, because alerts must not wait behind one slow process and the
+ * deployment scales by adding workers. Redis' own clock (TIME) is used so that workers on
+ * different machines agree.
+ *
+ * - Global: paced (GCRA without burst) at `globalPerSecond` with a safety margin below
+ *   Telegram's ~30/s: pacing, unlike a window counter, cannot emit a burst that network
+ *   jitter compresses into a 429.
+ * - Per chat: a sliding log (private: 3 per 3.3 s ≈ 1/s with short bursts; groups: 19 per
+ *   61 s) with a margin over Telegram's 1/s and 20/min.
+ * - One request in flight per chat, so that a 429's retry_after is known before the next one.
+ * - Blocks: after a 429 the chat (or, on a flood of 429s across chats, everything) is blocked
+ *   for `retry_after`; the global pace is halved for a while ("slow the lane").
+ */
+import type { Redis } from 'ioredis';
+
+export interface LimiterOptions {
+  globalPerSecond: number;
+  privateMax: number;
+  privateWindowMs: number;
+  groupMax: number;
+  groupWindowMs: number;
+  /** How long the pace stays halved after a 429. */
+  slowdownMs: number;
+  /** 429s on distinct chats within one second that mean a global flood. */
+  floodThreshold: number;
+  /**
+   * One request per chat at a time: a second message to a chat waits until the first one's
+   * answer is known, so a 429 is always recorded before the next request to that chat.
+   * The lock expires after this long if its holder dies.
+   */
+  inFlightTtlMs: number;
+}
+
+export const DEFAULT_LIMITER_OPTIONS: LimiterOptions = {
+  globalPerSecond: 28,
+  privateMax: 3,
+  privateWindowMs: 3300,
+  groupMax: 19,
+  groupWindowMs: 61_000,
+  slowdownMs: 30_000,
+  floodThreshold: 3,
+  inFlightTtlMs: 40_000,
+};
+
+/** admitted: a slot is reserved `waitMs` from now (sleep, then send); else retry after `waitMs`. */
+export interface Admission {
+  admitted: boolean;
+  waitMs: number;
+  /** Held while the request to this chat is in flight; pass to `done`. */
+  token: string;
+}
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+// KEYS: 1 global pace, 2 chat log, 3 global block, 4 chat block, 5 slow flag, 6 chat in-flight
+// ARGV: 1 unique token, 2 interval ms, 3 chat max, 4 chat window ms, 5 in-flight ttl ms
+const ACQUIRE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local blocked = math.max(redis.call('PTTL', KEYS[3]), redis.call('PTTL', KEYS[4]))
+if blocked > 0 then return {0, blocked} end
+if redis.call('EXISTS', KEYS[6]) == 1 then return {0, 20} end
+local interval = tonumber(ARGV[2])
+if redis.call('EXISTS', KEYS[5]) == 1 then interval = interval * 2 end
+local cmax = tonumber(ARGV[3])
+local cwin = tonumber(ARGV[4])
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+local at = math.max(now, tat)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', at - cwin)
+local n = redis.call('ZCARD', KEYS[2])
+if n >= cmax then
+  local first = redis.call('ZRANGE', KEYS[2], n - cmax, n - cmax, 'WITHSCORES')
+  return {0, math.max(1, tonumber(first[2]) + cwin - now)}
+end
+redis.call('SET', KEYS[1], at + interval, 'PX', 60000)
+redis.call('ZADD', KEYS[2], at, ARGV[1])
+redis.call('PEXPIRE', KEYS[2], cwin + 1000)
+redis.call('SET', KEYS[6], ARGV[1], 'PX', tonumber(ARGV[5]))
+return {1, at - now}
+`;
+
+/** The shared limiter over one Redis; `prefix` isolates deployments and test runs. */
+export class TelegramRateLimiter {
+  private seq = 0;
+  private readonly opts: LimiterOptions;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    opts: Partial<LimiterOptions> = {},
+  ) {
+    this.opts = { ...DEFAULT_LIMITER_OPTIONS, ...opts };
+    if (this.opts.globalPerSecond <= 0 || this.opts.privateMax < 1 || this.opts.groupMax < 1) throw new RangeError('limiter limits must be positive');
+  }
+
+  private key(...parts: string[]): string {
+    return `${this.prefix}:rl:${parts.join(':')}`;
+  }
+
+  /** Reserves a send slot for a chat, or says how long to wait before asking again. */
+  async acquire(chatId: bigint | string): Promise<Admission> {
+    const chat = String(chatId);
+    const group = chat.startsWith('-');
+    const token = `${process.pid}-${Date.now()}-${++this.seq}`;
+    const res = (await this.redis.eval(
+      ACQUIRE,
+      6,
+      this.key('pace'),
+      this.key('chat', chat),
+      this.key('block', '*'),
+      this.key('block', chat),
+      this.key('slow'),
+      this.key('inflight', chat),
+      token,
+      String(1000 / this.opts.globalPerSecond),
+      String(group ? this.opts.groupMax : this.opts.privateMax),
+      String(group ? this.opts.groupWindowMs : this.opts.privateWindowMs),
+      String(this.opts.inFlightTtlMs),
+    )) as [number, number];
+    return { admitted: res[0] === 1, waitMs: Math.max(0, Math.ceil(Number(res[1]))), token };
+  }
+
+  /** Ends the in-flight request to a chat (after its outcome, a 429 block included, is known). */
+  async done(chatId: bigint | string, token: string): Promise<void> {
+    await this.redis.eval(RELEASE, 1, this.key('inflight', String(chatId)), token);
+  }
+
+  /** Milliseconds a chat (or everything) remains blocked by a 429; 0 when free. */
+  async blockedFor(chatId: bigint | string): Promise<number> {
+    const [g, c] = await Promise.all([this.redis.pttl(this.key('block', '*')), this.redis.pttl(this.key('block', String(chatId)))]);
+    return Math.max(0, g, c);
+  }
+
+  /**
+   * Obeys a 429: nothing goes to that chat before `retry_after` (plus a margin), the pace is
+   * halved for a while, and when several chats got 429 within a second everything pauses.
+   */
+  async onTooManyRequests(chatId: bigint | string, retryAfterSeconds: number): Promise<{ global: boolean }> {
+    const ms = Math.max(1, retryAfterSeconds) * 1000 + 100;
+    const flood = this.key('flood');
+    const multi = this.redis
+      .multi()
+      .set(this.key('block', String(chatId)), '1', 'PX', ms)
+      .set(this.key('slow'), '1', 'PX', this.opts.slowdownMs)
+      .sadd(flood, String(chatId))
+      .pexpire(flood, 1000)
+      .scard(flood);
+    const out = await multi.exec();
+    const distinct = Number(out?.[4]?.[1] ?? 0);
+    const global = distinct >= this.opts.floodThreshold;
+    if (global) await this.redis.set(this.key('block', '*'), '1', 'PX', ms);
+    return { global };
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The DeliveryPort implementation: every message is first recorded in the Delivery table under
+ * its idempotency key, then queued on the `delivery` queue in its lane (BullMQ priority) with a
+ * job id derived from the delivery id. Enqueuing the same key twice queues nothing new; a
+ * pending row whose job was lost (crash between insert and add) is re-queued by the second call.
+ */
+import type { Queue } from 'bullmq';
+import { z } from 'zod';
+import type { DeliveriesRepository } from '../db/repositories/deliveries-repository.js';
+import type { Clock } from '../domain/clock.js';
+import { LANES } from '../queue/names.js';
+import type { DeliveryPort, EnqueueResult, OutgoingMessage } from './port.js';
+
+export const deliveryJobSchema = z.object({ deliveryId: z.number().int().positive() });
+export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
+
+/** Job id of a delivery: one job per recorded message. */
+export const deliveryJobId = (deliveryId: number) => `delivery-${deliveryId}`;
+
+/** Retries of transient failures (5xx, network), exponential from 1 s. */
+export const DELIVERY_ATTEMPTS = 8;
+
+export interface DeliveryServiceDeps {
+  deliveries: DeliveriesRepository;
+  queue: Queue;
+  clock: Clock;
+}
+
+/** Builds the port alerts, digests, reminders and broadcasts send through. */
+export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryPort & { requeue(deliveryId: number, lane: number, notBefore?: Date): Promise<void> } {
+  const requeue = async (deliveryId: number, lane: number, notBefore?: Date) => {
+    const delay = notBefore ? Math.max(0, notBefore.getTime() - deps.clock().getTime()) : 0;
+    await deps.queue.add('send', { deliveryId } satisfies DeliveryJob, {
+      jobId: deliveryJobId(deliveryId),
+      priority: lane,
+      delay,
+      attempts: DELIVERY_ATTEMPTS,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 3600, count: 5000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    });
+  };
+  return {
+    requeue,
+    async enqueue(msg: OutgoingMessage): Promise<EnqueueResult> {
+      const lane = LANES[msg.lane];
+      const { record, created } = await deps.deliveries.insertOrGet({
+        idempotencyKey: msg.idempotencyKey,
+        memberId: msg.memberId,
+        chatId: msg.chatId,
+        kind: msg.kind,
+        lane,
+        method: msg.method,
+        payload: msg.payload,
+      });
+      if (record.status === 'pending') await requeue(record.id, lane, msg.notBefore);
+      return { deliveryId: record.id, duplicate: !created };
+    },
+  };
+}
