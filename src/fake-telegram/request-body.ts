@@ -11,14 +11,21 @@ export async function readRequestBody(body: unknown): Promise<Record<string, unk
   const boundary = /^--([^\r\n]+)/.exec(text)?.[1];
   if (!boundary) return {};
   const out: Record<string, unknown> = {};
+  const files = new Map<string, { file: true; bytes: number; filename: string }>();
   for (const part of text.split(`--${boundary}`)) {
     const name = /name="([^"]+)"/.exec(part)?.[1];
     if (!name) continue;
     const idx = part.indexOf('\r\n\r\n');
     const value = part.slice(idx + 4).replace(/\r\n$/, '');
-    if (/filename="/.test(part)) out[name] = { file: true, bytes: value.length };
+    const filename = /filename="([^"]*)"/.exec(part)?.[1];
+    if (filename !== undefined) files.set(name, { file: true, bytes: value.length, filename });
     else out[name] = tryJson(Buffer.from(value, 'latin1').toString('utf8'));
   }
+  // grammY sends `photo: "attach://<id>"` plus a file part named <id>.
+  for (const [k, v] of Object.entries(out)) {
+    if (typeof v === 'string' && v.startsWith('attach://')) out[k] = files.get(v.slice(9)) ?? v;
+  }
+  for (const [name, f] of files) if (!(name in out) && !Object.values(out).includes(f)) out[name] = f;
   return out;
 }
 
