@@ -159,7 +159,7 @@ export async function storeModel(
   m: { kind: string; version: string; examples: number; metrics?: Record<string, unknown>; model: unknown },
 ): Promise<StoredModel> {
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${0x5055_02}, 0)`);
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${0x5055_02}, 0)`);
     await tx.modelVersion.updateMany({ where: { kind: m.kind, active: true }, data: { active: false } });
     const row = await tx.modelVersion.upsert({
       where: { version: m.version },
