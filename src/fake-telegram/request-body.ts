@@ -17,7 +17,7 @@ export async function readRequestBody(body: unknown): Promise<Record<string, unk
     if (!name) continue;
     const idx = part.indexOf('\r\n\r\n');
     const value = part.slice(idx + 4).replace(/\r\n$/, '');
-    const filename = /filename="([^"]*)"/.exec(part)?.[1];
+    const filename = /filename="?([^"\r\n;]*)"?/.exec(part)?.[1];
     if (filename !== undefined) files.set(name, { file: true, bytes: value.length, filename });
     else out[name] = tryJson(Buffer.from(value, 'latin1').toString('utf8'));
   }
