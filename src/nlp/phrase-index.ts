@@ -44,12 +44,13 @@ export class PhraseIndex<T> {
   private readonly exact = new Map<string, Compiled<T>[]>();
   private readonly folded = new Map<string, Compiled<T>[]>();
 
-  constructor(entries: Iterable<readonly [string, T]>) {
+  /** `foldSafe` lists one-syllable phrases whose folded form is unambiguous (e.g. `khen`). */
+  constructor(entries: Iterable<readonly [string, T]>, foldSafe: ReadonlySet<string> = new Set()) {
     for (const [phrase, entry] of entries) {
       const words = plainWords(phrase);
       if (words.length === 0) continue;
       add(this.exact, words, entry);
-      const ambiguous = words.length === 1 && hasVietnameseMarks(phrase);
+      const ambiguous = words.length === 1 && hasVietnameseMarks(phrase) && !foldSafe.has(phrase);
       if (!ambiguous) add(this.folded, words.map(foldDiacritics), entry);
     }
     for (const map of [this.exact, this.folded]) {
