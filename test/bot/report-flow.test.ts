@@ -124,3 +124,87 @@ describe('the report flow', () => {
     expect(h.lastText(u)).toContain('Mức độ lan truyền');
   });
 });
+
+describe('cancel, restart, idle drafts', () => {
+  const steps: [string, (h: Harness, u: import('../../src/fake-telegram/index.js').FakeUser) => Promise<unknown>][] = [
+    ['topic', async () => undefined],
+    ['content', (h, u) => h.press(u, 'Kinh tế')],
+    ['content gathering', async (h, u) => (await h.press(u, 'Kinh tế'), h.send(u, 'Giá xăng tăng làm mọi người lo'))],
+    ['mood', async (h, u) => (await h.press(u, 'Kinh tế'), await h.send(u, 'Giá xăng tăng làm mọi người lo'), h.press(u, 'Xong'))],
+    ['spread', async (h, u) => (await h.press(u, 'Kinh tế'), await h.send(u, 'Giá xăng tăng làm mọi người lo'), await h.press(u, 'Xong'), h.send(u, '4'))],
+    ['source', async (h, u) => (await h.press(u, 'Kinh tế'), await h.send(u, 'Giá xăng tăng làm mọi người lo'), await h.press(u, 'Xong'), await h.send(u, '4'), h.send(u, '1'))],
+    [
+      'proposal',
+      async (h, u) => (await h.press(u, 'Kinh tế'), await h.send(u, 'Giá xăng tăng làm mọi người lo'), await h.press(u, 'Xong'), await h.send(u, '4'), await h.send(u, '1'), h.send(u, '1')),
+    ],
+  ];
+  it.each(steps)('/cancel at the %s step stores nothing and ends the flow', async (_name, reach) => {
+    const u = h.user('vi');
+    const m = await h.member(u);
+    await h.send(u, '/report');
+    await reach(h, u);
+    await h.send(u, '/cancel');
+    expect(h.lastText(u)).toBe('Đã hủy. Chưa có gì được gửi.');
+    await h.send(u, '/cancel');
+    expect(h.lastText(u)).toBe('Không có gì để hủy.');
+    expect(await h.repos.reports.latestOf(m.id)).toHaveLength(0);
+  });
+
+  it('/cancel and the Cancel button at the review card', async () => {
+    const u = h.user('vi');
+    const m = await h.member(u);
+    await fillReport(h, u, 'Người dân lo lắng về giá điện tăng');
+    await h.send(u, '/cancel');
+    expect(h.lastText(u)).toBe('Đã hủy. Chưa có gì được gửi.');
+    await fillReport(h, u, 'Người dân lo lắng về giá điện tăng');
+    await h.press(u, 'Hủy');
+    expect(h.lastText(u)).toBe('Đã hủy. Chưa có gì được gửi.');
+    expect(await h.repos.reports.latestOf(m.id)).toHaveLength(0);
+  });
+
+  it('a new bot instance on the same Redis resumes the flow where the person was', async () => {
+    const u = h.user('vi');
+    const m = await h.member(u);
+    await h.send(u, '/report');
+    await h.press(u, 'Giáo dục');
+    await h.send(u, 'Phụ huynh băn khoăn về việc thu thêm học phí');
+    const restarted = h.newBot();
+    const old = h.bot;
+    h.bot = restarted;
+    try {
+      await h.press(u, 'Xong');
+      expect(h.lastText(u)).toContain('Tâm trạng');
+      await h.send(u, 'ban khoan');
+      await h.send(u, '2');
+      await h.send(u, 'hop');
+      await h.send(u, 'bo qua');
+      await h.press(u, 'Gửi');
+      const [report] = await h.repos.reports.latestOf(m.id);
+      expect(report).toMatchObject({ chosenTopic: 'education', mood: 'skeptical', spread: 'unit', source: 'meeting' });
+    } finally {
+      h.bot = old;
+    }
+  });
+
+  it('a draft idle for 24 h is dropped with a message giving back what was typed', async () => {
+    const u = h.user('vi');
+    const m = await h.member(u);
+    await h.send(u, '/report');
+    await h.press(u, 'Y tế');
+    await h.send(u, 'Bệnh viện huyện <b>nợ lương</b> nhân viên y tế');
+    await h.press(u, 'Xong');
+    const start = h.now.value;
+    h.now.value = new Date(start.getTime() + 25 * 3600_000);
+    try {
+      await h.send(u, 'lo lắng');
+      const texts = h.api.textsTo(u.id);
+      const dropped = texts.find((t) => t.includes('24 giờ'));
+      expect(dropped).toContain('Bệnh viện huyện &lt;b&gt;nợ lương&lt;/b&gt; nhân viên y tế');
+      expect(await h.repos.reports.latestOf(m.id)).toHaveLength(0);
+      await h.send(u, '/cancel');
+      expect(h.lastText(u)).toBe('Không có gì để hủy.');
+    } finally {
+      h.now.value = start;
+    }
+  });
+});
