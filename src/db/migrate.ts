@@ -44,32 +44,40 @@ const LEDGER = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-/** Applies every migration not yet recorded; throws if a recorded one changed. */
+/** Any fixed number: processes starting together (bot, workers, web) serialise on it. */
+const MIGRATION_LOCK = 72_431_977;
+
+/**
+ * Applies every migration not yet recorded; throws if a recorded one changed. Each migration
+ * runs in its own transaction under a transaction-level advisory lock and re-checks the
+ * ledger inside it, so processes that start at the same time apply each migration once.
+ */
 export async function applyMigrations(db: SqlExecutor, migrations: MigrationFile[]): Promise<MigrateResult> {
-  await db.exec(LEDGER);
-  const done = await db.query<{ migration_name: string; checksum: string }>(
-    `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
-  const byName = new Map(done.map((r) => [r.migration_name, r.checksum]));
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.exec(LEDGER);
+  });
   const result: MigrateResult = { applied: [], skipped: [] };
   for (const m of migrations) {
-    const recorded = byName.get(m.name);
-    if (recorded !== undefined) {
-      if (recorded !== m.checksum) {
-        throw new Error(`migration ${m.name} was changed after it was applied (checksum mismatch)`);
+    const applied = await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      const rows = await tx.query<{ checksum: string }>(
+        `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        [m.name],
+      );
+      if (rows[0]) {
+        if (rows[0].checksum !== m.checksum) throw new Error(`migration ${m.name} was changed after it was applied (checksum mismatch)`);
+        return false;
       }
-      result.skipped.push(m.name);
-      continue;
-    }
-    await db.transaction(async (tx) => {
       await tx.exec(m.sql);
       await tx.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
          VALUES ($1, $2, now(), $3, 1)`,
         [randomUUID(), m.checksum, m.name],
       );
+      return true;
     });
-    result.applied.push(m.name);
+    (applied ? result.applied : result.skipped).push(m.name);
   }
   return result;
 }

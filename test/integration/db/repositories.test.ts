@@ -83,3 +83,24 @@ describe.each(backends)('the same migrations on %s', (_name, open) => {
   });
 });
 
+
+describe('migrations under concurrency (PostgreSQL)', () => {
+  it('three processes migrating the same empty schema at once apply each migration once', async () => {
+    const { createPostgresTestDatabase: create } = await import('../../support/db.js');
+    const base = await create();
+    // drop everything the helper applied, then race three appliers on the empty schema
+    await base.sql.exec(`DROP SCHEMA "${base.schema}" CASCADE; CREATE SCHEMA "${base.schema}"`);
+    const { openDatabase } = await import('../../../src/db/client.js');
+    const conns = await Promise.all([1, 2, 3].map(() => openDatabase({ url: base.url!, poolSize: 2 })));
+    try {
+      const results = await Promise.all(conns.map((c) => applyMigrations(c.sql, readMigrations(MIGRATIONS_DIR))));
+      const appliedCounts = results.map((r) => r.applied.length);
+      expect(appliedCounts.reduce((a, b) => a + b, 0)).toBe(readMigrations(MIGRATIONS_DIR).length);
+      const rows = await base.sql.query<{ n: string }>('SELECT count(*)::text AS n FROM "_prisma_migrations"');
+      expect(Number(rows[0]!.n)).toBe(readMigrations(MIGRATIONS_DIR).length);
+    } finally {
+      await Promise.all(conns.map((c) => c.close()));
+      await base.destroy();
+    }
+  });
+});
