@@ -19,8 +19,9 @@ export function pickLanguage(memberSetting: string | null | undefined, telegramC
   return DEFAULT_LANGUAGE;
 }
 
-/** A translator usable outside an update (workers): t(lang, key, vars). */
-export type Translate = (lang: Language, key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from '../domain/translate.js';
+
+export type { Translate };
 
 export interface CreateI18nOptions<C extends Context> {
   /** Returns the member's explicit language for this update, if known. */
@@ -39,6 +40,6 @@ export function createI18n<C extends Context & I18nFlavor>(opts: CreateI18nOptio
 }
 
 /** A plain translator over an I18n instance. */
-export function translator(i18n: I18n<never> | I18n<any>): Translate {
+export function translator<C extends Context & I18nFlavor>(i18n: I18n<C>): Translate {
   return (lang, key, vars) => i18n.t(lang, key, vars);
 }
