@@ -62,7 +62,7 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
   const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
   const base: BotDeps = {
     token: '123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz',
-    botInfo: api.botInfo,
+    botInfo: api.botInfo as unknown as NonNullable<BotDeps['botInfo']>,
     fetch: api.fetch,
     repos,
     redis,

@@ -1,0 +1,85 @@
+/**
+ * The bot as a process part. With a token: long polling through @grammyjs/runner (updates of
+ * one chat in order, chats in parallel) or, in webhook mode, `setWebhook` plus a Fastify
+ * route that the web part mounts. Without a token the bot is not connected (the demo and
+ * `npm run chat` build their own bot over the fake Bot API).
+ */
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { webhookCallback, type Bot, type Composer } from 'grammy';
+import type { FastifyInstance } from 'fastify';
+import type { Runtime } from '../runtime.js';
+import type { AnalyzeJob } from '../queue/jobs/analyze.js';
+import { QUEUES } from '../queue/names.js';
+import type { BotContext } from './context.js';
+import { createBot } from './create-bot.js';
+import { registerDefaultCommands, registerStaffCommands } from './commands.js';
+import { translator } from './i18n.js';
+
+export interface StartBotOptions {
+  /** Other modules' features (alerts, digest), registered before "unhandled". */
+  extraFeatures?: Composer<BotContext>[];
+}
+
+export interface BotPart {
+  bot: Bot<BotContext> | null;
+  /** In webhook mode: the Fastify plugin to give to the web part (`startWeb(rt, { plugins: [part.webhookRoute] })`). */
+  webhookRoute: ((app: FastifyInstance) => void) | null;
+}
+
+/** The Fastify handler for Telegram's webhook, checking the secret token header. */
+export function webhookHandler(bot: Bot<BotContext>, secretToken: string) {
+  return webhookCallback(bot, 'fastify', { secretToken });
+}
+
+/** A Fastify plugin that mounts the webhook at `path` (default /telegram/webhook). */
+export function webhookRoute(bot: Bot<BotContext>, secretToken: string, path = '/telegram/webhook'): (app: FastifyInstance) => void {
+  const handler = webhookHandler(bot, secretToken);
+  return (app) => void app.post(path, handler);
+}
+
+/** Starts the bot part on the runtime (see the file comment for the modes). */
+export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise<BotPart> {
+  const log = rt.logger.child({ part: 'bot' });
+  const token = rt.config.TELEGRAM_BOT_TOKEN;
+  if (!token) {
+    log.warn('TELEGRAM_BOT_TOKEN is not set: the bot is not connected to Telegram');
+    return { bot: null, webhookRoute: null };
+  }
+  const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
+  rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
+  const bot = createBot({
+    token,
+    repos: rt.repos,
+    redis: rt.redis,
+    analysisQueue,
+    i18n: rt.i18n,
+    clock: rt.clock,
+    logger: log,
+    ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
+  });
+  await bot.init();
+  await registerMenus(rt, bot).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'setMyCommands failed'));
+  if (rt.config.BOT_MODE === 'webhook') {
+    const secret = rt.config.WEBHOOK_SECRET!;
+    await bot.api.setWebhook(rt.config.WEBHOOK_URL!, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query'] });
+    log.info({ url: rt.config.WEBHOOK_URL }, 'webhook set');
+    return { bot, webhookRoute: webhookRoute(bot, secret) };
+  }
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query'] } } });
+  rt.onShutdown('bot-runner', async () => {
+    if (runner.isRunning()) await runner.stop();
+  });
+  log.info({ username: bot.botInfo.username }, 'bot polling');
+  return { bot, webhookRoute: null };
+}
+
+async function registerMenus(rt: Runtime, bot: Bot<BotContext>): Promise<void> {
+  const t = translator(rt.i18n);
+  await registerDefaultCommands(bot.api, t);
+  for (const root of await rt.repos.units.roots()) {
+    for (const m of await rt.repos.units.subtreeMembers(root.id, { roles: ['leader', 'admin'], activeOnly: true })) {
+      await registerStaffCommands(bot.api, t, m).catch(() => undefined);
+    }
+  }
+}
