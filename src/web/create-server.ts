@@ -2,7 +2,7 @@
  * The web process: health and readiness endpoints now, the dashboard later. Routes stay thin;
  * an error handler maps error codes to status codes and never leaks internals.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from '../logger.js';
 
 export interface HealthCheck {
@@ -20,7 +20,7 @@ export interface ServerDeps {
 
 /** Builds the Fastify app (not listening). */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger, disableRequestLogging: true, bodyLimit: 1_000_000 });
+  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 1_000_000 }) as unknown as FastifyInstance;
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
