@@ -18,11 +18,28 @@ import { createQueueFactory, type QueueFactory } from './queue/factory.js';
 import { createRedis, ensureRedis, type Redis } from './queue/redis.js';
 import { createI18n, translator, type Translate } from './bot/i18n.js';
 import type { BotContext } from './bot/context.js';
+import type { UserFromGetMe } from 'grammy/types';
+import { FakeBotApi } from './fake-telegram/index.js';
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../prisma/migrations');
 
+/**
+ * How this process talks to Telegram: the real Bot API when a token is configured, else the
+ * fake Bot API (demo, chat, tests) — one instance shared by the bot and the delivery worker so
+ * that everything the bot "sends" can be shown.
+ */
+export interface TelegramTransport {
+  token: string;
+  /** grammY `client.fetch` override; undefined = the real network. */
+  fetch?: typeof fetch;
+  /** Known bot identity (skips getMe); set for the fake API. */
+  botInfo?: UserFromGetMe;
+  fake?: FakeBotApi;
+}
+
 export interface Runtime {
   config: Config;
+  telegram: TelegramTransport;
   logger: Logger;
   db: Database;
   repos: Repositories;
@@ -45,6 +62,17 @@ export interface RuntimeOptions {
   queuePrefix?: string;
   logger?: Logger;
   clock?: Clock;
+  /** Use this fake Bot API even if a token is configured (tests, demo). */
+  fakeTelegram?: FakeBotApi;
+}
+
+const FAKE_TOKEN = '1000000001:FAKE-TOKEN-FOR-THE-DEMO-AND-TESTS-000';
+
+/** Real Telegram when a token is configured, else a fake Bot API. */
+export function telegramTransport(config: Config, fake?: FakeBotApi): TelegramTransport {
+  if (!fake && config.TELEGRAM_BOT_TOKEN) return { token: config.TELEGRAM_BOT_TOKEN };
+  const api = fake ?? new FakeBotApi({ botUsername: config.BOT_USERNAME });
+  return { token: FAKE_TOKEN, fetch: api.fetch, botInfo: api.botInfo, fake: api };
 }
 
 /** Builds the runtime; on failure it releases what was opened and rethrows. */
@@ -85,6 +113,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
     return {
       config,
+      telegram: telegramTransport(config, opts.fakeTelegram),
       logger,
       db,
       repos: createRepositories(db.prisma),
