@@ -11,15 +11,14 @@ import { groupGrowth, lockBands, replaceBands, type Tx } from '../../db/reposito
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Settings } from '../../domain/settings.js';
-import type { Spread, UrgencyLevel } from '../../domain/vocabulary.js';
+import type { UrgencyLevel } from '../../domain/vocabulary.js';
 import type { Logger } from '../../logger.js';
 import { enqueueAlertEvaluation } from '../../queue/jobs/alerts.js';
 import { assignGroup, refreshGroup, type GroupAssignment } from '../issue-groups/assign.js';
 import type { GroupThresholds } from '../issue-groups/decide.js';
 import { bandKeys, shingles, type LshParams } from '../issue-groups/fingerprint.js';
 import type { AnalysisContext, AnalysisContextProvider } from './analysis-context.js';
-import { scoreReportUrgency } from './nlp-binding.js';
-import type { TextAnalysis } from './text-analysis.js';
+import { rescoreUrgency, type TextAnalysis } from './text-analysis.js';
 
 /** What `analyzeReport` needs. */
 export interface AnalysisDeps {
@@ -55,9 +54,9 @@ export async function analyzeReport(deps: AnalysisDeps, reportId: number, opts: 
   const early = precheck(report, reportId, ctx.version, opts.force);
   if (early) return finish(deps, early);
   const r = report as ReportForAnalysis;
-  const text = ctx.analyzer.analyze(r);
   const settings = await deps.repos.settings.effective(r.unitId);
-  const keys = text.empty ? [] : bandKeys(shingles(text.redactedContent), deps.grouping?.lsh);
+  const text = ctx.analyzer.analyze(r, { high: settings.urgencyHigh, critical: settings.urgencyCritical });
+  const keys = text.empty ? [] : bandKeys(shingles(text.nlp.text), deps.grouping?.lsh);
   const outcome = await deps.prisma.$transaction(
     (tx) => writeInTransaction(deps, tx, { reportId, ctx, text, settings, keys, force: opts.force ?? false }),
     TX_OPTIONS,
@@ -100,25 +99,25 @@ async function writeInTransaction(deps: AnalysisDeps, tx: Tx, w: WriteInput): Pr
   const r = report as ReportForAnalysis;
   await lockBands(tx, w.keys);
   const leader = await leaderTopic(tx, r.id);
-  const topicSlug = leader ?? w.text.topicSlug;
+  const topicSlug = leader ?? (w.text.empty ? 'other' : w.text.nlp.topics.top);
   const group = await chooseGroup(deps, tx, r, w, topicSlug);
   const urgency = await scoreWithGrowth(tx, r, w, topicSlug, group);
   const now = deps.clock();
   await writeAnalysis(tx, r.id, {
     analysedAt: now,
     analysisVersion: w.ctx.version,
-    language: w.text.language,
-    redactedContent: w.text.redactedContent,
+    language: w.text.nlp.language,
+    redactedContent: w.text.nlp.text,
     redactedProposal: w.text.redactedProposal,
     redactions: w.text.redactions,
     topicSlug,
-    topicDisagreement: leader ? false : w.text.disagreement,
-    textMood: w.text.mood.textMood,
-    moodScore: w.text.mood.score,
-    finalMood: w.text.mood.finalMood,
+    topicDisagreement: leader || w.text.empty ? false : w.text.nlp.topics.disagreement,
+    textMood: w.text.empty ? 'neutral' : w.text.nlp.textMood.mood,
+    moodScore: w.text.nlp.textMood.score,
+    finalMood: w.text.empty ? 'neutral' : w.text.nlp.mood.mood,
     urgencyScore: urgency.score,
     urgencyLevel: urgency.level,
-    urgencyReasons: urgency.reasons,
+    urgencyReasons: urgency.stored,
     issueGroupId: group?.groupId ?? null,
     groupSimilarity: group?.similarity ?? null,
     groupSuggested: group?.suggested ?? false,
@@ -140,7 +139,7 @@ async function chooseGroup(deps: AnalysisDeps, tx: Tx, r: ReportForAnalysis, w: 
   const since = new Date(r.createdAt.getTime() - w.settings.groupWindowDays * 86_400_000);
   return assignGroup(tx, {
     reportId: r.id,
-    text: w.text.redactedContent,
+    text: w.text.nlp.text,
     bandKeys: w.keys,
     since,
     at: r.createdAt,
@@ -159,26 +158,19 @@ async function scoreWithGrowth(tx: Tx, r: ReportForAnalysis, w: WriteInput, topi
         until: r.createdAt,
         self: { id: r.id, unitId: r.unitId },
       })
-    : { reports: 1, units: 1 };
-  return scoreReportUrgency({
-    mood: w.text.mood,
-    spread: r.spread as Spread | null,
+    : null;
+  return rescoreUrgency(w.text, {
+    topicSlug: topic,
     sensitive: w.ctx.sensitive.has(topic),
-    triggers: w.text.triggers,
-    group: { ...growth, hours },
-    empty: w.text.empty,
-    thresholds: {
-      high: w.settings.urgencyHigh,
-      critical: w.settings.urgencyCritical,
-      fastSpreadReports: w.settings.fastSpreadReports,
-      fastSpreadUnits: w.settings.fastSpreadUnits,
-    },
+    growth: growth ? { ...growth, windowHours: hours } : null,
+    thresholds: { high: w.settings.urgencyHigh, critical: w.settings.urgencyCritical },
   });
 }
 
 /** The tagger's best topics (origin auto) and the collaborator's choice (origin collaborator). */
 function tagRows(text: TextAnalysis, chosen: string | null, topics: ReadonlySet<string>): TagRow[] {
-  const auto = text.ranked
+  const ranked = text.empty ? [{ slug: 'other', score: 1 }] : text.nlp.topics.ranked;
+  const auto = ranked
     .filter((t, i) => topics.has(t.slug) && (i === 0 || t.score >= AUTO_TAG_MIN))
     .slice(0, AUTO_TAGS)
     .map((t, rank): TagRow => ({ topicSlug: t.slug, origin: 'auto', score: t.score, rank }));

@@ -1,32 +1,38 @@
 /**
- * The analysis of a report's text, before anything is written: normalise, detect language,
- * redact, tag topics (the collaborator's choice as prior), read mood and trigger phrases.
- * Pure CPU work, run outside the database transaction so that the transaction stays short.
- * Urgency is scored later, inside the transaction, once the issue group's growth is known.
+ * The text side of a report's analysis, before anything is written: src/nlp's `analyzeText`
+ * (normalise, language, redact, topics with the collaborator's prior, mood, triggers,
+ * urgency) on the content, plus the redaction of the proposal. Pure CPU work, run outside
+ * the database transaction. Urgency is scored again inside the transaction with the issue
+ * group's growth and the final topic (a leader's correction wins), from the same inputs.
  */
 import type { TopicDefinition } from '../../domain/taxonomy.js';
-import type { Language, Mood } from '../../domain/vocabulary.js';
-import { detectLanguage } from '../../nlp/language.js';
-import { normalizeText } from '../../nlp/normalize.js';
-import { redact } from '../../nlp/redact.js';
-import { createTopicTagger, type TopicTagger } from '../../nlp/topic-tagger.js';
-import type { TopicModel } from '../../nlp/topic-model.js';
-import { readMood, readTriggers, type MoodReading, type TriggerHit } from './nlp-binding.js';
+import { scoreUrgency, type GroupGrowth, type Urgency, type UrgencyThresholds } from '../../domain/urgency.js';
+import type { Mood, Spread } from '../../domain/vocabulary.js';
+import {
+  analyzeText,
+  createTopicTagger,
+  isDistantReport,
+  normalizeText,
+  redact,
+  type TextAnalysis as NlpAnalysis,
+  type TopicModel,
+  type TopicTagger,
+} from '../../nlp/index.js';
 
-/** The text side of an analysis. */
+/** Notes of `analyzeText` meaning "nothing to read": the report is filed as other/neutral. */
+const EMPTY_NOTES = new Set(['empty_after_normalization', 'no_words_in_text']);
+
+/** The text analysis of a report and what the transaction needs to rescore its urgency. */
 export interface TextAnalysis {
-  language: Language;
-  /** True when nothing is left after normalisation (analysed as other/neutral). */
+  nlp: NlpAnalysis;
+  /** True when nothing is left to read after normalisation (analysed as other/neutral). */
   empty: boolean;
-  redactedContent: string;
   redactedProposal: string | null;
+  /** Counts of redacted personal data in content and proposal together. */
   redactions: Record<string, number>;
-  ranked: { slug: string; score: number }[];
-  topicSlug: string;
-  textTopic: string;
-  disagreement: boolean;
-  mood: MoodReading;
-  triggers: TriggerHit[];
+  /** The report speaks of events far away (weighs triggers less). */
+  distant: boolean;
+  reportedMood: Mood | null;
 }
 
 /** What the text analysis needs of a report. */
@@ -35,60 +41,70 @@ export interface TextInput {
   proposal: string | null;
   chosenTopic: string | null;
   mood: Mood | null;
+  spread: string | null;
 }
 
 /** A tagger bound to one model and taxonomy; rebuilt when either changes. */
 export interface TextAnalyzer {
   readonly modelVersion: string;
-  analyze(input: TextInput): TextAnalysis;
+  analyze(input: TextInput, thresholds: UrgencyThresholds): TextAnalysis;
 }
 
 /** Builds the analyzer for a model and the live taxonomy. */
 export function createTextAnalyzer(model: TopicModel, topics: readonly TopicDefinition[]): TextAnalyzer {
   const tagger: TopicTagger = createTopicTagger({ topics, model });
-  return { modelVersion: model.version, analyze: (input) => analyzeWith(tagger, input) };
-}
-
-function analyzeWith(tagger: TopicTagger, input: TextInput): TextAnalysis {
-  const content = normalizeText(input.content).text;
-  const proposal = input.proposal === null ? null : normalizeText(input.proposal).text;
-  const rc = redact(content);
-  const rp = proposal ? redact(proposal) : null;
-  const redactions = sumCounts(rc.found as unknown as Record<string, number>, rp?.found as unknown as Record<string, number> | undefined);
-  const language = detectLanguage(content);
-  if (!/[\p{L}\p{N}]/u.test(content)) {
-    return {
-      language,
-      empty: true,
-      redactedContent: rc.text,
-      redactedProposal: rp?.text ?? null,
-      redactions,
-      ranked: [{ slug: 'other', score: 1 }],
-      topicSlug: 'other',
-      textTopic: 'other',
-      disagreement: false,
-      mood: { textMood: 'neutral', score: 0, finalMood: 'neutral' },
-      triggers: [],
-    };
-  }
-  const tagging = tagger.tag(rc.text, { chosen: input.chosenTopic });
   return {
-    language,
-    empty: false,
-    redactedContent: rc.text,
-    redactedProposal: rp?.text ?? null,
-    redactions,
-    ranked: tagging.ranked.map((r) => ({ slug: r.slug, score: r.score })),
-    topicSlug: tagging.top,
-    textTopic: tagging.textTop,
-    disagreement: tagging.disagreement,
-    mood: readMood(rc.text, language, input.mood),
-    triggers: readTriggers(rc.text),
+    modelVersion: model.version,
+    analyze(input, thresholds) {
+      const empty = !/[\p{L}\p{N}]/u.test(normalizeText(input.content).text);
+      // An empty text is filed as other/neutral: the collaborator's topic and mood are not applied.
+      const nlp = analyzeText(
+        {
+          text: input.content,
+          chosenTopic: empty ? null : input.chosenTopic,
+          reportedMood: empty ? null : input.mood,
+          spread: (input.spread as Spread | null) ?? null,
+        },
+        { tagger, topics, thresholds },
+      );
+      const proposal = input.proposal === null ? null : redact(normalizeText(input.proposal).text);
+      const redactions: Record<string, number> = { ...nlp.redacted };
+      if (proposal) for (const [k, v] of Object.entries(proposal.found)) redactions[k] = (redactions[k] ?? 0) + v;
+      const distant = isDistantReport(nlp.text.slice(0, 4000));
+      return { nlp, empty: empty || nlp.notes.some((n) => EMPTY_NOTES.has(n)), redactedProposal: proposal?.text ?? null, redactions, distant, reportedMood: empty ? null : input.mood };
+    },
   };
 }
 
-function sumCounts(a: Record<string, number>, b?: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = { ...a };
-  if (b) for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
-  return out;
+/** One reason stored with the urgency score (codes of src/domain/urgency.ts plus `empty_text`). */
+export interface StoredReason {
+  code: string;
+  points: number;
+  detail?: string;
+}
+
+/**
+ * The report's urgency with the final topic and its group's growth, computed from the same
+ * inputs as `analyzeText`; an empty text says why in its reasons.
+ */
+export function rescoreUrgency(
+  a: TextAnalysis,
+  q: { topicSlug: string; sensitive: boolean; growth: GroupGrowth | null; thresholds: UrgencyThresholds },
+): Urgency & { stored: StoredReason[] } {
+  const u = scoreUrgency(
+    {
+      textMood: a.nlp.textMood.mood,
+      textMoodConfidence: a.nlp.textMood.confidence,
+      reportedMood: a.reportedMood,
+      spread: a.nlp.spread.value,
+      spreadInferred: a.nlp.spread.inferred,
+      sensitiveTopic: q.sensitive,
+      triggers: a.nlp.triggers,
+      distant: q.topicSlug === 'world_affairs' || a.distant,
+      groupGrowth: q.growth,
+    },
+    q.thresholds,
+  );
+  const notes = a.nlp.notes.map((n): StoredReason => ({ code: EMPTY_NOTES.has(n) ? 'empty_text' : 'note', points: 0, detail: n }));
+  return { ...u, stored: [...u.reasons.map((r) => ({ ...r })), ...notes] };
 }

@@ -107,8 +107,11 @@ describe('analyzeReport on PostgreSQL', () => {
   ];
   it('the text analysis survives NUL characters (PostgreSQL cannot store them, so intake must strip them first)', async () => {
     const ctx = await f.context.get();
-    const a = ctx.analyzer.analyze({ content: 'Giá\u0000 xăng\u0000 tăng, dân bức xúc', proposal: '\u0000', chosenTopic: null, mood: null });
-    expect(a.redactedContent).toBe('Giá xăng tăng, dân bức xúc');
+    const a = ctx.analyzer.analyze(
+      { content: 'Giá\u0000 xăng\u0000 tăng, dân bức xúc', proposal: '\u0000', chosenTopic: null, mood: null, spread: null },
+      { high: 60, critical: 85 },
+    );
+    expect(a.nlp.text).toBe('Giá xăng tăng, dân bức xúc');
     expect(a.empty).toBe(false);
   });
 
