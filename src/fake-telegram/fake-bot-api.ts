@@ -1,3 +1,4 @@
+import type { UserFromGetMe } from 'grammy/types';
 /**
  * A fake Telegram Bot API at grammY's `fetch` level (STACK-NOTES: conversations build their own
  * Api object, so transformers are not enough). Used by tests, benchmarks, the demo and
@@ -44,7 +45,7 @@ export interface FakeBotApiOptions {
 
 type Listener = (call: ApiCall) => void;
 
-export const FAKE_BOT_INFO = (id: number, username: string) => ({
+export const FAKE_BOT_INFO = (id: number, username: string): UserFromGetMe => ({
   id,
   is_bot: true as const,
   first_name: 'Pulse',
@@ -56,11 +57,13 @@ export const FAKE_BOT_INFO = (id: number, username: string) => ({
   has_main_web_app: false,
   has_topics_enabled: false,
   allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
 });
 
 export class FakeBotApi {
   readonly calls: ApiCall[] = [];
-  readonly botInfo: ReturnType<typeof FAKE_BOT_INFO>;
+  readonly botInfo: UserFromGetMe;
   /** Requests that arrived while a 429's retry_after for their chat (or globally) had not elapsed. */
   retryAfterViolations = 0;
   private seq = 0;
