@@ -37,7 +37,9 @@ export function myReportsFeature(deps: MyReportsDeps): Composer<BotContext> {
     if (mine.reports.length === 0) return void (await ctx.reply(ctx.t('intake-myreports-empty')));
     const lines = mine.reports.map((r) => line(r, mine.timezone, lang, deps));
     const kb = new InlineKeyboard();
-    for (const r of mine.reports.filter((x) => isWithdrawable(x, mine.now))) kb.text(ctx.t('intake-btn-withdraw', { reference: r.reference }), withdrawData(r.id)).row();
+    mine.reports
+      .filter((x) => isWithdrawable(x, mine.now))
+      .forEach((r, i) => (i > 0 ? kb.row() : kb).text(ctx.t('intake-btn-withdraw', { reference: r.reference }), withdrawData(r.id)));
     await ctx.reply(`${ctx.t('intake-myreports-header')}\n${lines.join('\n')}`, { parse_mode: 'HTML', ...(kb.inline_keyboard.length ? { reply_markup: kb } : {}) });
   });
   c.callbackQuery(/^w:/, async (ctx) => {

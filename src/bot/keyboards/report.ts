@@ -31,7 +31,7 @@ export function choiceKeyboard(values: readonly string[], prefix: string, code: 
   const kb = new InlineKeyboard();
   values.forEach((v, i) => {
     kb.text(`${i + 1}. ${t(lang, `intake-${prefix}-${v}`)}`, flowData(nonce, code, v));
-    if (i % 2 === 1) kb.row();
+    if (i % 2 === 1 && i < values.length - 1) kb.row();
   });
   return kb;
 }
