@@ -6,7 +6,7 @@
  * retried or doubled run enqueues nothing new; a recorded digest is never sent again.
  */
 import type { DeliveryPort } from '../../delivery/port.js';
-import type { Translate } from '../../bot/i18n.js';
+import type { Translate } from '../../domain/translate.js';
 import type { DigestModel } from '../../domain/digest/model.js';
 import { periodCoveredAt, type PeriodWindow, type ScheduledPeriod } from '../../domain/digest/periods.js';
 import { renderDigestMessages, type DigestT } from '../../domain/digest/render.js';

@@ -4,7 +4,7 @@
  * 'reminder'), never during the unit's quiet hours (it is held until they end). The
  * idempotency key `reminder-<memberId>-<lastActivity>-<period>` makes a rerun a no-op.
  */
-import type { Translate } from '../../bot/i18n.js';
+import type { Translate } from '../../domain/translate.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { SqlExecutor } from '../../db/sql.js';
 import type { DeliveryPort } from '../../delivery/port.js';
