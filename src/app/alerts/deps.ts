@@ -1,0 +1,36 @@
+/**
+ * What the alert use cases need, injected by the composition roots (alerts worker, bot,
+ * demo, tests). Messages leave only through the DeliveryPort; delayed escalation and
+ * quiet-hour release jobs go on the `alerts` queue.
+ */
+import type { Queue } from 'bullmq';
+import type { Translate } from '../../bot/i18n.js';
+import type { Repositories } from '../../db/repositories/index.js';
+import type { Clock } from '../../domain/clock.js';
+import type { DeliveryPort } from '../../delivery/port.js';
+import type { Logger } from '../../logger.js';
+
+export interface AlertsDeps {
+  repos: Pick<Repositories, 'alerts' | 'units' | 'members' | 'settings' | 'audit' | 'deliveries'>;
+  port: DeliveryPort;
+  alertsQueue: Queue;
+  /** Lets cancellation also drop queued jobs at once (the row status alone already stops them). */
+  deliveryQueue?: Queue;
+  t: Translate;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Deterministic job ids: adding the same step twice is a no-op; acknowledging removes them. */
+export const alertJobIds = {
+  escalate: (alertId: number, step: number) => `escalate-${alertId}-${step}`,
+  release: (alertId: number, step: number) => `release-${alertId}-${step}`,
+} as const;
+
+/** Idempotency keys of the messages of one alert. */
+export const alertKeys = {
+  prefix: (alertId: number) => `alert-${alertId}-`,
+  card: (alertId: number, memberId: number) => `alert-${alertId}-m-${memberId}`,
+  edit: (alertId: number, memberId: number, version: string) => `alert-${alertId}-m-${memberId}-${version}`,
+  reporter: (alertId: number, memberId: number) => `alert-${alertId}-reporter-${memberId}`,
+} as const;

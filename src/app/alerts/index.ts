@@ -1,0 +1,7 @@
+/** The alerts use cases (PRODUCT.md "Alerts and escalation"), for workers, the bot and the demo. */
+export { evaluateReport, refreshAlert, type EvaluateOutcome } from './evaluate.js';
+export { dispatchStep, runStepJob, cancelPendingJobs, type StepJob } from './escalate.js';
+export { act, acknowledge, resolve, markFalseAlarm, details, authorise, type ActOutcome } from './actions.js';
+export { renderAlertCard, alertKeyboard } from './card.js';
+export { alertDeliveryObserver } from './observer.js';
+export { alertJobIds, alertKeys, type AlertsDeps } from './deps.js';

@@ -1,0 +1,40 @@
+/**
+ * The alerts worker: `evaluate-<reportId>` jobs from the analysis worker, and the delayed
+ * `escalate-<alertId>-<step>` / `release-<alertId>-<step>` jobs the alerts module schedules.
+ * Payloads are parsed with zod; a malformed one fails at once (UnrecoverableError).
+ */
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { z } from 'zod';
+import { evaluateReport } from '../app/alerts/evaluate.js';
+import { runStepJob } from '../app/alerts/escalate.js';
+import type { AlertsDeps } from '../app/alerts/deps.js';
+import type { QueueFactory } from './factory.js';
+import { evaluateJobSchema } from './jobs/alerts.js';
+import { QUEUES } from './names.js';
+
+const stepJobSchema = z.object({ kind: z.enum(['escalate', 'release']), alertId: z.number().int().positive(), step: z.number().int().min(0) });
+const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema]);
+
+export interface AlertsWorkerDeps extends AlertsDeps {
+  queues: QueueFactory;
+  concurrency?: number;
+}
+
+/** Builds and starts the worker; `close()` stops it. */
+export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
+  const processor = async (job: Job) => {
+    const parsed = alertsJobSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError('invalid alerts job payload');
+    const data = parsed.data;
+    const log = deps.logger.child({ queue: QUEUES.alerts, jobId: job.id });
+    if (data.kind === 'evaluate') {
+      const outcome = await evaluateReport({ ...deps, logger: log }, data.reportId);
+      log.debug({ reportId: data.reportId, outcome: outcome.type }, 'report evaluated');
+      return outcome.type;
+    }
+    return runStepJob({ ...deps, logger: log }, data);
+  };
+  const worker = deps.queues.worker(QUEUES.alerts, processor, { concurrency: deps.concurrency ?? 8 });
+  worker.on('failed', (job, err) => deps.logger.warn({ queue: QUEUES.alerts, jobId: job?.id, err: err.message }, 'alerts job failed'));
+  return worker;
+}
