@@ -80,7 +80,7 @@ export const URGENCY_POINTS = {
     collective_action: 40,
     petition: 35,
   } satisfies Record<TriggerKind, number>,
-  triggerExtraKind: 15,
+  triggerExtraKind: 20,
   triggerExtraPhrase: 5,
   triggerCap: 75,
   growthCap: 35,
