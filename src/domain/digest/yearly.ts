@@ -31,7 +31,7 @@ export function regularity(row: UnitActivityRow, weeks: number): number {
 
 /** `/digest year`: one line per unit, indented by depth, split at 4,096 characters. */
 export function renderYearlyMessages(y: YearlyActivity, t: DigestT): string[] {
-  const head = `<b>${t('digest-year-title', { unit: escapeHtml(y.unit.name), year: y.year })}</b>\n${t('digest-year-legend', { weeks: y.weeks })}`;
+  const head = `<b>${t('digest-year-title', { unit: escapeHtml(y.unit.name), year: String(y.year) })}</b>\n${t('digest-year-legend', { weeks: y.weeks })}`;
   const base = Math.min(...y.rows.map((r) => r.depth), 0);
   const lines = y.rows.map((r) => {
     const indent = '  '.repeat(Math.max(0, r.depth - base));
