@@ -90,7 +90,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let nextTelegramId = 500_000;
 /** A unit with members: returns the created ids. */
-export async function seedMember(repos: Repositories, unitId: number, role: 'collaborator' | 'leader' | 'admin', name = role) {
+export async function seedMember(repos: Repositories, unitId: number, role: 'collaborator' | 'leader' | 'admin', name: string = role) {
   const id = nextTelegramId++;
   return repos.members.create({ telegramUserId: BigInt(id), displayName: `${name} ${id}`, role, unitId, language: 'en' });
 }
