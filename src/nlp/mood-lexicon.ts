@@ -17,6 +17,14 @@ export const MOOD_LEXICON: Readonly<Record<Mood, Readonly<Record<string, number>
     'condemned': 2, 'condemn': 2, 'complain': 1.2, 'complaints': 1, 'protest': 1.2, 'demanding': 1,
     'unacceptable': 2, 'frustrated': 2, 'indignant': 2.5, 'ký đơn': 1, 'tố cáo': 1, 'đơn tập thể': 1.2,
     'nợ lương': 1.2, 'petition': 1, 'complaint': 1, 'not been paid': 1.2, 'no pay': 1.2,
+    // insults and abuse: readers' anger often comes as name-calling rather than mood words
+    'ngu': 1.5, 'ngu dốt': 2, 'ngu si': 2, 'đồ ngu': 2.5, 'óc chó': 2.5, 'đồ chó': 2.5, 'lũ chó': 2.5, 'mất dạy': 2.5,
+    'khốn nạn': 2.5, 'láo': 1.5, 'láo toét': 2, 'bố láo': 2, 'vô học': 2, 'vô văn hóa': 2, 'đểu': 1.5, 'cút': 1.5,
+    'thối nát': 2, 'dốt': 1.2, 'hèn': 1.2, 'đáng đời': 1.5, 'đáng chết': 2.5, 'tởm': 1.5, 'ghê tởm': 2,
+    'kinh tởm': 2, 'súc vật': 2.5, 'cầm thú': 2.5, 'thất đức': 2, 'bất nhân': 2, 'bỉ ổi': 2.5, 'trơ trẽn': 2,
+    'mặt dày': 2, 'vô liêm sỉ': 2.5, 'nhục': 1.2, 'nhục nhã': 1.8, 'bắn bỏ': 2, 'xử bắn': 1.5, 'bọn': 0.6,
+    'thằng': 0.6, 'vcl': 2, 'vl': 1.5, 'đm': 2, 'đkm': 2, 'clgt': 2, 'cmn': 2, 'vãi': 1, 'idiot': 2, 'idiots': 2,
+    'stupid': 2, 'disgusting': 2, 'shameless': 2, 'shame on': 2,
   },
   worried: {
     'lo lắng': 2.5, 'lo': 1.5, 'lo ngại': 2.5, 'lo sợ': 2.5, 'lo âu': 2.5, 'hoang mang': 2.5, 'hoảng sợ': 2.5,
@@ -62,7 +70,7 @@ export const MOOD_LEXICON: Readonly<Record<Mood, Readonly<Record<string, number>
 };
 
 /** One-syllable words whose folded form is safe to match in text typed without diacritics. */
-export const MOOD_FOLD_SAFE: ReadonlySet<string> = new Set(['khen', 'vui', 'bực', 'giận', 'hỏi']);
+export const MOOD_FOLD_SAFE: ReadonlySet<string> = new Set(['khen', 'vui', 'bực', 'giận', 'hỏi', 'láo', 'đểu', 'tởm']);
 
 /** Words that flip the polarity of the mood phrase right after them (within three words). */
 export const NEGATORS: readonly string[] = [

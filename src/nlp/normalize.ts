@@ -42,15 +42,11 @@ function collapseWhitespace(text: string): string {
  */
 export function normalizeText(raw: string): NormalizedText {
   const input = typeof raw === 'string' ? raw : String(raw ?? '');
-  let [text, loneSurrogates] = countAndStrip(input, LONE_SURROGATE);
-  text = text.normalize('NFC');
-  let controlChars: number;
-  let invisibleChars: number;
-  let bidiChars: number;
-  text = text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
-  [text, controlChars] = countAndStrip(text, CONTROL, ' ');
-  [text, invisibleChars] = countAndStrip(text, INVISIBLE);
-  [text, bidiChars] = countAndStrip(text, BIDI);
-  text = collapseWhitespace(text.normalize('NFC'));
+  const [paired, loneSurrogates] = countAndStrip(input, LONE_SURROGATE);
+  const unified = paired.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+  const [noControl, controlChars] = countAndStrip(unified, CONTROL, ' ');
+  const [noInvisible, invisibleChars] = countAndStrip(noControl, INVISIBLE);
+  const [noBidi, bidiChars] = countAndStrip(noInvisible, BIDI);
+  const text = collapseWhitespace(noBidi.normalize('NFC'));
   return { text, removed: { controlChars, invisibleChars, bidiChars, loneSurrogates } };
 }

@@ -15,6 +15,7 @@ describe('scoreMood', () => {
     ['Many doubt the figures', 'skeptical'],
     ['Residents welcomed the new park', 'supportive'],
     ['Residents asked about the schedule', 'neutral'],
+    ['Đồ ngu, mất dạy thật', 'angry'],
   ])('%s → %s', (text, mood) => {
     expect(scoreMood(text).mood).toBe(mood);
   });
