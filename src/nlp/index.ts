@@ -39,5 +39,12 @@ export {
   lshBands,
   type TermVector,
 } from './similarity.js';
+export {
+  issueFingerprint,
+  FINGERPRINT_DEFAULTS,
+  FINGERPRINT_VERSION,
+  type IssueFingerprint,
+  type FingerprintOptions,
+} from './fingerprint.js';
 export { loadCorpus, createDefaultTagger, DEFAULT_CORPUS_PATH } from './corpus.js';
 export { classificationReport, binaryReport, type ClassificationReport, type BinaryReport, type ClassMetrics } from './eval/metrics.js';
