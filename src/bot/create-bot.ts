@@ -54,7 +54,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   });
   root.use(groupChatWithI18n(deps));
   const dm = root.chatType('private');
-  dm.use(membership(deps.repos, t));
+  dm.use(membership(deps.memberLookup ?? deps.repos.members, t));
   dm.use(deps.i18n);
   dm.use(
     limit<BotContext, typeof deps.redis>({

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Redis } from 'ioredis';
-import type { Repositories } from '../db/repositories/index.js';
+import type { MemberLookup, Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
@@ -27,6 +27,8 @@ export interface BotDeps {
   /** A fake Telegram at the fetch level (FakeBotApi.fetch). */
   fetch?: typeof fetch;
   repos: Repositories;
+  /** Fast per-update membership lookup (raw SQL, `createMemberLookup(db.sql)`); defaults to repos.members. */
+  memberLookup?: MemberLookup;
   redis: Redis;
   analysisQueue: Queue<AnalyzeJob>;
   i18n: I18n<BotContext>;

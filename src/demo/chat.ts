@@ -12,6 +12,7 @@
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { createBot } from '../bot/create-bot.js';
+import { createMemberLookup } from '../db/repositories/index.js';
 import { loadConfigOrExit } from '../config.js';
 import { FakeBotApi, callbackUpdate, photoUpdate, textUpdate, type ApiCall, type FakeUser } from '../fake-telegram/index.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     botInfo: api.botInfo as never,
     fetch: api.fetch,
     repos: rt.repos,
+    memberLookup: createMemberLookup(rt.db.sql),
     redis: rt.redis,
     analysisQueue,
     i18n: rt.i18n,

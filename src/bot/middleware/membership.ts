@@ -20,11 +20,11 @@ export function updateLogger(root: Logger): MiddlewareFn<BotContext> {
 }
 
 /** Loads the sender's membership; refuses deactivated members at once. */
-export function membership(repos: Pick<Repositories, 'members'>, t: Translate): MiddlewareFn<BotContext> {
+export function membership(repos: Pick<Repositories['members'], 'findByTelegramId'>, t: Translate): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const from = ctx.from;
     if (!from) return next();
-    const member = await repos.members.findByTelegramId(BigInt(from.id));
+    const member = await repos.findByTelegramId(BigInt(from.id));
     if (member && !member.active) {
       ctx.log.info({ memberId: member.id }, 'deactivated member refused');
       const lang = pickLanguage(member.language, from.language_code);

@@ -35,3 +35,4 @@ export type { TopicsRepository } from './topics-repository.js';
 export type { AuditRepository, AuditEntry } from './audit-repository.js';
 export type { AlertsRepository, AlertRecord, RecipientRecord, AlertReport } from './alerts-repository.js';
 export type { DeliveriesRepository, DeliveryRecord } from './deliveries-repository.js';
+export { createMemberLookup, type MemberLookup } from './member-lookup-repository.js';

@@ -1,0 +1,105 @@
+/**
+ * Benchmark of the report flow: 100 collaborators with a report conversation in flight at the
+ * same time, conversation state in the real Redis, members and reports in the real PostgreSQL,
+ * Telegram faked at the fetch level. Prints updates/s and per-update handling time (p50, p99).
+ *
+ *   npx tsx bench/report-flow.ts [conversations=100] [rounds=3]
+ */
+import { randomBytes } from 'node:crypto';
+import type { Update } from 'grammy/types';
+import { createBot } from '../src/bot/create-bot.js';
+import type { BotContext } from '../src/bot/context.js';
+import { createI18n } from '../src/bot/i18n.js';
+import { createMemberLookup, createRepositories } from '../src/db/repositories/index.js';
+import { seedTaxonomy } from '../src/app/admin/units.js';
+import { FakeBotApi, callbackUpdate, textUpdate, type FakeUser } from '../src/fake-telegram/index.js';
+import { silentLogger } from '../src/logger.js';
+import { createQueueFactory } from '../src/queue/factory.js';
+import type { AnalyzeJob } from '../src/queue/jobs/analyze.js';
+import { QUEUES } from '../src/queue/names.js';
+import { createRedis } from '../src/queue/redis.js';
+import { createPostgresTestDatabase, TEST_REDIS_URL } from '../test/support/db.js';
+
+const inFlight = Number(process.argv[2] ?? 100);
+const rounds = Number(process.argv[3] ?? 3);
+
+const db = await createPostgresTestDatabase(10);
+const repos = createRepositories(db.prisma);
+const redis = createRedis(TEST_REDIS_URL);
+const prefix = `bench${randomBytes(3).toString('hex')}`;
+const analysisQueue = createQueueFactory(redis, prefix).queue<AnalyzeJob>(QUEUES.analysis);
+const api = new FakeBotApi();
+const clock = () => new Date();
+await seedTaxonomy({ repos, clock });
+const unit = await repos.units.create({ name: 'Bench unit' });
+const bot = createBot({
+  token: '123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz',
+  botInfo: api.botInfo as never,
+  fetch: api.fetch,
+  repos,
+  memberLookup: createMemberLookup(db.sql),
+  redis,
+  analysisQueue,
+  i18n: createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language }),
+  clock,
+  logger: silentLogger(),
+  conversationPrefix: `conv-${prefix}:`,
+  limits: { floodLimit: 100_000, reportsPerHour: 100_000 },
+});
+
+const keyboards = new Map<string, { data: string[]; messageId: number }>();
+api.onCall((c) => {
+  const rows = (c.payload.reply_markup as { inline_keyboard?: { callback_data: string }[][] } | undefined)?.inline_keyboard;
+  if (rows) keyboards.set(String(c.payload.chat_id), { data: rows.flat().map((b) => b.callback_data), messageId: (c.result as { message_id: number }).message_id });
+});
+
+const base = 900_000_000 + Math.floor(Math.random() * 90_000_000);
+const users: FakeUser[] = [];
+for (let i = 0; i < inFlight; i++) {
+  const u = { id: base + i, firstName: `B${i}`, languageCode: 'vi' };
+  await repos.members.create({ telegramUserId: BigInt(u.id), displayName: u.firstName, role: 'collaborator', unitId: unit.id });
+  users.push(u);
+}
+
+const durations: number[] = [];
+async function timed(update: Update): Promise<void> {
+  const t0 = performance.now();
+  await bot.handleUpdate(update);
+  durations.push(performance.now() - t0);
+}
+function press(u: FakeUser, suffix: string): Update {
+  const kb = keyboards.get(String(u.id))!;
+  const data = kb.data.find((d) => d.endsWith(suffix));
+  if (!data) throw new Error(`no ${suffix}`);
+  return callbackUpdate(u, data, kb.messageId);
+}
+async function flow(u: FakeUser, round: number): Promise<void> {
+  await timed(textUpdate(u, '/report'));
+  await timed(press(u, ':t:economy'));
+  await timed(textUpdate(u, `Người dân bàn tán về giá xăng tăng, vòng ${round}, người ${u.id}`));
+  await timed(press(u, ':c:done'));
+  await timed(press(u, ':m:worried'));
+  await timed(textUpdate(u, 'dia phuong'));
+  await timed(press(u, ':o:conversation'));
+  await timed(press(u, ':p:skip'));
+  await timed(press(u, ':v:submit'));
+}
+
+await Promise.all(users.slice(0, 10).map((u) => flow(u, -1))); // warm-up
+durations.length = 0;
+const t0 = performance.now();
+for (let r = 0; r < rounds; r++) await Promise.all(users.map((u) => flow(u, r)));
+const seconds = (performance.now() - t0) / 1000;
+const sorted = [...durations].sort((a, b) => a - b);
+const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1);
+const stored = await db.prisma.report.count();
+console.log(`report flow: ${inFlight} conversations in flight, ${rounds} rounds, ${durations.length} updates in ${seconds.toFixed(2)} s`);
+console.log(`  ${(durations.length / seconds).toFixed(0)} updates/s; handling time per update p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
+console.log(`  reports stored: ${stored} (expected ${inFlight * rounds + 10})`);
+
+await analysisQueue.obliterate({ force: true });
+await analysisQueue.close();
+const keys = await redis.keys(`conv-${prefix}:*`);
+if (keys.length) await redis.del(...keys);
+await redis.quit();
+await db.destroy();
