@@ -16,7 +16,8 @@ export interface Redaction {
 
 type Kind = keyof RedactionCounts;
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// Bounded parts and a lookbehind keep this linear on hostile input (a 9,000-letter word).
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}])/gu;
 // A run of digit groups joined by single spaces, dots or dashes, optionally starting with +.
 const NUMBER_RUN = /(?<![\p{L}\p{N}+])\+?\d+(?:[ .-]\d+)*(?![\p{N}])/gu;
 const ACCOUNT_CONTEXT = /(?:stk|so tk|so tai khoan|tai khoan|tk ngan hang|ngan hang|account|acct|a\/c|iban)\W{0,6}(?:\w+\W{1,3}){0,3}$/;
@@ -41,24 +42,46 @@ function classify(run: string, before: string): Kind | undefined {
   return undefined;
 }
 
+/** Longest run of groups tried as one number ("+84 912 345 678" is 4 groups). */
+const MAX_GROUPS = 6;
+
+/**
+ * A run of digit groups may hold several numbers ("năm 2024 0912 345 678"): segment it
+ * left to right, taking at each group the longest span (≤ MAX_GROUPS) that is personal data.
+ * Linear in the run length, so a 9,000-character run of digits stays cheap.
+ */
 function replaceRun(run: string, before: string, found: RedactionCounts): string {
-  const whole = classify(run, before);
-  if (whole) {
-    found[whole] += 1;
-    return `[${whole}]`;
-  }
-  if (!run.includes(' ')) return run;
-  // "năm 2024 0912 345 678": try the space-separated tail pieces on their own.
-  const parts = run.split(' ');
-  for (let i = 1; i < parts.length; i += 1) {
-    const tail = parts.slice(i).join(' ');
-    const kind = classify(tail, `${before}${parts.slice(0, i).join(' ')} `);
-    if (kind) {
-      found[kind] += 1;
-      return `${parts.slice(0, i).join(' ')} [${kind}]`;
+  if (run.length <= 40) {
+    const whole = classify(run, before);
+    if (whole) {
+      found[whole] += 1;
+      return `[${whole}]`;
     }
+    if (!run.includes(' ')) return run;
   }
-  return run;
+  const parts = run.split(' ');
+  const out: string[] = [];
+  let i = 0;
+  while (i < parts.length) {
+    let taken = 0;
+    for (let j = Math.min(parts.length, i + MAX_GROUPS); j > i && taken === 0; j -= 1) {
+      const span = parts.slice(i, j).join(' ');
+      if (span.length > 40) continue;
+      const context = `${before}${out.slice(-3).join(' ')} `;
+      const kind = classify(span, context);
+      if (kind) {
+        found[kind] += 1;
+        out.push(`[${kind}]`);
+        taken = j - i;
+      }
+    }
+    if (taken === 0) {
+      out.push(parts[i] as string);
+      taken = 1;
+    }
+    i += taken;
+  }
+  return out.join(' ');
 }
 
 /**

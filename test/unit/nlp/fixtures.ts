@@ -31,4 +31,8 @@ export const HOSTILE_TEXTS: Record<string, string> = {
   empty: '',
   controlC1: 'giá\u0085điện\u009Btăng',
   mixedScripts: 'Người dân 人民 народ 🇻🇳 lo lắng',
+  digitRun9000: '1'.repeat(9000),
+  spacedDigits9000: '0 '.repeat(4500),
+  letterRun9000: 'đ'.repeat(9000),
+  atSigns: 'a@'.repeat(4500),
 };

@@ -43,6 +43,12 @@ describe('redact: true positives', () => {
     expect(redact('chuyển 9704229100001234 đi').text).toBe('chuyển [account] đi');
   });
 
+  it('splits a run holding several numbers', () => {
+    const r = redact('0912 345 678 0987 654 321 và năm 2024 0912345678');
+    expect(r.text).toBe('[phone] [phone] và năm 2024 [phone]');
+    expect(r.found.phone).toBe(3);
+  });
+
   it('counts several kinds in one text', () => {
     const r = redact('SĐT 0987654321, mail a@b.vn, CCCD 079123456789, stk 123456789012');
     expect(r.found).toEqual({ phone: 1, email: 1, id: 1, account: 1 });
