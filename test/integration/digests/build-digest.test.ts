@@ -4,19 +4,24 @@ import { buildDigest, type DigestDeps } from '../../../src/app/digests/build-dig
 import { buildYearlyActivity } from '../../../src/app/digests/yearly.js';
 import { renderDigestMessages } from '../../../src/domain/digest/render.js';
 import { createI18n, translator } from '../../../src/bot/i18n.js';
-import { createPostgresTestDatabase, type TestDatabase } from '../../support/db.js';
+import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from '../../support/db.js';
 import { seedOrganisation, type Seeded } from './seed.js';
 
 const day = { y: 2026, m: 11, d: 25 };
 const tr = translator(createI18n());
 
-describe('buildDigest on PostgreSQL (seeded, hand-counted)', () => {
+const backends: [string, () => Promise<TestDatabase>][] = [
+  ['PostgreSQL', () => createPostgresTestDatabase()],
+  ['embedded PGlite (the demo)', () => createPgliteTestDatabase()],
+];
+
+describe.each(backends)('buildDigest on %s (seeded, hand-counted)', (_name, open) => {
   let db: TestDatabase;
   let repos: Repositories;
   let s: Seeded;
   let deps: DigestDeps;
   beforeAll(async () => {
-    db = await createPostgresTestDatabase();
+    db = await open();
     repos = createRepositories(db.prisma);
     s = await seedOrganisation(db.sql, repos);
     deps = { sql: db.sql, repos, clock: () => new Date('2026-11-26T05:00:00Z') };
