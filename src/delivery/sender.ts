@@ -91,11 +91,15 @@ async function resolveEditTarget(d: SenderDeps, rec: DeliveryRecord): Promise<{ 
     await d.deliveries.markFailed(rec.id, null, 'no message to edit');
     return { type: 'failed', record: rec, reason: 'no message to edit', blocked: false };
   }
-  if (await d.deliveries.hasNewerEdit(rec.id, rec.chatId, editOf, editOf ? null : messageId)) {
-    await d.deliveries.markFailed(rec.id, null, 'superseded by a newer edit');
-    return { type: 'skipped', reason: 'superseded' };
-  }
   return { messageId };
+}
+
+/** True (and recorded) when a later edit of the same message exists: only the newest is sent. */
+async function supersededEdit(d: SenderDeps, rec: DeliveryRecord, messageId: number): Promise<boolean> {
+  const editOf = typeof rec.payload.editOf === 'string' ? rec.payload.editOf : null;
+  if (!(await d.deliveries.hasNewerEdit(rec.id, rec.chatId, editOf, editOf ? null : messageId))) return false;
+  await d.deliveries.markFailed(rec.id, null, 'superseded by a newer edit');
+  return true;
 }
 
 /**
@@ -165,6 +169,8 @@ export async function sendDelivery(d: SenderDeps, id: number, lastAttempt: boole
   const slot = await takeSlot(d, rec.chatId);
   if ('type' in slot) return slot;
   try {
+    // Checked while holding the chat's in-flight lock: an older edit never lands after a newer one.
+    if (messageId !== null && (await supersededEdit(d, rec, messageId))) return { type: 'skipped', reason: 'superseded' };
     return await sendClaimed(d, rec, messageId, lastAttempt);
   } finally {
     await d.limiter.done(rec.chatId, slot.token);

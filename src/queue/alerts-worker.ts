@@ -9,6 +9,8 @@ import { evaluateReport } from '../app/alerts/evaluate.js';
 import { runStepJob } from '../app/alerts/escalate.js';
 import type { AlertsDeps } from '../app/alerts/deps.js';
 import type { QueueFactory } from './factory.js';
+import { createDeliveryPort } from '../delivery/index.js';
+import type { Runtime } from '../runtime.js';
 import { evaluateJobSchema } from './jobs/alerts.js';
 import { QUEUES } from './names.js';
 
@@ -36,5 +38,29 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
   };
   const worker = deps.queues.worker(QUEUES.alerts, processor, { concurrency: deps.concurrency ?? 8 });
   worker.on('failed', (job, err) => deps.logger.warn({ queue: QUEUES.alerts, jobId: job?.id, err: err.message }, 'alerts job failed'));
+  return worker;
+}
+
+/** The alerts dependencies over a runtime (the bot's alertsFeature takes the same object). */
+export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps {
+  return {
+    repos: rt.repos,
+    port: createDeliveryPort(rt),
+    alertsQueue: rt.queues.queue(QUEUES.alerts),
+    deliveryQueue: rt.queues.queue(QUEUES.delivery),
+    t: rt.t,
+    clock: rt.clock,
+    logger: rt.logger.child({ part: 'alerts' }),
+  };
+}
+
+/** Starts the alerts worker inside a runtime. */
+export async function startAlertsWorker(rt: Runtime, opts: { concurrency?: number } = {}): Promise<Worker> {
+  const deps = alertsDepsFromRuntime(rt);
+  const worker = createAlertsWorker({ ...deps, queues: rt.queues, concurrency: opts.concurrency ?? rt.config.WORKER_CONCURRENCY });
+  rt.onShutdown('alerts-worker', async () => {
+    await worker.close();
+    await Promise.all([deps.alertsQueue.close(), deps.deliveryQueue?.close()]);
+  });
   return worker;
 }

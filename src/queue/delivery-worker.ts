@@ -5,7 +5,9 @@
  * run at once: the limiter, not the worker count, keeps Telegram's limits.
  */
 import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq';
-import type { Api } from 'grammy';
+import { Api } from 'grammy';
+import { createDeliveryPort } from '../delivery/index.js';
+import type { Runtime } from '../runtime.js';
 import type { Translate } from '../bot/i18n.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
@@ -84,5 +86,21 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): Worker<DeliveryJ
     ...(deps.stalledIntervalMs ? { stalledInterval: deps.stalledIntervalMs } : {}),
   });
   worker.on('failed', (job, err) => deps.logger.warn({ queue: QUEUES.delivery, jobId: job?.id, err: err.message }, 'delivery job failed'));
+  return worker;
+}
+
+/**
+ * Starts a delivery worker inside a runtime: real Telegram with a token, else the runtime's
+ * fake Bot API. `observers` lets the composition root plug in the alerts observer (the
+ * `workers/delivery.ts` entry does).
+ */
+export async function startDeliveryWorker(
+  rt: Runtime,
+  opts: Pick<DeliveryWorkerDeps, 'observers' | 'concurrency' | 'limiter'> = {},
+): Promise<Worker<DeliveryJob>> {
+  const api = new Api(rt.telegram.token, { ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}), timeoutSeconds: 30 });
+  const port = createDeliveryPort(rt);
+  const worker = createDeliveryWorker({ api, repos: rt.repos, queues: rt.queues, redis: rt.redis, port, t: rt.t, clock: rt.clock, logger: rt.logger.child({ part: 'delivery' }), ...opts });
+  rt.onShutdown('delivery-worker', () => worker.close());
   return worker;
 }

@@ -106,15 +106,23 @@ export function createAlertsRepository(prisma: PrismaClient) {
       return { reports: rows.length, units: new Set(rows.map((r) => r.unitId)).size };
     },
 
-    /** The reports an alert covers: the raising one and its group's later reports, oldest first. */
-    async coveredReports(alert: Pick<AlertRecord, 'issueGroupId' | 'reportId'>): Promise<{ id: number; reference: string; unitId: number; memberId: number; redactedContent: string | null; urgencyLevel: string | null }[]> {
-      const where = alert.issueGroupId
-        ? { issueGroupId: alert.issueGroupId, id: { gte: alert.reportId }, status: { not: 'withdrawn' as const } }
-        : { id: alert.reportId };
+    /**
+     * The reports an alert covers: its issue group's reports since the group's previous alert
+     * was closed (all of them when there was none), oldest first; just the raising report when
+     * the alert has no group. `id` is omitted while the alert is being raised.
+     */
+    async coveredReports(alert: { id?: number; issueGroupId: number | null; reportId: number }): Promise<{ id: number; reference: string; unitId: number; memberId: number; redactedContent: string | null; urgencyLevel: string | null }[]> {
+      const select = { id: true, reference: true, unitId: true, memberId: true, redactedContent: true, urgencyLevel: true } as const;
+      if (!alert.issueGroupId) return prisma.report.findMany({ where: { id: alert.reportId }, select });
+      const previous = await prisma.alert.findFirst({
+        where: { issueGroupId: alert.issueGroupId, closedAt: { not: null }, ...(alert.id ? { id: { lt: alert.id } } : {}) },
+        orderBy: { id: 'desc' },
+        select: { closedAt: true },
+      });
       return prisma.report.findMany({
-        where,
+        where: { issueGroupId: alert.issueGroupId, status: { not: 'withdrawn' }, ...(previous?.closedAt ? { createdAt: { gt: previous.closedAt } } : {}) },
         orderBy: { id: 'asc' },
-        select: { id: true, reference: true, unitId: true, memberId: true, redactedContent: true, urgencyLevel: true },
+        select,
       });
     },
 

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueAlertEvaluation } from '../../../src/queue/jobs/alerts.js';
+import { eventually, sleep } from '../delivery/harness.js';
+import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, type AlertsHarness } from './harness.js';
+
+describe('one live alert per issue group', () => {
+  let h: AlertsHarness;
+  beforeAll(async () => {
+    h = await openAlertsHarness();
+    await disableQuietHours(h);
+    h.startAlertsWorker();
+  });
+  afterAll(async () => h?.close());
+
+  it('ten reports on one issue group produce one alert whose messages are edited, not ten messages', async () => {
+    const { org } = h;
+    const group = await newIssueGroup(h);
+    const units = [org.branch.id, org.branch.id, org.otherBranch.id];
+    const first = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
+    await enqueueAlertEvaluation(h.alertsQueue, first.id);
+    const refs = [first.reference];
+    for (let i = 1; i < 10; i++) {
+      const r = await analysedReport(h, {
+        memberId: org.collaborator.id,
+        unitId: units[i % 3]!,
+        level: i % 2 ? 'critical' : 'normal',
+        issueGroupId: group,
+        content: `Báo cáo số ${i + 1}: người dân tiếp tục phản ánh <${i + 1}>.`,
+      });
+      refs.push(r.reference);
+      await enqueueAlertEvaluation(h.alertsQueue, r.id);
+    }
+    await eventually(async () => (await h.repos.alerts.liveForGroup(group))?.reportCount === 10, 15_000);
+    const alerts = await h.db.prisma.alert.findMany({ where: { issueGroupId: group } });
+    expect(alerts).toHaveLength(1);
+    const alert = alerts[0]!;
+    expect(alert.unitCount).toBe(2);
+    const mark = `#${alert.id}`;
+    for (const leader of org.branchLeaders) {
+      await eventually(() => h.fake.callsOf('editMessageText', leader.chatId!).some((c) => c.ok && String(c.payload.text).includes('Reports:</b> 10 from 2')), 15_000);
+      const sends = h.fake.callsOf('sendMessage', leader.chatId!).filter((c) => String(c.payload.text).includes(mark));
+      expect(sends).toHaveLength(1);
+      const messageId = (sends[0]!.result as { message_id: number }).message_id;
+      const edits = h.fake.callsOf('editMessageText', leader.chatId!).filter((c) => c.ok);
+      expect(edits.length).toBeGreaterThanOrEqual(1);
+      expect(edits.every((c) => c.payload.message_id === messageId)).toBe(true);
+      const last = String(edits.at(-1)!.payload.text);
+      expect(last).toContain('&lt;10&gt;');
+      expect(last).toContain(refs.at(-1)!);
+    }
+    // running an evaluation again changes nothing
+    const before = h.fake.calls.length;
+    await h.alertsQueue.add('evaluate', { kind: 'evaluate', reportId: first.id }, { jobId: `evaluate-again-${first.id}` });
+    await sleep(600);
+    expect(h.fake.calls.length).toBe(before);
+    expect((await h.repos.alerts.events(alert.id)).filter((e) => e.kind === 'raised')).toHaveLength(1);
+  });
+
+  it('a fast-spreading group of calm reports raises a high alert once enough units report', async () => {
+    const { org } = h;
+    await h.repos.settings.set(null, 'fastSpreadReports', 4);
+    await h.repos.settings.set(null, 'fastSpreadUnits', 3);
+    const group = await newIssueGroup(h);
+    const plan = [org.branch.id, org.branch.id, org.otherBranch.id, org.committee.id];
+    const ids: number[] = [];
+    for (const unitId of plan.slice(0, 3)) ids.push((await analysedReport(h, { memberId: org.collaborator.id, unitId, level: 'normal', issueGroupId: group })).id);
+    for (const id of ids) await enqueueAlertEvaluation(h.alertsQueue, id);
+    await eventually(async () => ((await h.alertsQueue.getJobCounts('completed')).completed ?? 0) >= 3 && ((await h.alertsQueue.getJobCounts('active', 'waiting')).waiting ?? 0) === 0);
+    await sleep(300);
+    // three reports from two units: below the threshold (4 reports from 3 units)
+    expect(await h.repos.alerts.liveForGroup(group)).toBeNull();
+    const fourth = await analysedReport(h, { memberId: org.collaborator.id, unitId: plan[3]!, level: 'normal', issueGroupId: group });
+    await enqueueAlertEvaluation(h.alertsQueue, fourth.id);
+    await eventually(async () => (await h.repos.alerts.liveForGroup(group)) !== null);
+    const alert = (await h.repos.alerts.liveForGroup(group))!;
+    expect(alert).toMatchObject({ trigger: 'fast_spread', level: 'high', reportCount: 4, unitCount: 3 });
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * Entry point of a delivery worker process: `tsx workers/delivery.ts` (or `start(rt)` from
+ * src/main.ts). Several may run at once; the Redis-shared limiter keeps Telegram's limits.
+ */
+import { pathToFileURL } from 'node:url';
+import { alertDeliveryObserver } from '../src/app/alerts/observer.js';
+import { startDeliveryWorker } from '../src/queue/delivery-worker.js';
+import { runStandalone, type Runtime } from '../src/runtime.js';
+
+/** Starts the delivery worker with the alerts observer (records alert message ids). */
+export async function start(rt: Runtime): Promise<void> {
+  await startDeliveryWorker(rt, { observers: [alertDeliveryObserver(rt.repos.alerts, rt.clock)] });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runStandalone('delivery', start);
