@@ -10,7 +10,7 @@ import type { Update } from 'grammy/types';
 import { createBot } from '../src/bot/create-bot.js';
 import type { BotContext } from '../src/bot/context.js';
 import { createI18n } from '../src/bot/i18n.js';
-import { createMemberLookup, createRepositories } from '../src/db/repositories/index.js';
+import { createMemberLookup, createReportIntake, createRepositories } from '../src/db/repositories/index.js';
 import { seedTaxonomy } from '../src/app/admin/units.js';
 import { FakeBotApi, callbackUpdate, textUpdate, type FakeUser } from '../src/fake-telegram/index.js';
 import { silentLogger } from '../src/logger.js';
@@ -25,7 +25,7 @@ const rounds = Number(process.argv[3] ?? 3);
 
 const db = await createPostgresTestDatabase(10);
 const repos = createRepositories(db.prisma);
-const redis = createRedis(TEST_REDIS_URL);
+const redis = createRedis(TEST_REDIS_URL, { enableAutoPipelining: true });
 const prefix = `bench${randomBytes(3).toString('hex')}`;
 const analysisQueue = createQueueFactory(redis, prefix).queue<AnalyzeJob>(QUEUES.analysis);
 const api = new FakeBotApi();
@@ -38,6 +38,7 @@ const bot = createBot({
   fetch: api.fetch,
   repos,
   memberLookup: createMemberLookup(db.sql),
+  reportIntake: createReportIntake(db.sql),
   redis,
   analysisQueue,
   i18n: createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language }),
@@ -87,14 +88,18 @@ async function flow(u: FakeUser, round: number): Promise<void> {
 
 await Promise.all(users.slice(0, 10).map((u) => flow(u, -1))); // warm-up
 durations.length = 0;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 for (let r = 0; r < rounds; r++) await Promise.all(users.map((u) => flow(u, r)));
 const seconds = (performance.now() - t0) / 1000;
+const cpu = process.cpuUsage(cpu0);
+const cpuMsPerUpdate = (cpu.user + cpu.system) / 1000 / durations.length;
 const sorted = [...durations].sort((a, b) => a - b);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1);
 const stored = await db.prisma.report.count();
 console.log(`report flow: ${inFlight} conversations in flight, ${rounds} rounds, ${durations.length} updates in ${seconds.toFixed(2)} s`);
 console.log(`  ${(durations.length / seconds).toFixed(0)} updates/s; handling time per update p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
+console.log(`  CPU of this process: ${cpuMsPerUpdate.toFixed(2)} ms per update (${(1000 / cpuMsPerUpdate).toFixed(0)} updates/s per fully available core); load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
 console.log(`  reports stored: ${stored} (expected ${inFlight * rounds + 10})`);
 
 await analysisQueue.obliterate({ force: true });

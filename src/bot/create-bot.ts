@@ -41,7 +41,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ...(deps.fetch ? { client: { fetch: deps.fetch as never } } : {}),
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  const intake = { repos: deps.repos, clock: deps.clock, analysisQueue: deps.analysisQueue, logger: deps.logger, reportsPerHour: limits.reportsPerHour };
+  const intake = { repos: deps.repos, ...(deps.reportIntake ? { reportIntake: deps.reportIntake } : {}), clock: deps.clock, analysisQueue: deps.analysisQueue, logger: deps.logger, reportsPerHour: limits.reportsPerHour };
   const staffMenu = (ctx: BotContext) =>
     ctx.member ? registerStaffCommands(ctx.api, t, ctx.member).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'setMyCommands failed')) : Promise.resolve();
 

@@ -4,7 +4,7 @@ import type { Queue } from 'bullmq';
 import type { Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Redis } from 'ioredis';
-import type { MemberLookup, Repositories } from '../db/repositories/index.js';
+import type { MemberLookup, ReportIntake, Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
@@ -29,6 +29,8 @@ export interface BotDeps {
   repos: Repositories;
   /** Fast per-update membership lookup (raw SQL, `createMemberLookup(db.sql)`); defaults to repos.members. */
   memberLookup?: MemberLookup;
+  /** Raw-SQL write path for reports (`createReportIntake(db.sql)`); defaults to repos.reports. */
+  reportIntake?: ReportIntake;
   redis: Redis;
   analysisQueue: Queue<AnalyzeJob>;
   i18n: I18n<BotContext>;

@@ -8,7 +8,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot, type Composer } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import type { Runtime } from '../runtime.js';
-import { createMemberLookup } from '../db/repositories/index.js';
+import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import { QUEUES } from '../queue/names.js';
 import type { BotContext } from './context.js';
@@ -52,6 +52,7 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
     token,
     repos: rt.repos,
     memberLookup: createMemberLookup(rt.db.sql),
+    reportIntake: createReportIntake(rt.db.sql),
     redis: rt.redis,
     analysisQueue,
     i18n: rt.i18n,

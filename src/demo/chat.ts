@@ -12,7 +12,7 @@
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { createBot } from '../bot/create-bot.js';
-import { createMemberLookup } from '../db/repositories/index.js';
+import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import { loadConfigOrExit } from '../config.js';
 import { FakeBotApi, callbackUpdate, photoUpdate, textUpdate, type ApiCall, type FakeUser } from '../fake-telegram/index.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     fetch: api.fetch,
     repos: rt.repos,
     memberLookup: createMemberLookup(rt.db.sql),
+    reportIntake: createReportIntake(rt.db.sql),
     redis: rt.redis,
     analysisQueue,
     i18n: rt.i18n,

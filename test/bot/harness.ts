@@ -9,7 +9,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { BotContext } from '../../src/bot/context.js';
 import type { BotDeps } from '../../src/bot/deps.js';
 import { createI18n } from '../../src/bot/i18n.js';
-import { createMemberLookup, createRepositories, type Repositories } from '../../src/db/repositories/index.js';
+import { createMemberLookup, createReportIntake, createRepositories, type Repositories } from '../../src/db/repositories/index.js';
 import { hashInviteCode } from '../../src/app/admin/invite-codes.js';
 import { seedTaxonomy } from '../../src/app/admin/units.js';
 import type { Member, Unit } from '../../src/domain/types.js';
@@ -66,6 +66,7 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
     fetch: api.fetch,
     repos,
     memberLookup: createMemberLookup(db.sql),
+    reportIntake: createReportIntake(db.sql),
     redis,
     analysisQueue,
     i18n,

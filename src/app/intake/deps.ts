@@ -1,12 +1,14 @@
 /** What the intake use cases need: repositories, a clock, the analysis queue and a logger. */
 import type { Queue } from 'bullmq';
-import type { Repositories } from '../../db/repositories/index.js';
+import type { ReportIntake, Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Logger } from '../../logger.js';
 import type { AnalyzeJob } from '../../queue/jobs/analyze.js';
 
 export interface IntakeDeps {
   repos: Repositories;
+  /** Raw-SQL write path for reports (`createReportIntake(db.sql)`); defaults to repos.reports. */
+  reportIntake?: Pick<ReportIntake, 'create' | 'countByMemberSince'>;
   clock: Clock;
   analysisQueue: Queue<AnalyzeJob>;
   logger: Logger;

@@ -14,7 +14,7 @@ import { DEFAULT_REPORTS_PER_HOUR, type IntakeDeps } from './deps.js';
 export type SubmitRefusal = 'inactive' | 'rate_limited' | 'invalid';
 
 export interface Submitted {
-  report: Report;
+  report: Pick<Report, 'id' | 'reference'>;
   /** False when this draft had already been submitted (a double tap). */
   created: boolean;
   /** False when the analysis job could not be enqueued now (the sweeper will). */
@@ -40,16 +40,20 @@ export async function submitReport(
   if (input.content.length < 1) return err('invalid');
   const now = deps.clock();
   if (await isOverHourlyLimit(deps, member.id, now)) return err('rate_limited');
-  const { report, created } = await deps.repos.reports.create(input, now);
+  const { report, created } = await (deps.reportIntake ?? deps.repos.reports).create(input, now);
   const enqueued = await tryEnqueue(deps, report.id);
   return ok({ report, created, enqueued });
 }
 
 /** True when the member already sent the hourly maximum of reports. */
-export async function isOverHourlyLimit(deps: Pick<IntakeDeps, 'repos' | 'reportsPerHour'>, memberId: number, now: Date): Promise<boolean> {
+export async function isOverHourlyLimit(
+  deps: Pick<IntakeDeps, 'repos' | 'reportIntake' | 'reportsPerHour'>,
+  memberId: number,
+  now: Date,
+): Promise<boolean> {
   const max = deps.reportsPerHour ?? DEFAULT_REPORTS_PER_HOUR;
   const since = new Date(now.getTime() - 3600_000);
-  return (await deps.repos.reports.countByMemberSince(memberId, since)) >= max;
+  return (await (deps.reportIntake ?? deps.repos.reports).countByMemberSince(memberId, since)) >= max;
 }
 
 async function tryEnqueue(deps: IntakeDeps, reportId: number): Promise<boolean> {

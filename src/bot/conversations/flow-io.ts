@@ -69,11 +69,17 @@ export class FlowIO {
     return this.deps.t(this.lang, key, vars);
   }
 
-  /** Sends an HTML message (with the pending prefix, if any). */
+  /**
+   * Sends an HTML message (with the pending prefix, if any). It goes through `external` with the
+   * bot's own Api so that the replay log keeps `null` instead of Telegram's whole Message (the
+   * state written to Redis on every update stays small).
+   */
   async send(text: string, keyboard?: InlineKeyboard): Promise<void> {
     const body = this.prefix ? `${this.prefix}\n\n${text}` : text;
     this.prefix = '';
-    await this.ctx.reply(body, { parse_mode: 'HTML', ...(keyboard ? { reply_markup: keyboard } : {}) });
+    const chatId = this.ctx.chat!.id;
+    const other = { parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard } : {}) };
+    await this.conv.external((octx: BotContext) => octx.api.sendMessage(chatId, body, other).then(() => null));
   }
 
   /** Waits for the next update that is an answer; `expect` lists the button codes valid now. */

@@ -36,3 +36,4 @@ export type { AuditRepository, AuditEntry } from './audit-repository.js';
 export type { AlertsRepository, AlertRecord, RecipientRecord, AlertReport } from './alerts-repository.js';
 export type { DeliveriesRepository, DeliveryRecord } from './deliveries-repository.js';
 export { createMemberLookup, type MemberLookup } from './member-lookup-repository.js';
+export { createReportIntake, type ReportIntake, type StoredReport } from './report-intake-repository.js';
