@@ -5,6 +5,7 @@
  * no-op, so every process may sync at start-up). Reminders run hourly; a sync job every hour
  * picks up new units, leaders and changed digest times.
  */
+import { randomUUID } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import type { SqlExecutor } from '../db/sql.js';
 import { SCHEDULED_PERIODS, type ScheduledPeriod } from '../domain/digest/periods.js';
@@ -64,7 +65,9 @@ export async function syncDigestSchedulers(queue: Queue<DigestJob>, sql: Pick<Sq
   return { upserted: wanted.size, removed };
 }
 
-/** Queues the start-up catch-up once per boot (the job id includes the boot instant). */
-export async function enqueueCatchUp(queue: Queue<DigestJob>, at: Date): Promise<void> {
-  await queue.add('catch-up', { kind: 'catch-up' }, { jobId: `digest-catch-up-${at.getTime()}`, removeOnComplete: 100, removeOnFail: 1000 });
+/** Queues the start-up catch-up once per boot; returns its job id. */
+export async function enqueueCatchUp(queue: Queue<DigestJob>, at: Date): Promise<string> {
+  const jobId = `digest-catch-up-${at.getTime()}-${randomUUID().slice(0, 8)}`;
+  await queue.add('catch-up', { kind: 'catch-up' }, { jobId, removeOnComplete: 100, removeOnFail: 1000 });
+  return jobId;
 }

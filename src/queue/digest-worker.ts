@@ -11,7 +11,10 @@ import { runScheduledDigest, type SendDigestDeps } from '../app/digests/send-dig
 import { sendReminders } from '../app/reminders/send-reminders.js';
 import { SCHEDULED_PERIODS } from '../domain/digest/periods.js';
 import type { Logger } from '../logger.js';
-import { syncDigestSchedulers, type DigestJob } from './digest-scheduler.js';
+import { createDeliveryService } from '../delivery/service.js';
+import type { DeliveryPort } from '../delivery/port.js';
+import type { Runtime } from '../runtime.js';
+import { enqueueCatchUp, syncDigestSchedulers, type DigestJob } from './digest-scheduler.js';
 import type { QueueFactory } from './factory.js';
 import { QUEUES } from './names.js';
 
@@ -62,4 +65,25 @@ export function createDigestWorker(queues: QueueFactory, deps: DigestWorkerDeps,
   );
   worker.on('error', (e) => deps.logger.error({ queue: QUEUES.digests, err: e.message }, 'digest worker error'));
   return worker;
+}
+
+/**
+ * The digests process part (for src/parts.ts, the demo and workers/digests.ts): syncs the job
+ * schedulers, starts the worker, queues one catch-up of missed runs, registers closers.
+ * Digests and reminders go out through `opts.delivery` or a delivery service on the runtime's queues.
+ */
+export async function startDigests(rt: Runtime, opts: { delivery?: DeliveryPort; concurrency?: number } = {}): Promise<{ catchUpJobId: string }> {
+  const logger = rt.logger.child({ part: 'digests' });
+  const queue = rt.queues.queue<DigestJob>(QUEUES.digests);
+  const deliveryQueue = opts.delivery ? null : rt.queues.queue(QUEUES.delivery);
+  const delivery = opts.delivery ?? createDeliveryService({ deliveries: rt.repos.deliveries, queue: deliveryQueue!, clock: rt.clock });
+  rt.onShutdown('digests-queues', async () => {
+    await queue.close();
+    await deliveryQueue?.close();
+  });
+  const synced = await syncDigestSchedulers(queue, rt.db.sql);
+  logger.info(synced, 'digest schedulers synced');
+  const worker = createDigestWorker(rt.queues, { sql: rt.db.sql, repos: rt.repos, clock: rt.clock, delivery, t: rt.t, logger, queue }, opts.concurrency);
+  rt.onShutdown('digests-worker', () => worker.close());
+  return { catchUpJobId: await enqueueCatchUp(queue, rt.clock()) };
 }

@@ -4,7 +4,7 @@
  * everything is idempotent through the Digest ledger and the delivery keys.
  */
 import type { SqlExecutor } from '../../db/sql.js';
-import { SCHEDULED_PERIODS, calendarWindow, type ScheduledPeriod } from '../../domain/digest/periods.js';
+import { SCHEDULED_PERIODS, digestWindow, type DigestPeriod, type ScheduledPeriod } from '../../domain/digest/periods.js';
 import { htmlToText, renderDigestMessages } from '../../domain/digest/render.js';
 import { addDays, localDateOf } from '../../domain/digest/zoned-time.js';
 import { digestTranslator, runScheduledDigest, sendUnitDigests, type SendDigestDeps, type SendDigestResult } from './send-digest.js';
@@ -34,33 +34,43 @@ function tally(summary: RunSummary, results: SendDigestResult[]): void {
   }
 }
 
+/** How late a missed scheduled digest may still be sent by the catch-up (default 7 days). */
+export const CATCH_UP_MAX_LATENESS_MS = 7 * 86_400_000;
+
 /**
  * For every unit with leaders and every scheduled period: send the digest of the latest
  * fire instant if it was not sent (a missed run after downtime is sent once, never twice).
+ * Fires older than `maxLatenessMs` are skipped: after a long outage (or on a first start) a
+ * leader gets yesterday's digest and this week's summary, not last month's.
  */
-export async function catchUpDigests(deps: SendDigestDeps, periods: readonly ScheduledPeriod[] = SCHEDULED_PERIODS): Promise<RunSummary> {
+export async function catchUpDigests(
+  deps: SendDigestDeps,
+  periods: readonly ScheduledPeriod[] = SCHEDULED_PERIODS,
+  maxLatenessMs = CATCH_UP_MAX_LATENESS_MS,
+): Promise<RunSummary> {
   const summary: RunSummary = { units: 0, sent: 0, alreadySent: 0, skipped: 0 };
   for (const unitId of await unitsWithLeaders(deps.sql)) {
     summary.units += 1;
-    for (const period of periods) tally(summary, (await runScheduledDigest(deps, unitId, period)).results);
+    for (const period of periods) tally(summary, (await runScheduledDigest(deps, unitId, period, { maxLatenessMs })).results);
   }
   return summary;
 }
 
 /**
- * The end of the demo's simulated week: sends every leader the digest of the period
- * containing yesterday (by default the ISO week, i.e. the simulated week) and returns the
- * plain text of one of them (the unit with the most reports) for the demo to print.
+ * The end of the demo's simulated week: sends every leader the digest of the last 7 days
+ * (default; or a calendar period containing yesterday) and returns the plain text of one of
+ * them (the unit with the most reports, in Vietnamese) for the demo to print.
  */
-export async function produceDemoDigests(deps: SendDigestDeps, opts: { period?: 'day' | 'week' } = {}): Promise<{ summary: RunSummary; text: string | null }> {
-  const period = opts.period ?? 'week';
+export async function produceDemoDigests(deps: SendDigestDeps, opts: { period?: DigestPeriod } = {}): Promise<{ summary: RunSummary; text: string | null }> {
+  const period = opts.period ?? 'last7';
   const summary: RunSummary = { units: 0, sent: 0, alreadySent: 0, skipped: 0 };
   let best: { reports: number; text: string } | null = null;
   for (const unitId of await unitsWithLeaders(deps.sql)) {
     const unit = await deps.repos.units.get(unitId);
     if (!unit) continue;
-    const yesterday = addDays(localDateOf(deps.clock(), unit.timezone), -1);
-    const { model, results } = await sendUnitDigests(deps, unit, calendarWindow(period, yesterday, unit.timezone));
+    const now = deps.clock();
+    const yesterday = addDays(localDateOf(now, unit.timezone), -1);
+    const { model, results } = await sendUnitDigests(deps, unit, digestWindow(period, yesterday, now, unit.timezone));
     summary.units += 1;
     tally(summary, results);
     if (model && (!best || model.headline.reports.current > best.reports)) {

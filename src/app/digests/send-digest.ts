@@ -85,11 +85,15 @@ export async function sendUnitDigests(deps: SendDigestDeps, unit: Unit, window: 
 /**
  * The scheduled run of one unit: the period covered by the latest fire at or before `now`
  * (the previous day / week / month). Used by the scheduler's jobs and by the start-up
- * catch-up alike, so a missed run is sent once when the system is back.
+ * catch-up alike, so a missed run is sent once when the system is back. With
+ * `maxLatenessMs`, a fire older than that is left alone (a stale monthly digest is not news).
  */
-export async function runScheduledDigest(deps: SendDigestDeps, unitId: number, period: ScheduledPeriod) {
+export async function runScheduledDigest(deps: SendDigestDeps, unitId: number, period: ScheduledPeriod, opts: { maxLatenessMs?: number } = {}) {
+  const none = { model: null, results: [] as SendDigestResult[] };
   const unit = await deps.repos.units.get(unitId);
-  if (!unit || !unit.active) return { model: null, results: [] as SendDigestResult[] };
-  const fireAt = lastFireInstant(period, deps.clock(), unit.digestTime, unit.timezone);
+  if (!unit || !unit.active) return none;
+  const now = deps.clock();
+  const fireAt = lastFireInstant(period, now, unit.digestTime, unit.timezone);
+  if (opts.maxLatenessMs !== undefined && now.getTime() - fireAt.getTime() > opts.maxLatenessMs) return none;
   return sendUnitDigests(deps, unit, periodCoveredAt(period, fireAt, unit.timezone));
 }

@@ -52,17 +52,27 @@ describe('sending digests (PostgreSQL, in-memory delivery)', () => {
     now = new Date('2026-11-26T05:00:00Z'); // the system was down at 07:30 local
     const afterRestart = createFakeDelivery();
     const summary = await catchUpDigests(deps(afterRestart));
-    // 4 units with leaders × (day, week, month); unit A's daily digest was already sent above
-    expect(summary).toEqual({ units: 4, sent: 11, alreadySent: 1, skipped: 0 });
+    // 4 units with leaders × (day, week); unit A's daily digest was already sent above; the
+    // monthly digest fired on 1 November is too old to be news and is not caught up
+    expect(summary).toEqual({ units: 4, sent: 7, alreadySent: 1, skipped: 0 });
     const keys = afterRestart.messages.filter((m) => m.method === 'sendMessage').map((m) => m.idempotencyKey);
     expect(keys).toContain(`digest-${s.members.l0}-day-2026-11-25-m1`);
     expect(keys).toContain(`digest-${s.members.l0}-week-2026-W47-m1`);
-    expect(keys).toContain(`digest-${s.members.l0}-month-2026-10-m1`);
+    expect(keys.some((k) => k.includes('-month-'))).toBe(false);
     expect(keys.filter((k) => k.startsWith(`digest-${s.members.la}-day-`))).toEqual([]);
 
     const secondRestart = createFakeDelivery();
-    expect(await catchUpDigests(deps(secondRestart))).toEqual({ units: 4, sent: 0, alreadySent: 12, skipped: 0 });
+    expect(await catchUpDigests(deps(secondRestart))).toEqual({ units: 4, sent: 0, alreadySent: 8, skipped: 0 });
     expect(secondRestart.messages).toEqual([]);
+  });
+
+  it('a monthly digest missed on the 1st is caught up within the week', async () => {
+    now = new Date('2026-12-03T05:00:00Z');
+    const delivery = createFakeDelivery();
+    expect(await catchUpDigests(deps(delivery), ['month'])).toEqual({ units: 4, sent: 4, alreadySent: 0, skipped: 0 });
+    expect(delivery.textsFor(s.members.l0)[0]).toContain('Bản tin tháng — Đảng ủy Khối');
+    expect(delivery.textsFor(s.members.l0)[0]).toContain('Báo cáo: 11');
+    expect(await catchUpDigests(deps(createFakeDelivery()), ['month'])).toEqual({ units: 4, sent: 0, alreadySent: 4, skipped: 0 });
   });
 
   it('an empty period still sends a short "no reports" digest, without a chart', async () => {
@@ -80,7 +90,7 @@ describe('sending digests (PostgreSQL, in-memory delivery)', () => {
     const delivery = createFakeDelivery();
     const out = await produceDemoDigests(deps(delivery));
     expect(out.summary).toEqual({ units: 4, sent: 4, alreadySent: 0, skipped: 0 });
-    expect(out.text).toContain('Bản tin tuần — Đảng ủy Khối');
+    expect(out.text).toContain('7 ngày qua — Đảng ủy Khối');
     expect(out.text).not.toMatch(/^<b>/);
     expect(out.text).toContain('Tàu lạ <b>xua đuổi</b>'); // plain text for the console: entities decoded
   });
