@@ -14,7 +14,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, Composer, type Context } from 'grammy';
 import type { BotContext } from './context.js';
 import { DEFAULT_BOT_LIMITS, type BotDeps } from './deps.js';
-import { translator } from './i18n.js';
+import { translator, type Translate } from './i18n.js';
 import { createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
 import { handleBotError } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
@@ -34,7 +34,7 @@ export type { BotDeps } from './deps.js';
 /** Builds the bot; call `bot.init()` (or pass botInfo) before `handleUpdate`. */
 export function createBot(deps: BotDeps): Bot<BotContext> {
   const limits = { ...DEFAULT_BOT_LIMITS, ...deps.limits };
-  const t = translator(deps.i18n);
+  const t = memoized(translator(deps.i18n));
   const topics = createTaxonomyCache(deps.repos, deps.clock);
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
@@ -84,6 +84,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   for (const f of deps.extraFeatures ?? []) dm.use(f);
   dm.use(unhandledFeature());
   return bot;
+}
+
+/** Caches translations without variables (keyboard labels, prompts): every update replays the flow. */
+function memoized(t: Translate): Translate {
+  const cache = new Map<string, string>();
+  return (lang, key, vars) => {
+    if (vars) return t(lang, key, vars);
+    const k = `${lang}\u0000${key}`;
+    let v = cache.get(k);
+    if (v === undefined) cache.set(k, (v = t(lang, key)));
+    return v;
+  };
 }
 
 /** Conversations build their own Api: give it the same automatic retry on 429. */

@@ -70,16 +70,20 @@ export class FlowIO {
   }
 
   /**
-   * Sends an HTML message (with the pending prefix, if any). It goes through `external` with the
-   * bot's own Api so that the replay log keeps `null` instead of Telegram's whole Message (the
-   * state written to Redis on every update stays small).
+   * Sends an HTML message (with the pending prefix, if any). Text and keyboard are built inside
+   * `external`, so a replay (every update replays the conversation) neither rebuilds them nor
+   * resends; the replay log keeps `null` instead of Telegram's whole Message, so the state
+   * written to Redis on every update stays small.
    */
-  async send(text: string, keyboard?: InlineKeyboard): Promise<void> {
-    const body = this.prefix ? `${this.prefix}\n\n${text}` : text;
+  async send(text: string | (() => string), keyboard?: () => InlineKeyboard): Promise<void> {
+    const prefix = this.prefix;
     this.prefix = '';
     const chatId = this.ctx.chat!.id;
-    const other = { parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard } : {}) };
-    await this.conv.external((octx: BotContext) => octx.api.sendMessage(chatId, body, other).then(() => null));
+    await this.conv.external((octx: BotContext) => {
+      const body = typeof text === 'string' ? text : text();
+      const other = { parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard() } : {}) };
+      return octx.api.sendMessage(chatId, prefix ? `${prefix}\n\n${body}` : body, other).then(() => null);
+    });
   }
 
   /** Waits for the next update that is an answer; `expect` lists the button codes valid now. */
@@ -103,7 +107,7 @@ export class FlowIO {
   private async classify(c: Context, expect: readonly FlowCode[]): Promise<Answer | null> {
     if (c.callbackQuery) return this.classifyButton(c, expect);
     if (c.editedMessage) {
-      await this.send(this.t('intake-edited-ignored'));
+      await this.send(() => this.t('intake-edited-ignored'));
       return null;
     }
     const msg = c.message;
@@ -140,7 +144,7 @@ export class FlowIO {
   /** Gives back what was typed, then leaves the conversation and lets the update through. */
   private async drop(lang: Language): Promise<never> {
     this.lang = lang;
-    if (draftHasContent(this.draft)) await this.send(this.t('intake-draft-dropped', { draft: draftEcho(this.draft) }));
+    if (draftHasContent(this.draft)) await this.send(() => this.t('intake-draft-dropped', { draft: draftEcho(this.draft) }));
     return this.conv.halt({ next: true });
   }
 }

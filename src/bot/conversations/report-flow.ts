@@ -58,7 +58,7 @@ export function createReportFlow(deps: ReportFlowDeps) {
         continue;
       }
       const choice = await review(io, deps);
-      if (choice === 'cancel') return io.send(io.t('intake-cancelled'));
+      if (choice === 'cancel') return io.send(() => io.t('intake-cancelled'));
       if (choice === 'submit') {
         if (await submit(io, deps, false)) return;
       } else editing = choice;
@@ -68,13 +68,14 @@ export function createReportFlow(deps: ReportFlowDeps) {
 
 async function review(io: FlowIO, deps: ReportFlowDeps): Promise<DraftField | 'submit' | 'cancel'> {
   const card = () => renderReviewCard(io.draft, deps.topics(), io.lang, deps.t);
-  await io.send(card(), reviewKeyboard(io.lang, deps.t, io.nonce));
+  const keyboard = () => reviewKeyboard(io.lang, deps.t, io.nonce);
+  await io.send(card, keyboard);
   for (;;) {
     const a = await io.next(['e', 'v']);
     if (a.kind === 'button' && a.code === 'e' && isDraftField(a.value)) return a.value;
     if (a.kind === 'button' && a.code === 'v') return a.value === 'submit' ? 'submit' : 'cancel';
-    const text = a.kind === 'reprompt' ? card() : `${io.t('intake-review-use-buttons')}\n\n${card()}`;
-    await io.send(text, reviewKeyboard(io.lang, deps.t, io.nonce));
+    const reprompt = a.kind === 'reprompt';
+    await io.send(() => (reprompt ? card() : `${io.t('intake-review-use-buttons')}\n\n${card()}`), keyboard);
   }
 }
 
@@ -94,15 +95,20 @@ async function submit(io: FlowIO, deps: ReportFlowDeps, quick: boolean): Promise
     outcome = { error: 'failed' };
   }
   if ('reference' in outcome) {
-    await io.send(io.t(outcome.created ? 'intake-submitted' : 'intake-submitted-again', { reference: outcome.reference }));
+    const { created, reference } = outcome;
+    await io.send(() => io.t(created ? 'intake-submitted' : 'intake-submitted-again', { reference }));
     return true;
   }
-  await io.send(io.t(outcome.error === 'rate_limited' ? 'intake-rate-limited' : 'intake-submit-failed'));
+  const key = outcome.error === 'rate_limited' ? 'intake-rate-limited' : 'intake-submit-failed';
+  await io.send(() => io.t(key));
   return false;
 }
 
 async function quick(io: FlowIO, deps: ReportFlowDeps): Promise<'done' | 'continue'> {
-  const ask = () => io.send(io.t('intake-quick-ask', { preview: preview(io.draft.content) }), quickKeyboard(io.lang, deps.t, io.nonce));
+  const ask = () => {
+    const content = io.draft.content;
+    return io.send(() => io.t('intake-quick-ask', { preview: preview(content) }), () => quickKeyboard(io.lang, deps.t, io.nonce));
+  };
   await ask();
   for (;;) {
     const a = await io.next(['q']);
@@ -110,7 +116,7 @@ async function quick(io: FlowIO, deps: ReportFlowDeps): Promise<'done' | 'contin
       if (await submit(io, deps, true)) return 'done';
     } else if (a.kind === 'button' && a.value === 'add') return 'continue';
     else if (a.kind === 'button') {
-      await io.send(io.t('intake-quick-declined'));
+      await io.send(() => io.t('intake-quick-declined'));
       return 'done';
     } else if (a.kind === 'text') {
       const next = appendContent(io.draft.content, a.text);

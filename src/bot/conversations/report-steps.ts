@@ -65,16 +65,16 @@ export async function askField(io: FlowIO, field: DraftField, editing: boolean):
 
 async function askChoice(io: FlowIO, field: ChoiceField): Promise<string> {
   const spec = CHOICES[field];
-  await io.send(io.t(spec.prompt), spec.keyboard(io));
+  await io.send(() => io.t(spec.prompt), () => spec.keyboard(io));
   for (;;) {
     const a = await io.next([spec.code]);
     if (a.kind === 'button') return a.value;
     if (a.kind === 'text') {
       const v = spec.parse(io, a.text);
       if (v) return v;
-      await io.send(`${io.t('intake-unclear-choice', { answer: preview(a.text, 40) })}\n\n${io.t(spec.prompt)}`, spec.keyboard(io));
-    } else if (a.kind === 'reprompt') await io.send(io.t(spec.prompt), spec.keyboard(io));
-    else await io.send(`${io.t('intake-not-text')}\n\n${io.t(spec.prompt)}`, spec.keyboard(io));
+      await io.send(() => `${io.t('intake-unclear-choice', { answer: preview(a.text, 40) })}\n\n${io.t(spec.prompt)}`, () => spec.keyboard(io));
+    } else if (a.kind === 'reprompt') await io.send(() => io.t(spec.prompt), () => spec.keyboard(io));
+    else await io.send(() => `${io.t('intake-not-text')}\n\n${io.t(spec.prompt)}`, () => spec.keyboard(io));
   }
 }
 
@@ -86,8 +86,8 @@ async function askContent(io: FlowIO, editing: boolean): Promise<void> {
   const previous = io.draft.content;
   let content = editing ? '' : previous;
   const done = () => singleButton(io.t('intake-btn-done'), flowData(io.nonce, 'c', 'done'));
-  const ask = io.t('intake-ask-content', { min: CONTENT_MIN, max: CONTENT_MAX });
-  await io.send(editing && previous ? `${ask}\n\n${io.t('intake-ask-content-edit')}\n\n${escapeHtml(previous)}` : ask);
+  const ask = () => io.t('intake-ask-content', { min: CONTENT_MIN, max: CONTENT_MAX });
+  await io.send(() => (editing && previous ? `${ask()}\n\n${io.t('intake-ask-content-edit')}\n\n${escapeHtml(previous)}` : ask()));
   for (;;) {
     const a = await io.next(['c']);
     if ((a.kind === 'button' || (a.kind === 'text' && isDone(a.text) && content)) && (content || previous)) {
@@ -96,36 +96,37 @@ async function askContent(io: FlowIO, editing: boolean): Promise<void> {
         io.draft.content = checked.value;
         return;
       }
-      await io.send(contentProblem(io, checked.error.problem, checked.error.length), content ? done() : undefined);
+      await io.send(() => contentProblem(io, checked.error.problem, checked.error.length), content ? done : undefined);
       continue;
     }
     if (a.kind === 'reprompt' || a.kind === 'button') {
-      await io.send(ask, content ? done() : undefined);
+      await io.send(ask, content ? done : undefined);
       continue;
     }
     if (a.kind === 'other') {
-      await io.send(io.t('intake-not-text'), content ? done() : undefined);
+      await io.send(() => io.t('intake-not-text'), content ? done : undefined);
       continue;
     }
     if (a.kind === 'media') io.draft.attachment = a.attachment;
     const piece = a.kind === 'text' ? a.text : a.caption;
     if (a.kind === 'media' && !piece.trim() && content) {
-      await io.send(io.t('intake-content-got', { count: [...content].length }), done());
+      await io.send(() => io.t('intake-content-got', { count: [...content].length }), done);
       continue;
     }
     const next = appendContent(content, piece);
     if (!next.ok) {
-      await io.send(contentProblem(io, next.error.problem, next.error.length), content ? done() : undefined);
+      await io.send(() => contentProblem(io, next.error.problem, next.error.length), content ? done : undefined);
       continue;
     }
     content = next.value;
-    await io.send(io.t('intake-content-got', { count: [...content].length }), done());
+    const count = [...content].length;
+    await io.send(() => io.t('intake-content-got', { count }), done);
   }
 }
 
 async function askProposal(io: FlowIO): Promise<void> {
   const skip = () => singleButton(io.t('intake-btn-skip'), flowData(io.nonce, 'p', 'skip'));
-  await io.send(io.t('intake-ask-proposal'), skip());
+  await io.send(() => io.t('intake-ask-proposal'), skip);
   for (;;) {
     const a = await io.next(['p']);
     if (a.kind === 'button') {
@@ -138,7 +139,7 @@ async function askProposal(io: FlowIO): Promise<void> {
         io.draft.proposal = r.value;
         return;
       }
-      await io.send(io.t(`intake-proposal-${r.error.problem}`, { max: PROPOSAL_MAX }), skip());
-    } else await io.send(a.kind === 'reprompt' ? io.t('intake-ask-proposal') : io.t('intake-not-text'), skip());
+      await io.send(() => io.t(`intake-proposal-${r.error.problem}`, { max: PROPOSAL_MAX }), skip);
+    } else await io.send(() => io.t(a.kind === 'reprompt' ? 'intake-ask-proposal' : 'intake-not-text'), skip);
   }
 }
