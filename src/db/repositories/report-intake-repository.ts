@@ -1,10 +1,9 @@
 /**
  * The intake's write path for reports in raw SQL: the same contract as `reports.create`
- * (one transaction, reference R-<year>-<id> from the id sequence, idempotent on submissionKey,
+ * (one atomic statement, reference R-<year>-<id> from the id sequence, idempotent on submissionKey,
  * member's lastReportAt updated) and the hourly count, without the ORM's per-query CPU cost
  * on the bot's hot path. `reports-repository.ts` stays the reference for reads.
  */
-import { formatReference } from '../../domain/reference.js';
 import type { NewReport } from '../../domain/types.js';
 import type { SqlExecutor } from '../sql.js';
 
@@ -16,38 +15,38 @@ export interface StoredReport {
 
 export type ReportIntake = ReturnType<typeof createReportIntake>;
 
-const INSERT = `INSERT INTO "Report" ("id", "reference", "memberId", "unitId", "submissionKey", "chosenTopic", "content", "proposal",
-  "mood", "spread", "source", "attachmentFileId", "attachmentKind", "quick", "createdAt")
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::"Mood", $10::"Spread", $11::"Source", $12, $13, $14, $15)`;
+/**
+ * One statement, so one round trip and atomic without an explicit transaction: take the next
+ * id, insert with the reference built from it (same format as formatReference), update the
+ * member; a row already stored under the same submission key makes it insert nothing.
+ */
+const CREATE = `WITH nid AS (SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::int AS id),
+ins AS (
+  INSERT INTO "Report" ("id", "reference", "memberId", "unitId", "submissionKey", "chosenTopic", "content", "proposal",
+    "mood", "spread", "source", "attachmentFileId", "attachmentKind", "quick", "createdAt")
+  SELECT nid.id, 'R-' || $1::text || '-' || CASE WHEN length(nid.id::text) >= 6 THEN nid.id::text ELSE lpad(nid.id::text, 6, '0') END,
+    $2, $3, $4, $5, $6, $7, $8::"Mood", $9::"Spread", $10::"Source", $11, $12, $13, $14
+  FROM nid
+  ON CONFLICT ("submissionKey") DO NOTHING
+  RETURNING "id", "reference"
+),
+upd AS (UPDATE "Member" SET "lastReportAt" = $14, "lastSeenAt" = $14 WHERE "id" = $2 AND EXISTS (SELECT 1 FROM ins))
+SELECT "id", "reference" FROM ins`;
 
 /** Report creation and counting over the raw SQL executor (PostgreSQL or PGlite). */
 export function createReportIntake(sql: SqlExecutor) {
   const byKey = async (key: string) => (await sql.query<StoredReport>(`SELECT "id", "reference" FROM "Report" WHERE "submissionKey" = $1`, [key]))[0];
   return {
     async create(input: NewReport, now: Date): Promise<{ report: StoredReport; created: boolean }> {
-      if (input.submissionKey) {
-        const existing = await byKey(input.submissionKey);
-        if (existing) return { report: existing, created: false };
-      }
-      try {
-        const report = await sql.transaction(async (tx) => {
-          const [row] = await tx.query<{ id: string }>(`SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::text AS id`);
-          const id = Number(row!.id);
-          const reference = formatReference(now.getUTCFullYear(), id);
-          await tx.query(INSERT, [
-            id, reference, input.memberId, input.unitId, input.submissionKey ?? null, input.chosenTopic, input.content, input.proposal,
-            input.mood, input.spread, input.source, input.attachmentFileId ?? null, input.attachmentKind ?? null, input.quick ?? false, now,
-          ]);
-          await tx.query(`UPDATE "Member" SET "lastReportAt" = $2, "lastSeenAt" = $2 WHERE "id" = $1`, [input.memberId, now]);
-          return { id, reference };
-        });
-        return { report, created: true };
-      } catch (e) {
-        // a double tap racing this one stored the same submission first
-        const existing = input.submissionKey ? await byKey(input.submissionKey) : undefined;
-        if (existing) return { report: existing, created: false };
-        throw e;
-      }
+      const [row] = await sql.query<StoredReport>(CREATE, [
+        String(now.getUTCFullYear()), input.memberId, input.unitId, input.submissionKey ?? null, input.chosenTopic, input.content, input.proposal,
+        input.mood, input.spread, input.source, input.attachmentFileId ?? null, input.attachmentKind ?? null, input.quick ?? false, now,
+      ]);
+      if (row) return { report: { id: row.id, reference: row.reference }, created: true };
+      // nothing inserted: this submission was stored before (a double tap)
+      const existing = input.submissionKey ? await byKey(input.submissionKey) : undefined;
+      if (!existing) throw new Error('report insert returned no row');
+      return { report: existing, created: false };
     },
 
     async countByMemberSince(memberId: number, since: Date): Promise<number> {
