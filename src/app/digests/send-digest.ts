@@ -9,7 +9,7 @@ import type { DeliveryPort } from '../../delivery/port.js';
 import type { Translate } from '../../domain/translate.js';
 import type { DigestModel } from '../../domain/digest/model.js';
 import { periodCoveredAt, type PeriodWindow, type ScheduledPeriod } from '../../domain/digest/periods.js';
-import { renderDigestMessages, type DigestT } from '../../domain/digest/render.js';
+import { digestHeader, renderDigestMessages, type DigestT } from '../../domain/digest/render.js';
 import { lastFireInstant } from '../../domain/digest/schedule.js';
 import type { Member, Unit } from '../../domain/types.js';
 import type { Language } from '../../domain/vocabulary.js';
@@ -65,7 +65,7 @@ export async function sendDigest(deps: SendDigestDeps, leader: Member, model: Di
   const withChart = model.headline.reports.current > 0;
   if (withChart) {
     const png = renderDigestChart(model, t, lang);
-    await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-chart`, method: 'sendPhoto', payload: { photoBase64: png.toString('base64') } });
+    await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-chart`, method: 'sendPhoto', payload: { photoBase64: png.toString('base64'), caption: digestHeader(model, t), parse_mode: 'HTML' } });
   }
   await markDigestSent(deps.sql, key, { ...model.headline, messages: texts.length }, deps.clock());
   deps.logger?.info({ memberId: leader.id, unitId: model.unit.id, key, messages: texts.length }, 'digest handed to delivery');

@@ -29,19 +29,25 @@ export function formatChange(c: Compared, t: DigestT): string {
   return '= 0';
 }
 
-function header(m: DigestModel, t: DigestT): string {
+/** The digest's first line and date range (also the chart photo's caption). */
+export function digestHeader(m: DigestModel, t: DigestT): string {
   const range = m.firstDate === m.lastDate ? m.firstDate : `${m.firstDate} – ${m.lastDate}`;
   return `<b>${t(`digest-title-${m.period}`, { unit: escapeHtml(m.unit.name) })}</b>\n${escapeHtml(range)}`;
 }
 
-function headline(m: DigestModel, t: DigestT): string {
+/** One decimal in the reader's convention (6,0 in Vietnamese, 6.0 in English). */
+function decimal(n: number, lang: Language): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+}
+
+function headline(m: DigestModel, t: DigestT, lang: Language): string {
   const h = m.headline;
   return [
     `<b>${t('digest-section-headline')}</b>`,
     `• ${t('digest-headline-reports', { count: h.reports.current })} ${formatChange(h.reports, t)}`,
     `• ${t('digest-headline-collaborators', { count: h.collaborators.current })} ${formatChange(h.collaborators, t)}`,
     `• ${t('digest-headline-units', { count: h.units.current })} ${formatChange(h.units, t)}`,
-    `• ${t('digest-headline-average', { perDay: h.perDay.toFixed(1), avg: h.avgPerDay7.toFixed(1) })}`,
+    `• ${t('digest-headline-average', { perDay: decimal(h.perDay, lang), avg: decimal(h.avgPerDay7, lang) })}`,
   ].join('\n');
 }
 
@@ -104,9 +110,9 @@ function inactive(m: DigestModel, t: DigestT): string | null {
 export function renderDigestSections(m: DigestModel, t: DigestT, lang: Language): string[] {
   if (m.headline.reports.current === 0) {
     const extra = m.alerts.length ? [t('digest-empty-alerts', { count: m.alerts.length })] : [];
-    return [`${header(m, t)}\n\n${t('digest-no-reports')}`, ...extra];
+    return [`${digestHeader(m, t)}\n\n${t('digest-no-reports')}`, ...extra];
   }
-  const sections = [header(m, t), headline(m, t), moods(m, t), topics(m, t, lang), groups(m, t), alerts(m, t), proposals(m, t), silent(m, t), inactive(m, t)];
+  const sections = [digestHeader(m, t), headline(m, t, lang), moods(m, t), topics(m, t, lang), groups(m, t), alerts(m, t), proposals(m, t), silent(m, t), inactive(m, t)];
   return sections.filter((s): s is string => s !== null);
 }
 
