@@ -9,7 +9,7 @@
  */
 import { loadConfigOrExit } from './config.js';
 import { createRuntime, exitOnSignals } from './runtime.js';
-import { PARTS, type PartName } from './parts.js';
+import { startParts, type PartName } from './parts.js';
 
 const KINDS: Record<string, PartName[]> = {
   bot: ['bot'],
@@ -41,7 +41,10 @@ try {
   process.exit(1);
 }
 exitOnSignals(rt);
-for (const name of parts) {
-  await PARTS[name](rt);
-  rt.logger.info({ part: name }, 'part started');
+try {
+  await startParts(rt, parts);
+} catch (e) {
+  rt.logger.error({ err: e }, 'start-up failed');
+  await rt.shutdown('start-up failed');
+  process.exit(1);
 }
