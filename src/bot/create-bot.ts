@@ -19,6 +19,7 @@ import { createReportFlow, REPORT_CONVERSATION } from './conversations/report-fl
 import { handleBotError } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
 import { createTaxonomyCache } from './taxonomy-cache.js';
+import { createDraftStore } from './draft-store.js';
 import { registerStaffCommands } from './commands.js';
 import { startFeature } from './features/start.js';
 import { cancelFeature, reportFeature } from './features/report.js';
@@ -36,6 +37,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const limits = { ...DEFAULT_BOT_LIMITS, ...deps.limits };
   const t = memoized(translator(deps.i18n));
   const topics = createTaxonomyCache(deps.repos, deps.clock);
+  const drafts = createDraftStore(deps.redis, deps.draftsPrefix);
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     ...(deps.fetch ? { client: { fetch: deps.fetch as never } } : {}),
@@ -76,9 +78,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   );
   dm.use(startFeature({ repos: deps.repos, clock: deps.clock, onStaffJoined: staffMenu }));
   dm.use(strangerGate());
-  dm.use(cancelFeature(), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu }));
+  dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu }));
   dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
-  const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake });
+  const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake, drafts });
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION, plugins: [retryInside] }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);

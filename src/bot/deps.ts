@@ -40,5 +40,7 @@ export interface BotDeps {
   extraFeatures?: Composer<BotContext>[];
   /** Redis key prefix of conversation state (default `conv:`). */
   conversationPrefix?: string;
+  /** Redis key prefix of the index of drafts in progress (default `pulse:drafts`). */
+  draftsPrefix?: string;
   limits?: Partial<BotLimits>;
 }

@@ -1,7 +1,7 @@
 /**
  * The bot as a process part. With a token: long polling through @grammyjs/runner (updates of
  * one chat in order, chats in parallel) or, in webhook mode, `setWebhook` plus a Fastify
- * route that the web part mounts. Without a token the bot is not connected (the demo and
+ * route that the web part mounts; drafts idle for 24 h are given back and dropped every 10 min. Without a token the bot is not connected (the demo and
  * `npm run chat` build their own bot over the fake Bot API).
  */
 import { run, type RunnerHandle } from '@grammyjs/runner';
@@ -15,6 +15,7 @@ import type { BotContext } from './context.js';
 import { createBot } from './create-bot.js';
 import { registerDefaultCommands, registerStaffCommands } from './commands.js';
 import { translator } from './i18n.js';
+import { createDraftStore, startDraftReaper } from './draft-store.js';
 
 export interface StartBotOptions {
   /** Other modules' features (alerts, digest), registered before "unhandled". */
@@ -61,6 +62,8 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
   });
   await bot.init();
+  const reaper = startDraftReaper({ api: bot.api, redis: rt.redis, drafts: createDraftStore(rt.redis), clock: rt.clock, t: translator(rt.i18n), logger: log });
+  rt.onShutdown('bot-draft-reaper', () => reaper.stop());
   await registerMenus(rt, bot).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'setMyCommands failed'));
   if (rt.config.BOT_MODE === 'webhook') {
     const secret = rt.config.WEBHOOK_SECRET!;

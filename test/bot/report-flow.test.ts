@@ -208,3 +208,47 @@ describe('cancel, restart, idle drafts', () => {
     }
   });
 });
+
+describe('the idle-draft reaper', () => {
+  it('gives back and drops a draft idle for 24 h even if the person never writes again', async () => {
+    const { createDraftStore, reapIdleDrafts } = await import('../../src/bot/draft-store.js');
+    const { createI18n, translator } = await import('../../src/bot/i18n.js');
+    const { silentLogger } = await import('../../src/logger.js');
+    const deps = {
+      api: h.bot.api,
+      redis: h.redis,
+      drafts: createDraftStore(h.redis, `drafts-${h.prefix}`),
+      clock: () => h.now.value,
+      t: translator(createI18n()),
+      logger: silentLogger(),
+      conversationPrefix: `conv-${h.prefix}:`,
+    };
+    const u = h.user('en');
+    const finished = h.user('vi');
+    await h.member(u, 'collaborator', 'en');
+    await h.member(finished);
+    await fillReport(h, finished, 'Người dân lo lắng về giá điện tăng');
+    await h.press(finished, 'Gửi');
+    await h.send(u, '/report');
+    await h.press(u, 'Economy');
+    await h.send(u, 'People say the <new> bus fares are too high');
+    const idleBefore = (await deps.drafts.idleBefore(h.now.value.getTime())).map((d) => d.chatId);
+    expect(idleBefore).toContain(u.id);
+    expect(idleBefore).not.toContain(finished.id);
+    expect(await reapIdleDrafts(deps)).toBe(0);
+    const start = h.now.value;
+    h.now.value = new Date(start.getTime() + 24 * 3600_000 + 1);
+    try {
+      // every draft left open by this file's earlier tests is idle now too
+      expect(await reapIdleDrafts(deps)).toBe(idleBefore.length);
+      expect(h.lastText(u)).toContain('People say the &lt;new&gt; bus fares are too high');
+      expect(h.lastText(u)).toContain('24 hours');
+      expect(h.lastText(finished)).toMatch(/R-2026-\d{6}/);
+      await h.send(u, '/cancel');
+      expect(h.lastText(u)).toBe('There is nothing to cancel.');
+      expect(await reapIdleDrafts(deps)).toBe(0);
+    } finally {
+      h.now.value = start;
+    }
+  });
+});

@@ -7,10 +7,11 @@
  */
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context, InlineKeyboard } from 'grammy';
-import { draftHasContent, isDraftIdle, type Attachment, type ReportDraft } from '../../domain/report-draft.js';
+import { isDraftIdle, type Attachment, type ReportDraft } from '../../domain/report-draft.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Language } from '../../domain/vocabulary.js';
 import type { BotContext } from '../context.js';
+import type { DraftStore } from '../draft-store.js';
 import { pickLanguage, type Translate } from '../i18n.js';
 import { parseFlowData, type FlowCode } from '../keyboards/callback-data.js';
 import type { TopicOption } from '../keyboards/report.js';
@@ -42,6 +43,8 @@ export interface FlowIODeps {
   t: Translate;
   clock: Clock;
   topics: () => readonly TopicOption[];
+  /** The index of drafts in progress (for giving back drafts idle for 24 h). */
+  drafts?: DraftStore;
 }
 
 /** One conversation's I/O state: nonce, language, last activity, the draft being built. */
@@ -51,6 +54,8 @@ export class FlowIO {
   private ctx: Context;
   /** Text put before the next prompt (e.g. the privacy reminder). */
   prefix = '';
+  /** Content being gathered at the content step (not yet in the draft). */
+  gathered = '';
 
   constructor(
     readonly conv: FlowConversation,
@@ -79,11 +84,24 @@ export class FlowIO {
     const prefix = this.prefix;
     this.prefix = '';
     const chatId = this.ctx.chat!.id;
-    await this.conv.external((octx: BotContext) => {
+    await this.conv.external(async (octx: BotContext) => {
       const body = typeof text === 'string' ? text : text();
       const other = { parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard() } : {}) };
-      return octx.api.sendMessage(chatId, prefix ? `${prefix}\n\n${body}` : body, other).then(() => null);
+      await octx.api.sendMessage(chatId, prefix ? `${prefix}\n\n${body}` : body, other);
+      await this.deps.drafts?.touch(chatId, this.deps.clock().getTime(), { lang: this.lang, echo: this.echo() }).catch(() => undefined);
+      return null;
     });
+  }
+
+  /** What the person typed so far, escaped (given back when the draft is dropped). */
+  echo(): string {
+    return draftEcho({ ...this.draft, content: this.gathered || this.draft.content });
+  }
+
+  /** Removes the draft from the index (the flow ended: submitted, cancelled, dropped). */
+  async finish(): Promise<void> {
+    const chatId = this.ctx.chat!.id;
+    await this.conv.external(() => this.deps.drafts?.clear(chatId).then(() => null) ?? null);
   }
 
   /** Waits for the next update that is an answer; `expect` lists the button codes valid now. */
@@ -94,6 +112,7 @@ export class FlowIO {
       this.ctx = c;
       if (!s.active) {
         if (c.callbackQuery) await c.answerCallbackQuery();
+        await this.finish();
         return this.conv.halt();
       }
       if (isDraftIdle(this.last, s.now)) await this.drop(s.lang);
@@ -144,7 +163,9 @@ export class FlowIO {
   /** Gives back what was typed, then leaves the conversation and lets the update through. */
   private async drop(lang: Language): Promise<never> {
     this.lang = lang;
-    if (draftHasContent(this.draft)) await this.send(() => this.t('intake-draft-dropped', { draft: draftEcho(this.draft) }));
+    const echo = this.echo();
+    if (echo) await this.send(() => this.t('intake-draft-dropped', { draft: echo }));
+    await this.finish();
     return this.conv.halt({ next: true });
   }
 }

@@ -10,6 +10,7 @@ import { submitReport } from '../../app/intake/submit-report.js';
 import type { IntakeDeps } from '../../app/intake/deps.js';
 import type { Context } from 'grammy';
 import type { BotContext } from '../context.js';
+import type { DraftStore } from '../draft-store.js';
 import type { Translate } from '../i18n.js';
 import { isDraftField } from '../keyboards/callback-data.js';
 import { quickKeyboard, reviewKeyboard, type TopicOption } from '../keyboards/report.js';
@@ -30,6 +31,7 @@ export interface ReportFlowDeps {
   clock: Clock;
   topics: () => readonly TopicOption[];
   intake: IntakeDeps;
+  drafts?: DraftStore;
 }
 
 type SubmitOutcome = { reference: string; created: boolean } | { error: string };
@@ -44,7 +46,7 @@ export function createReportFlow(deps: ReportFlowDeps) {
     if (!snap.active) return;
     const io = new FlowIO(conv, deps, nonce, snap, emptyDraft(init?.content ?? '', init?.attachment ?? null), ctx);
     if (init?.content) {
-      if ((await quick(io, deps)) === 'done') return;
+      if ((await quick(io, deps)) === 'done') return io.finish();
     }
     io.prefix = io.t('intake-privacy');
     let proposalAsked = false;
@@ -58,9 +60,12 @@ export function createReportFlow(deps: ReportFlowDeps) {
         continue;
       }
       const choice = await review(io, deps);
-      if (choice === 'cancel') return io.send(() => io.t('intake-cancelled'));
+      if (choice === 'cancel') {
+        await io.send(() => io.t('intake-cancelled'));
+        return io.finish();
+      }
       if (choice === 'submit') {
-        if (await submit(io, deps, false)) return;
+        if (await submit(io, deps, false)) return io.finish();
       } else editing = choice;
     }
   };

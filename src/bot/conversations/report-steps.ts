@@ -94,6 +94,7 @@ async function askContent(io: FlowIO, editing: boolean): Promise<void> {
       const checked = checkContent(content || previous);
       if (checked.ok) {
         io.draft.content = checked.value;
+        io.gathered = '';
         return;
       }
       await io.send(() => contentProblem(io, checked.error.problem, checked.error.length), content ? done : undefined);
@@ -119,6 +120,7 @@ async function askContent(io: FlowIO, editing: boolean): Promise<void> {
       continue;
     }
     content = next.value;
+    io.gathered = content;
     const count = [...content].length;
     await io.send(() => io.t('intake-content-got', { count }), done);
   }

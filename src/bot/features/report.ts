@@ -5,15 +5,17 @@
  */
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
+import type { DraftStore } from '../draft-store.js';
 import { REPORT_CONVERSATION } from '../conversations/report-flow.js';
 import { parseFlowData } from '../keyboards/callback-data.js';
 
 /** `/cancel`: leaves the report flow, if any. */
-export function cancelFeature(): Composer<BotContext> {
+export function cancelFeature(drafts?: DraftStore): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('cancel', async (ctx) => {
     if ((await ctx.conversation.active(REPORT_CONVERSATION)) > 0) {
       await ctx.conversation.exit(REPORT_CONVERSATION);
+      await drafts?.clear(ctx.chat.id);
       ctx.log.info('report flow cancelled');
       return void (await ctx.reply(ctx.t('intake-cancelled')));
     }
