@@ -7,7 +7,7 @@ import type { SqlExecutor } from '../../db/sql.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
 import { NotFoundError } from '../../domain/errors.js';
-import type { DigestModel, TopicLine } from '../../domain/digest/model.js';
+import type { AlertLine, DigestModel, InactiveMember, TopicLine } from '../../domain/digest/model.js';
 import { digestWindow, sevenDayBuckets, type DigestPeriod, type PeriodWindow } from '../../domain/digest/periods.js';
 import { displayLocalDate, formatLocalDate, localDateOf, type LocalDate } from '../../domain/digest/zoned-time.js';
 import { findDefaultTopic } from '../../domain/taxonomy.js';
@@ -79,31 +79,40 @@ export async function buildDigestForWindow(deps: DigestDeps, unit: Unit, window:
     to: window.to,
     firstDate: displayLocalDate(window.firstDate),
     lastDate: displayLocalDate(window.lastDate),
-    headline: {
-      reports: { current: head.reports!, previous: head.prev_reports! },
-      collaborators: { current: head.members!, previous: head.prev_members! },
-      units: { current: head.units!, previous: head.prev_units! },
-      avgPerDay7: head.avg_reports! / 7,
-      perDay: head.reports! / days,
-    },
+    headline: toHeadline(head, days),
     ...mixes(tm, names),
     groups: groups.map((g) => ({ id: g.id, title: g.title, count: g.n, units: g.units, previous: g.prev, quotes: g.quotes ?? [] })),
-    alerts: alerts.map((a) => ({
-      id: a.id, level: a.level, trigger: a.trigger, status: a.status, title: a.title, reference: a.reference,
-      unitName: a.unit_name, reportCount: a.report_count, unitCount: a.unit_count, createdAt: new Date(a.created_ms),
-    })),
+    alerts: alerts.map(toAlertLine),
     proposals: props.map((p) => ({ reference: p.reference, unitName: p.unit_name, text: p.text })),
     silentUnits: { items: silent.map((s) => ({ id: s.id, name: s.name })), total: silent[0]?.total ?? 0 },
-    inactiveMembers: {
-      items: inactive.map((m) => ({ id: m.id, name: m.name, unitName: m.unit_name, lastReportAt: m.last_ms === null ? null : new Date(m.last_ms) })),
-      total: inactive[0]?.total ?? 0,
-      days: settings.reminderDays,
-    },
+    inactiveMembers: { items: inactive.map(toInactive), total: inactive[0]?.total ?? 0, days: settings.reminderDays },
     volume7: buckets.map((b, i) => ({ date: formatLocalDate(b.date), count: volume[i] ?? 0 })),
   };
 }
 
-type TopicMoodRow = Awaited<ReturnType<typeof q.topicMoodCounts>>[number];
+type Row<F extends (...a: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
+type TopicMoodRow = Row<typeof q.topicMoodCounts>;
+
+function toHeadline(head: Record<string, number>, days: number): DigestModel['headline'] {
+  return {
+    reports: { current: head.reports!, previous: head.prev_reports! },
+    collaborators: { current: head.members!, previous: head.prev_members! },
+    units: { current: head.units!, previous: head.prev_units! },
+    avgPerDay7: head.avg_reports! / 7,
+    perDay: head.reports! / days,
+  };
+}
+
+function toAlertLine(a: Row<typeof q.openAlerts>): AlertLine {
+  return {
+    id: a.id, level: a.level, trigger: a.trigger, status: a.status, title: a.title, reference: a.reference,
+    unitName: a.unit_name, reportCount: a.report_count, unitCount: a.unit_count, createdAt: new Date(a.created_ms),
+  };
+}
+
+function toInactive(m: Row<typeof q.inactiveCollaborators>): InactiveMember {
+  return { id: m.id, name: m.name, unitName: m.unit_name, lastReportAt: m.last_ms === null ? null : new Date(m.last_ms) };
+}
 
 /** Folds the (topic, mood, window) counts into the mood mix, ranked topics and the chart matrix. */
 function mixes(rows: TopicMoodRow[], names: { slug: string; nameVi: string; nameEn: string }[]) {

@@ -40,8 +40,11 @@ export function digestTranslator(t: Translate, lang: Language): DigestT {
   return (key, vars) => t(lang, key, vars);
 }
 
-/** Sends one built digest to one leader, at most once per period. */
-export async function sendDigest(deps: SendDigestDeps, leader: Member, model: DigestModel): Promise<SendDigestResult> {
+/**
+ * Sends one built digest to one leader, at most once per period. `charts` caches the PNG per
+ * language so that a unit with several leaders renders its chart once per language.
+ */
+export async function sendDigest(deps: SendDigestDeps, leader: Member, model: DigestModel, charts = new Map<Language, Buffer>()): Promise<SendDigestResult> {
   const key = digestKey(leader.id, model.period, model.key);
   if (!leader.active) return { type: 'skipped', key, reason: 'inactive' };
   if (!leader.reachable) return { type: 'skipped', key, reason: 'unreachable' };
@@ -64,7 +67,8 @@ export async function sendDigest(deps: SendDigestDeps, leader: Member, model: Di
   }
   const withChart = model.headline.reports.current > 0;
   if (withChart) {
-    const png = renderDigestChart(model, t, lang);
+    const png = charts.get(lang) ?? renderDigestChart(model, t, lang);
+    charts.set(lang, png);
     await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-chart`, method: 'sendPhoto', payload: { photoBase64: png.toString('base64'), caption: digestHeader(model, t), parse_mode: 'HTML' } });
   }
   await markDigestSent(deps.sql, key, { ...model.headline, messages: texts.length }, deps.clock());
@@ -78,7 +82,8 @@ export async function sendUnitDigests(deps: SendDigestDeps, unit: Unit, window: 
   if (!leaders.length) return { model: null, results: [] };
   const model = await buildDigestForWindow(deps, unit, window);
   const results: SendDigestResult[] = [];
-  for (const leader of leaders) results.push(await sendDigest(deps, leader, model));
+  const charts = new Map<Language, Buffer>();
+  for (const leader of leaders) results.push(await sendDigest(deps, leader, model, charts));
   return { model, results };
 }
 
