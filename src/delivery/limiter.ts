@@ -5,9 +5,9 @@
  * deployment scales by adding workers. Redis' own clock (TIME) is used so that workers on
  * different machines agree.
  *
- * - Global: paced (GCRA without burst) at `globalPerSecond` with a safety margin below
- *   Telegram's ~30/s: pacing, unlike a window counter, cannot emit a burst that network
- *   jitter compresses into a 429.
+ * - Global: paced (GCRA without burst) at `globalPerSecond` (27.5) with a safety margin below
+ *   Telegram's ~30/s: pacing, unlike a window counter, cannot emit a burst, and the margin
+ *   absorbs ~100 ms of delay between admission and the request reaching Telegram.
  * - Per chat: a sliding log (private: 3 per 3.3 s ≈ 1/s with short bursts; groups: 19 per
  *   61 s) with a margin over Telegram's 1/s and 20/min.
  * - One request in flight per chat, so that a 429's retry_after is known before the next one.
@@ -32,10 +32,12 @@ export interface LimiterOptions {
    * The lock expires after this long if its holder dies.
    */
   inFlightTtlMs: number;
+  /** A slot taken this late after its due time keeps the pace's schedule (no lost capacity). */
+  catchUpMs: number;
 }
 
 export const DEFAULT_LIMITER_OPTIONS: LimiterOptions = {
-  globalPerSecond: 28,
+  globalPerSecond: 27.5,
   privateMax: 3,
   privateWindowMs: 3300,
   groupMax: 19,
@@ -43,9 +45,10 @@ export const DEFAULT_LIMITER_OPTIONS: LimiterOptions = {
   slowdownMs: 30_000,
   floodThreshold: 3,
   inFlightTtlMs: 40_000,
+  catchUpMs: 10,
 };
 
-/** admitted: a slot is reserved `waitMs` from now (sleep, then send); else retry after `waitMs`. */
+/** admitted: send now (waitMs 0); else ask again after `waitMs`. */
 export interface Admission {
   admitted: boolean;
   waitMs: number;
@@ -56,7 +59,9 @@ export interface Admission {
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
 // KEYS: 1 global pace, 2 chat log, 3 global block, 4 chat block, 5 slow flag, 6 chat in-flight
-// ARGV: 1 unique token, 2 interval ms, 3 chat max, 4 chat window ms, 5 in-flight ttl ms
+// ARGV: 1 unique token, 2 interval ms, 3 chat max, 4 chat window ms, 5 in-flight ttl ms, 6 catch-up ms
+// Admission happens at the moment of sending (no future reservations), so a late timer can
+// never bunch requests together.
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -65,21 +70,23 @@ if blocked > 0 then return {0, blocked} end
 if redis.call('EXISTS', KEYS[6]) == 1 then return {0, 20} end
 local interval = tonumber(ARGV[2])
 if redis.call('EXISTS', KEYS[5]) == 1 then interval = interval * 2 end
+local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
+if now < tat then return {0, tat - now} end
 local cmax = tonumber(ARGV[3])
 local cwin = tonumber(ARGV[4])
-local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-local at = math.max(now, tat)
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', at - cwin)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - cwin)
 local n = redis.call('ZCARD', KEYS[2])
 if n >= cmax then
   local first = redis.call('ZRANGE', KEYS[2], n - cmax, n - cmax, 'WITHSCORES')
   return {0, math.max(1, tonumber(first[2]) + cwin - now)}
 end
-redis.call('SET', KEYS[1], at + interval, 'PX', 60000)
-redis.call('ZADD', KEYS[2], at, ARGV[1])
+local nexttat = now + interval
+if now - tat < tonumber(ARGV[6]) then nexttat = tat + interval end
+redis.call('SET', KEYS[1], nexttat, 'PX', 60000)
+redis.call('ZADD', KEYS[2], now, ARGV[1])
 redis.call('PEXPIRE', KEYS[2], cwin + 1000)
 redis.call('SET', KEYS[6], ARGV[1], 'PX', tonumber(ARGV[5]))
-return {1, at - now}
+return {1, 0}
 `;
 
 /** The shared limiter over one Redis; `prefix` isolates deployments and test runs. */
@@ -119,6 +126,7 @@ export class TelegramRateLimiter {
       String(group ? this.opts.groupMax : this.opts.privateMax),
       String(group ? this.opts.groupWindowMs : this.opts.privateWindowMs),
       String(this.opts.inFlightTtlMs),
+      String(this.opts.catchUpMs),
     )) as [number, number];
     return { admitted: res[0] === 1, waitMs: Math.max(0, Math.ceil(Number(res[1]))), token };
   }

@@ -111,8 +111,10 @@ async function takeSlot(d: SenderDeps, chatId: bigint): Promise<{ token: string 
   for (;;) {
     const a = await d.limiter.acquire(chatId);
     if (!a.admitted && a.waitMs > maxInline) return { type: 'retry', delayMs: a.waitMs, reason: 'rate limit' };
-    if (a.waitMs > 0) await sleep(a.waitMs);
-    if (!a.admitted) continue;
+    if (!a.admitted) {
+      await sleep(a.waitMs + Math.floor(Math.random() * 3));
+      continue;
+    }
     const blocked = await d.limiter.blockedFor(chatId);
     if (blocked === 0) return { token: a.token };
     await d.limiter.done(chatId, a.token);
