@@ -16,27 +16,32 @@ export interface DraftRecord {
   lang: Language;
   /** What the person typed so far, already escaped for Telegram HTML. */
   echo: string;
+  /** Last activity (ms since epoch). */
+  at: number;
 }
 
 export type DraftStore = ReturnType<typeof createDraftStore>;
 
-/** The draft index under `<prefix>:idle` (sorted set) and `<prefix>:data` (hash). */
+/**
+ * The draft index: one Redis hash `<prefix>` of chat id → record. One HSET per message the
+ * flow sends (a transaction or a sorted set cost several times more on the hot path); the
+ * reaper reads the whole hash, which holds only the drafts in progress.
+ */
 export function createDraftStore(redis: Redis, prefix = 'pulse:drafts') {
-  const idle = `${prefix}:idle`;
-  const data = `${prefix}:data`;
   return {
-    async touch(chatId: number, atMs: number, rec: DraftRecord): Promise<void> {
-      await redis.multi().zadd(idle, atMs, String(chatId)).hset(data, String(chatId), JSON.stringify(rec)).exec();
+    async touch(chatId: number, rec: DraftRecord): Promise<void> {
+      await redis.hset(prefix, String(chatId), JSON.stringify(rec));
     },
     async clear(chatId: number): Promise<void> {
-      await redis.multi().zrem(idle, String(chatId)).hdel(data, String(chatId)).exec();
+      await redis.hdel(prefix, String(chatId));
     },
     /** Drafts untouched since `beforeMs`, oldest first. */
-    async idleBefore(beforeMs: number, take = 200): Promise<{ chatId: number; rec: DraftRecord | null }[]> {
-      const ids = await redis.zrangebyscore(idle, 0, beforeMs, 'LIMIT', 0, take);
-      if (ids.length === 0) return [];
-      const recs = await redis.hmget(data, ...ids);
-      return ids.map((id, i) => ({ chatId: Number(id), rec: recs[i] ? (JSON.parse(recs[i]!) as DraftRecord) : null }));
+    async idleBefore(beforeMs: number): Promise<{ chatId: number; rec: DraftRecord }[]> {
+      const all = await redis.hgetall(prefix);
+      return Object.entries(all)
+        .map(([id, json]) => ({ chatId: Number(id), rec: JSON.parse(json) as DraftRecord }))
+        .filter((d) => d.rec.at <= beforeMs)
+        .sort((a, b) => a.rec.at - b.rec.at);
     },
   };
 }
@@ -58,7 +63,7 @@ export async function reapIdleDrafts(deps: ReaperDeps): Promise<number> {
   for (const { chatId, rec } of stale) {
     await deps.redis.del(`${deps.conversationPrefix ?? 'conv:'}${chatId}`);
     await deps.drafts.clear(chatId);
-    if (!rec?.echo) continue;
+    if (!rec.echo) continue;
     await deps.api
       .sendMessage(chatId, deps.t(rec.lang, 'intake-draft-dropped', { draft: rec.echo }), { parse_mode: 'HTML' })
       .catch((e: unknown) => deps.logger.warn({ chatId, err: (e as Error).message }, 'could not give back a dropped draft'));

@@ -118,7 +118,7 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
     async destroy() {
       await analysisQueue.obliterate({ force: true }).catch(() => undefined);
       await analysisQueue.close();
-      const keys = [...(await redis.keys(`conv-${prefix}:*`)), ...(await redis.keys(`drafts-${prefix}:*`))];
+      const keys = [...(await redis.keys(`conv-${prefix}:*`)), ...(await redis.keys(`drafts-${prefix}*`))];
       if (keys.length) await redis.del(...keys);
       await redis.quit();
       await db.destroy();

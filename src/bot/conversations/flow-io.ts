@@ -88,7 +88,7 @@ export class FlowIO {
       const body = typeof text === 'string' ? text : text();
       const other = { parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard() } : {}) };
       await octx.api.sendMessage(chatId, prefix ? `${prefix}\n\n${body}` : body, other);
-      await this.deps.drafts?.touch(chatId, this.deps.clock().getTime(), { lang: this.lang, echo: this.echo() }).catch(() => undefined);
+      await this.deps.drafts?.touch(chatId, { lang: this.lang, echo: this.echo(), at: this.deps.clock().getTime() }).catch(() => undefined);
       return null;
     });
   }
