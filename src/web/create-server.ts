@@ -20,7 +20,8 @@ export interface ServerDeps {
 
 /** Builds the Fastify app (not listening). */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.logger as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: 1_000_000 }) as unknown as FastifyInstance;
+  // Request logs are info-level noise (health checks every few seconds): the server logs warnings and errors only.
+  const app = Fastify({ loggerInstance: deps.logger.child({}, { level: 'warn' }) as FastifyBaseLogger, bodyLimit: 1_000_000 }) as unknown as FastifyInstance;
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
