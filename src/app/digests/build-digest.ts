@@ -53,8 +53,8 @@ export async function buildDigest(deps: DigestDeps, input: DigestTarget & BuildD
 
 /** Builds the digest for an explicit window (the scheduler already knows it). */
 export async function buildDigestForWindow(deps: DigestDeps, unit: Unit, window: PeriodWindow): Promise<DigestModel> {
-  const w: q.Windows = { unitId: unit.id, from: window.from, to: window.to, prevFrom: window.previous.from, prevTo: window.previous.to };
-  const settings = await deps.repos.settings.effective(unit.id);
+  const [unitIds, settings] = await Promise.all([q.subtreeUnitIds(deps.sql, unit.id), deps.repos.settings.effective(unit.id)]);
+  const w: q.Windows = { unitIds, from: window.from, to: window.to, prevFrom: window.previous.from, prevTo: window.previous.to };
   const silentSince = new Date(window.to.getTime() - 7 * DAY);
   const inactiveSince = new Date(window.to.getTime() - settings.reminderDays * DAY);
   const buckets = sevenDayBuckets(window.lastDate, unit.timezone);
@@ -63,11 +63,11 @@ export async function buildDigestForWindow(deps: DigestDeps, unit: Unit, window:
     q.topicMoodCounts(deps.sql, w),
     q.topicNames(deps.sql),
     q.topIssueGroups(deps.sql, w),
-    q.openAlerts(deps.sql, unit.id),
+    q.openAlerts(deps.sql, unitIds),
     q.proposals(deps.sql, w),
-    q.silentUnits(deps.sql, unit.id, silentSince, window.to),
-    q.inactiveCollaborators(deps.sql, unit.id, inactiveSince, window.to),
-    q.bucketCounts(deps.sql, unit.id, buckets),
+    q.silentUnits(deps.sql, unitIds, silentSince, window.to),
+    q.inactiveCollaborators(deps.sql, unitIds, inactiveSince, window.to),
+    q.bucketCounts(deps.sql, unitIds, buckets),
   ]);
   const days = Math.max(1, (window.to.getTime() - window.from.getTime()) / DAY);
   return {
