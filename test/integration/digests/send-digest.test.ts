@@ -4,7 +4,7 @@ import { catchUpDigests, produceDemoDigests } from '../../../src/app/digests/run
 import { runScheduledDigest, type SendDigestDeps } from '../../../src/app/digests/send-digest.js';
 import { createI18n, translator } from '../../../src/bot/i18n.js';
 import { silentLogger } from '../../../src/logger.js';
-import { createPostgresTestDatabase, type TestDatabase } from '../../support/db.js';
+import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from '../../support/db.js';
 import { createFakeDelivery, type FakeDelivery } from '../../support/fake-delivery.js';
 import { seedOrganisation, type Seeded } from './seed.js';
 
@@ -16,14 +16,19 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-describe('sending digests (PostgreSQL, in-memory delivery)', () => {
+const backends: [string, () => Promise<TestDatabase>][] = [
+  ['PostgreSQL', () => createPostgresTestDatabase()],
+  ['embedded PGlite (the demo)', () => createPgliteTestDatabase()],
+];
+
+describe.each(backends)('sending digests (%s, in-memory delivery)', (_name, open) => {
   let db: TestDatabase;
   let repos: Repositories;
   let s: Seeded;
   let now: Date;
   const deps = (delivery: FakeDelivery): SendDigestDeps => ({ sql: db.sql, repos, clock: () => now, delivery, t, logger: silentLogger() });
   beforeAll(async () => {
-    db = await createPostgresTestDatabase();
+    db = await open();
     repos = createRepositories(db.prisma);
     s = await seedOrganisation(db.sql, repos);
   });
