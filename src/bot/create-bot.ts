@@ -16,7 +16,7 @@ import type { BotContext } from './context.js';
 import { DEFAULT_BOT_LIMITS, type BotDeps } from './deps.js';
 import { translator, type Translate } from './i18n.js';
 import { createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
-import { handleBotError } from './middleware/error-boundary.js';
+import { createErrorHandler } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
 import { createTaxonomyCache } from './taxonomy-cache.js';
 import { createDraftStore } from './draft-store.js';
@@ -48,7 +48,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.member ? registerStaffCommands(ctx.api, t, ctx.member).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'setMyCommands failed')) : Promise.resolve();
 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const root = bot.errorBoundary(handleBotError);
+  const root = bot.errorBoundary(createErrorHandler(t));
   root.use(updateLogger(deps.logger));
   root.use(async (_ctx, next) => {
     await topics.refresh();

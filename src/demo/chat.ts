@@ -11,13 +11,10 @@
  */
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
-import { createBot } from '../bot/create-bot.js';
-import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import { loadConfigOrExit } from '../config.js';
-import { FakeBotApi, callbackUpdate, photoUpdate, textUpdate, type ApiCall, type FakeUser } from '../fake-telegram/index.js';
-import type { AnalyzeJob } from '../queue/jobs/analyze.js';
-import { QUEUES } from '../queue/names.js';
+import { callbackUpdate, photoUpdate, textUpdate, type ApiCall, type FakeUser } from '../fake-telegram/index.js';
 import { createRuntime } from '../runtime.js';
+import { createFakeTelegramBot } from './fake-telegram-bot.js';
 import { seedDemoOrganisation } from './seed.js';
 
 interface Keyboard {
@@ -65,21 +62,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: process.env.CHAT_LOG_LEVEL ?? 'warn' }, pino.destination(2));
   const rt = await createRuntime({ ...config, TELEGRAM_BOT_TOKEN: undefined }, { ensureRedis: true, logger, queuePrefix: 'pulse' });
   const org = await seedDemoOrganisation(rt.repos, rt.clock);
-  const api = new FakeBotApi();
-  const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
-  const bot = createBot({
-    token: '100000:CHAT-DEMO-TOKEN-not-a-real-one-xxxxxxxx',
-    botInfo: api.botInfo as never,
-    fetch: api.fetch,
-    repos: rt.repos,
-    memberLookup: createMemberLookup(rt.db.sql),
-    reportIntake: createReportIntake(rt.db.sql),
-    redis: rt.redis,
-    analysisQueue,
-    i18n: rt.i18n,
-    clock: rt.clock,
-    logger,
-  });
+  const { bot, api, close } = createFakeTelegramBot(rt, { logger });
   const user: FakeUser = { id: Number(process.env.CHAT_USER_ID ?? 790001), firstName: 'Bạn', languageCode: process.env.CHAT_LANG ?? 'vi' };
   const printer = createPrinter(user, (l) => process.stdout.write(`${l}\n`));
   api.onCall(printer.onCall);
@@ -94,7 +77,7 @@ async function main(): Promise<void> {
     await bot.handleUpdate(toUpdate(user, line, printer.keyboard()));
     if (interactive) process.stdout.write('> ');
   }
-  await analysisQueue.close();
+  await close();
   await rt.shutdown('end of input');
 }
 

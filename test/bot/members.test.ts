@@ -210,3 +210,21 @@ describe('quick reports, /myreports, limits', () => {
     expect(texts.filter((t) => t.includes('/myreports'))).toHaveLength(5);
   });
 });
+
+describe('error boundary', () => {
+  it('logs and answers politely when something breaks, and the next update works again', async () => {
+    const u = h.user('vi');
+    await h.member(u);
+    let fail = true;
+    const lookup = { findByTelegramId: async (id: bigint) => {
+      if (fail) throw new Error('database is down');
+      return h.repos.members.findByTelegramId(id);
+    } };
+    const bot = h.newBot({ memberLookup: lookup });
+    await bot.handleUpdate(textUpdate(u, '/help'));
+    expect(h.lastText(u)).toContain('Xin lỗi, đã có lỗi xảy ra');
+    fail = false;
+    await bot.handleUpdate(textUpdate(u, '/help'));
+    expect(h.lastText(u)).toContain('/myreports');
+  });
+});

@@ -14,7 +14,7 @@ export interface LanguageDeps {
 export function languageFeature(deps: LanguageDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('language', async (ctx) => {
-    const kb = new InlineKeyboard().text('🇻🇳 Tiếng Việt', languageData('vi')).text('🇬🇧 English', languageData('en'));
+    const kb = new InlineKeyboard().text(ctx.t('intake-language-vi'), languageData('vi')).text(ctx.t('intake-language-en'), languageData('en'));
     await ctx.reply(ctx.t('intake-language-choose'), { reply_markup: kb });
   });
   c.callbackQuery(/^l:(vi|en)$/, async (ctx) => {

@@ -112,6 +112,8 @@ intake-withdraw-too_late = This report can no longer be withdrawn (only within 1
 intake-withdraw-not_found = This report cannot be found.
 intake-withdraw-already_withdrawn = This report was already withdrawn.
 
+intake-language-vi = 🇻🇳 Tiếng Việt
+intake-language-en = 🇬🇧 English
 intake-language-choose = Choose your language:
 intake-language-set = Language set to English.
 

@@ -112,6 +112,8 @@ intake-withdraw-too_late = Không thể rút báo cáo này nữa (chỉ rút đ
 intake-withdraw-not_found = Không tìm thấy báo cáo này.
 intake-withdraw-already_withdrawn = Báo cáo này đã được rút.
 
+intake-language-vi = 🇻🇳 Tiếng Việt
+intake-language-en = 🇬🇧 English
 intake-language-choose = Chọn ngôn ngữ:
 intake-language-set = Đã chuyển sang tiếng Việt.
 

@@ -1,0 +1,56 @@
+/**
+ * The real bot over the fake Bot API, on a runtime: what `npm run chat` and the demo's
+ * simulated collaborators talk to when there is no Telegram token. The flood limit is raised
+ * (simulated people type faster than people); everything else is the production bot.
+ */
+import type { Composer } from 'grammy';
+import type { Queue } from 'bullmq';
+import type { BotContext } from '../bot/context.js';
+import { createBot } from '../bot/create-bot.js';
+import type { BotLimits } from '../bot/deps.js';
+import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
+import type { Clock } from '../domain/clock.js';
+import { FakeBotApi } from '../fake-telegram/index.js';
+import type { Logger } from '../logger.js';
+import type { AnalyzeJob } from '../queue/jobs/analyze.js';
+import { QUEUES } from '../queue/names.js';
+import type { Runtime } from '../runtime.js';
+
+export interface FakeTelegramBot {
+  bot: ReturnType<typeof createBot>;
+  api: FakeBotApi;
+  analysisQueue: Queue<AnalyzeJob>;
+  /** Closes the bot's analysis queue (the runtime closes the rest). */
+  close(): Promise<void>;
+}
+
+export interface FakeTelegramBotOptions {
+  api?: FakeBotApi;
+  /** The bot's clock (the demo's simulated clock); defaults to the runtime's. */
+  clock?: Clock;
+  logger?: Logger;
+  extraFeatures?: Composer<BotContext>[];
+  limits?: Partial<BotLimits>;
+}
+
+/** Builds the production bot on the runtime with Telegram faked at the fetch level. */
+export function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions = {}): FakeTelegramBot {
+  const api = opts.api ?? new FakeBotApi();
+  const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
+  const bot = createBot({
+    token: '100000:FAKE-TELEGRAM-not-a-real-token-xxxxxxxx',
+    botInfo: api.botInfo as never,
+    fetch: api.fetch,
+    repos: rt.repos,
+    memberLookup: createMemberLookup(rt.db.sql),
+    reportIntake: createReportIntake(rt.db.sql),
+    redis: rt.redis,
+    analysisQueue,
+    i18n: rt.i18n,
+    clock: opts.clock ?? rt.clock,
+    logger: opts.logger ?? rt.logger.child({ part: 'bot' }),
+    limits: { floodLimit: 100_000, ...opts.limits },
+    ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
+  });
+  return { bot, api, analysisQueue, close: () => analysisQueue.close() };
+}
