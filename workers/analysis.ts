@@ -20,7 +20,7 @@ export async function start(rt: Runtime): Promise<void> {
   const alertsQueue = rt.queues.queue(QUEUES.alerts);
   const trainingQueue = rt.queues.queue(TRAINING_QUEUE);
   await scheduleRetrain(trainingQueue, rt.config.TZ_DEFAULT);
-  const deps = { prisma, repos: rt.repos, context, alertsQueue, clock: rt.clock, logger };
+  const deps = { sql: rt.db.sql, context, alertsQueue, clock: rt.clock, logger };
   const worker = createAnalysisWorker(rt.queues, deps, rt.config.WORKER_CONCURRENCY);
   const trainer = rt.queues.worker(TRAINING_QUEUE, createRetrainProcessor({ prisma, models, logger }), { concurrency: 1 });
   rt.onShutdown('analysis-queues', async () => {

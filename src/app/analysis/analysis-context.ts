@@ -6,6 +6,7 @@
 import { seedTaxonomy } from '../admin/units.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
+import type { Settings } from '../../domain/settings.js';
 import type { TopicDefinition } from '../../domain/taxonomy.js';
 import { idfTable, type IdfTable } from '../issue-groups/fingerprint.js';
 import { createTextAnalyzer, type TextAnalyzer } from './text-analysis.js';
@@ -24,9 +25,11 @@ export interface AnalysisContext {
   sensitive: ReadonlySet<string>;
 }
 
-/** Caches the context; the taxonomy is re-read at most every `taxonomyEveryMs`. */
+/** Caches the context; the taxonomy and each unit's settings are re-read at most every `taxonomyEveryMs`. */
 export interface AnalysisContextProvider {
   get(): Promise<AnalysisContext>;
+  /** The unit's effective settings (thresholds, group window), cached. */
+  settings(unitId: number): Promise<Settings>;
 }
 
 /** Builds the provider; seeds the default taxonomy when the database has none. */
@@ -42,6 +45,7 @@ export function createAnalysisContextProvider(deps: {
   let topicsAt = -Infinity;
   let cached: AnalysisContext | null = null;
   let cachedKey = '';
+  const settingsCache = new Map<number, { at: number; value: Promise<Settings> }>();
 
   async function loadTopics(): Promise<void> {
     let list = await deps.repos.topics.list(true);
@@ -55,6 +59,14 @@ export function createAnalysisContextProvider(deps: {
   }
 
   return {
+    settings(unitId) {
+      const hit = settingsCache.get(unitId);
+      if (hit && performance.now() - hit.at < every) return hit.value;
+      const value = deps.repos.settings.effective(unitId);
+      settingsCache.set(unitId, { at: performance.now(), value });
+      value.catch(() => settingsCache.delete(unitId));
+      return value;
+    },
     async get() {
       const model = await deps.models.get();
       if (!topics || performance.now() - topicsAt > every) await loadTopics();

@@ -6,6 +6,7 @@
 import type { PrismaClient } from '../../db/generated/client.js';
 import { writeLeaderTopic } from '../../db/repositories/analysis-repository.js';
 import type { Repositories } from '../../db/repositories/index.js';
+import type { SqlExecutor } from '../../db/sql.js';
 import type { Clock } from '../../domain/clock.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { refreshGroup } from '../issue-groups/assign.js';
@@ -13,6 +14,7 @@ import { refreshGroup } from '../issue-groups/assign.js';
 /** What a correction needs. */
 export interface CorrectionDeps {
   prisma: PrismaClient;
+  sql: SqlExecutor;
   repos: Repositories;
   clock: Clock;
 }
@@ -39,7 +41,7 @@ export async function recordTopicCorrection(
     (leader.role === 'admin' || (leader.role === 'leader' && (await deps.repos.units.isInSubtree(leader.unitId, report.unitId))));
   if (!allowed) return err('not_allowed');
   const at = deps.clock();
-  await deps.prisma.$transaction(async (tx) => {
+  await deps.sql.transaction(async (tx) => {
     await writeLeaderTopic(tx, { reportId: c.reportId, topicSlug: c.topicSlug, leaderId: c.leaderId, at });
     if (report.issueGroupId) await refreshGroup(tx, report.issueGroupId);
   });

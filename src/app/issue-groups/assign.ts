@@ -4,13 +4,14 @@
  * label from its members. Callers hold the band locks; these functions take the group locks.
  */
 import {
-  aggregateGroup,
   createGroup,
   findCandidates,
   lockGroups,
   memberTexts,
-  writeGroupState,
-  type Tx,
+  refreshCounters,
+  setGroupStatus,
+  writeLabel,
+  type Sql,
 } from '../../db/repositories/issue-groups-repository.js';
 import { decideGroup, groupLabel, GROUP_THRESHOLDS, type GroupThresholds } from './decide.js';
 import type { IdfTable } from './fingerprint.js';
@@ -21,6 +22,8 @@ export interface GroupAssignment {
   similarity: number | null;
   suggested: boolean;
   created: boolean;
+  /** The group row is already locked by this transaction. */
+  locked: boolean;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface GroupAssignment {
  * Only band-key candidates are compared (no scan of the store).
  */
 export async function assignGroup(
-  tx: Tx,
+  sql: Sql,
   q: {
     reportId: number;
     text: string;
@@ -40,16 +43,16 @@ export async function assignGroup(
     thresholds?: GroupThresholds;
   },
 ): Promise<GroupAssignment> {
-  const candidates = await findCandidates(tx, { bandKeys: q.bandKeys, since: q.since, excludeReportId: q.reportId });
+  const candidates = await findCandidates(sql, { bandKeys: q.bandKeys, since: q.since, excludeReportId: q.reportId });
   const decision = decideGroup(q.text, candidates, q.idf, q.thresholds ?? GROUP_THRESHOLDS);
   if (decision.kind === 'attach') {
-    const [locked] = await lockGroups(tx, [decision.groupId]);
+    const [locked] = await lockGroups(sql, [decision.groupId]);
     if (locked?.status === 'open') {
-      return { groupId: decision.groupId, similarity: decision.similarity, suggested: decision.suggested, created: false };
+      return { groupId: decision.groupId, similarity: decision.similarity, suggested: decision.suggested, created: false, locked: true };
     }
   }
-  const groupId = await createGroup(tx, { title: q.text.slice(0, 90) || '—', mainTopic: q.mainTopic, at: q.at });
-  return { groupId, similarity: null, suggested: false, created: true };
+  const groupId = await createGroup(sql, { title: q.text.slice(0, 90) || '—', mainTopic: q.mainTopic, at: q.at });
+  return { groupId, similarity: null, suggested: false, created: true, locked: true };
 }
 
 /** How often a growing group's title is recomputed (always while small). */
@@ -62,14 +65,12 @@ function shouldRelabel(count: number): boolean {
  * members (and its title unless a person edited it). A group left without members is closed
  * (or marked merged by the caller).
  */
-export async function refreshGroup(tx: Tx, groupId: number, opts: { forceLabel?: boolean } = {}): Promise<void> {
-  const [locked] = await lockGroups(tx, [groupId]);
-  if (!locked) return;
-  const agg = await aggregateGroup(tx, groupId);
-  const relabel = !locked.titleEdited && agg.n > 0 && (opts.forceLabel || shouldRelabel(agg.n));
-  const label = relabel ? groupLabel(await memberTexts(tx, groupId)) : null;
-  await writeGroupState(tx, groupId, agg, label);
-  if (agg.n === 0 && locked.status === 'open') {
-    await tx.issueGroup.update({ where: { id: groupId }, data: { status: 'closed' } });
+export async function refreshGroup(sql: Sql, groupId: number, opts: { forceLabel?: boolean; locked?: boolean } = {}): Promise<void> {
+  if (!opts.locked) await lockGroups(sql, [groupId]);
+  const state = await refreshCounters(sql, groupId);
+  if (!state) return;
+  if (!state.titleEdited && state.n > 0 && (opts.forceLabel || shouldRelabel(state.n))) {
+    await writeLabel(sql, groupId, groupLabel(await memberTexts(sql, groupId)));
   }
+  if (state.n === 0 && state.status === 'open') await setGroupStatus(sql, groupId, 'closed');
 }

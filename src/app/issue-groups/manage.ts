@@ -4,7 +4,8 @@
  * row-locked, recomputes the counters from membership, and leaves an audit entry.
  */
 import type { PrismaClient } from '../../db/generated/client.js';
-import { listGroups, lockGroups, type IssueGroupSummary } from '../../db/repositories/issue-groups-repository.js';
+import { listGroups, lockGroups, setGroupStatus, type IssueGroupSummary } from '../../db/repositories/issue-groups-repository.js';
+import type { SqlExecutor } from '../../db/sql.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -15,15 +16,13 @@ export type GroupActor = { kind: 'member'; memberId: number } | { kind: 'cli' } 
 
 /** What the group edits need. */
 export interface GroupEditDeps {
-  prisma: PrismaClient;
+  sql: SqlExecutor;
   repos: Repositories;
   clock: Clock;
 }
 
 /** Why an edit was refused. */
 export type GroupEditError = 'same_group' | 'group_not_found' | 'group_not_open' | 'report_not_found' | 'report_not_analysed';
-
-const TX = { maxWait: 15_000, timeout: 30_000 };
 
 function actorFields(a: GroupActor) {
   return a.kind === 'member' ? { actorKind: 'member' as const, actorId: a.memberId } : { actorKind: a.kind };
@@ -35,24 +34,20 @@ export async function mergeGroups(
   q: { sourceId: number; targetId: number; actor: GroupActor },
 ): Promise<Result<{ moved: number }, GroupEditError>> {
   if (q.sourceId === q.targetId) return err('same_group');
-  const outcome = await deps.prisma.$transaction(async (tx): Promise<Result<{ moved: number }, GroupEditError>> => {
+  const outcome = await deps.sql.transaction(async (tx): Promise<Result<{ moved: number }, GroupEditError>> => {
     const locked = await lockGroups(tx, [q.sourceId, q.targetId]);
     if (locked.length !== 2) return err('group_not_found');
     if (locked.some((g) => g.status === 'merged')) return err('group_not_open');
-    const moved = await tx.report.updateMany({
-      where: { issueGroupId: q.sourceId },
-      data: { issueGroupId: q.targetId, groupSuggested: false },
-    });
-    await tx.issueGroup.update({
-      where: { id: q.sourceId },
-      data: { status: 'merged', mergedIntoId: q.targetId, reportCount: 0, unitCount: 0 },
-    });
-    if ((locked.find((g) => g.id === q.targetId) as { status: string }).status !== 'open') {
-      await tx.issueGroup.update({ where: { id: q.targetId }, data: { status: 'open' } });
-    }
-    await refreshGroup(tx, q.targetId, { forceLabel: true });
-    return ok({ moved: moved.count });
-  }, TX);
+    const moved = await tx.query<{ id: number }>(
+      `UPDATE "Report" SET "issueGroupId" = $2, "groupSuggested" = false WHERE "issueGroupId" = $1 RETURNING id`,
+      [q.sourceId, q.targetId],
+    );
+    await setGroupStatus(tx, q.sourceId, 'merged', q.targetId);
+    await refreshGroup(tx, q.sourceId, { locked: true });
+    if ((locked.find((g) => g.id === q.targetId) as { status: string }).status !== 'open') await setGroupStatus(tx, q.targetId, 'open');
+    await refreshGroup(tx, q.targetId, { forceLabel: true, locked: true });
+    return ok({ moved: moved.length });
+  });
   if (outcome.ok) {
     await deps.repos.audit.record({
       ...actorFields(q.actor),
@@ -71,10 +66,10 @@ export async function moveReport(
   deps: GroupEditDeps,
   q: { reportId: number; groupId: number; actor: GroupActor },
 ): Promise<Result<{ fromGroupId: number | null }, GroupEditError>> {
-  const outcome = await deps.prisma.$transaction(async (tx): Promise<Result<{ fromGroupId: number | null }, GroupEditError>> => {
-    const rows = await tx.$queryRawUnsafe<{ status: string; issueGroupId: number | null }[]>(
+  const outcome = await deps.sql.transaction(async (tx): Promise<Result<{ fromGroupId: number | null }, GroupEditError>> => {
+    const rows = await tx.query<{ status: string; issueGroupId: number | null }>(
       `SELECT status::text AS status, "issueGroupId" FROM "Report" WHERE id = $1 FOR UPDATE`,
-      q.reportId,
+      [q.reportId],
     );
     const report = rows[0];
     if (!report) return err('report_not_found');
@@ -84,11 +79,11 @@ export async function moveReport(
     const target = locked.find((g) => g.id === q.groupId);
     if (!target) return err('group_not_found');
     if (target.status !== 'open') return err('group_not_open');
-    await tx.report.update({ where: { id: q.reportId }, data: { issueGroupId: q.groupId, groupSuggested: false, groupSimilarity: null } });
-    await refreshGroup(tx, q.groupId, { forceLabel: true });
-    if (report.issueGroupId) await refreshGroup(tx, report.issueGroupId, { forceLabel: true });
+    await tx.query(`UPDATE "Report" SET "issueGroupId" = $2, "groupSuggested" = false, "groupSimilarity" = NULL WHERE id = $1`, [q.reportId, q.groupId]);
+    await refreshGroup(tx, q.groupId, { forceLabel: true, locked: true });
+    if (report.issueGroupId) await refreshGroup(tx, report.issueGroupId, { forceLabel: true, locked: true });
     return ok({ fromGroupId: report.issueGroupId });
-  }, TX);
+  });
   if (outcome.ok) {
     await deps.repos.audit.record({
       ...actorFields(q.actor),

@@ -5,7 +5,7 @@
  */
 import type { Prisma, PrismaClient } from '../generated/client.js';
 import type { Mood, UrgencyLevel } from '../../domain/vocabulary.js';
-import type { Tx } from './issue-groups-repository.js';
+import type { Sql } from './issue-groups-repository.js';
 
 /** The report fields the analysis reads. */
 export interface ReportForAnalysis {
@@ -25,32 +25,27 @@ export interface ReportForAnalysis {
   groupSuggested: boolean;
 }
 
-const REPORT_FIELDS = {
-  id: true,
-  unitId: true,
-  status: true,
-  content: true,
-  proposal: true,
-  chosenTopic: true,
-  mood: true,
-  spread: true,
-  quick: true,
-  createdAt: true,
-  analysisVersion: true,
-  issueGroupId: true,
-  groupSimilarity: true,
-  groupSuggested: true,
-} as const;
+const REPORT_COLUMNS = `id, "unitId", status::text AS status, content, proposal, "chosenTopic", mood::text AS mood, spread::text AS spread, quick,
+  ("createdAt" AT TIME ZONE 'UTC') AS "createdAt", "analysisVersion", "issueGroupId", "groupSimilarity", "groupSuggested"`;
 
 /** Reads a report without locking (the NLP runs before the transaction). */
-export async function readReport(db: Tx, id: number): Promise<ReportForAnalysis | null> {
-  return (await db.report.findUnique({ where: { id }, select: REPORT_FIELDS })) as ReportForAnalysis | null;
+export async function readReport(sql: Sql, id: number): Promise<ReportForAnalysis | null> {
+  const rows = await sql.query<ReportForAnalysis>(`SELECT ${REPORT_COLUMNS} FROM "Report" WHERE id = $1`, [id]);
+  return rows[0] ?? null;
 }
 
-/** Row-locks the report for the transaction (two workers on one report serialise here). */
-export async function lockReport(tx: Tx, id: number): Promise<ReportForAnalysis | null> {
-  const rows = await tx.$queryRawUnsafe<{ id: number }[]>(`SELECT id FROM "Report" WHERE id = $1 FOR UPDATE`, id);
-  return rows.length ? readReport(tx, id) : null;
+/**
+ * Row-locks the report for the transaction (two workers on one report serialise here) and
+ * returns it with the topic of a leader's correction, if any.
+ */
+export async function lockReport(sql: Sql, id: number): Promise<(ReportForAnalysis & { leaderTopic: string | null }) | null> {
+  const rows = await sql.query<ReportForAnalysis & { leaderTopic: string | null }>(
+    `SELECT ${REPORT_COLUMNS},
+            (SELECT t."topicSlug" FROM "ReportTopic" t WHERE t."reportId" = r.id AND t.origin = 'leader' ORDER BY t."createdAt" DESC LIMIT 1) AS "leaderTopic"
+       FROM "Report" r WHERE id = $1 FOR UPDATE OF r`,
+    [id],
+  );
+  return rows[0] ?? null;
 }
 
 /** What the analysis writes on the report row. */
@@ -75,16 +70,35 @@ export interface AnalysisFields {
 }
 
 /** Writes the analysis fields and sets the status to `analysed`. */
-export async function writeAnalysis(tx: Tx, reportId: number, f: AnalysisFields): Promise<void> {
-  await tx.report.update({
-    where: { id: reportId },
-    data: {
-      ...f,
-      redactions: f.redactions as Prisma.InputJsonValue,
-      urgencyReasons: f.urgencyReasons as Prisma.InputJsonValue,
-      status: 'analysed',
-    },
-  });
+export async function writeAnalysis(sql: Sql, reportId: number, f: AnalysisFields): Promise<void> {
+  await sql.query(
+    `UPDATE "Report" SET status = 'analysed', "analysedAt" = $2::timestamp, "analysisVersion" = $3, language = $4,
+        "redactedContent" = $5, "redactedProposal" = $6, redactions = $7::jsonb, "topicSlug" = $8, "topicDisagreement" = $9,
+        "textMood" = $10::"Mood", "moodScore" = $11, "finalMood" = $12::"Mood", "urgencyScore" = $13,
+        "urgencyLevel" = $14::"UrgencyLevel", "urgencyReasons" = $15::jsonb, "issueGroupId" = $16, "groupSimilarity" = $17,
+        "groupSuggested" = $18
+      WHERE id = $1`,
+    [
+      reportId,
+      f.analysedAt.toISOString(),
+      f.analysisVersion,
+      f.language,
+      f.redactedContent,
+      f.redactedProposal,
+      JSON.stringify(f.redactions),
+      f.topicSlug,
+      f.topicDisagreement,
+      f.textMood,
+      f.moodScore,
+      f.finalMood,
+      f.urgencyScore,
+      f.urgencyLevel,
+      JSON.stringify(f.urgencyReasons),
+      f.issueGroupId,
+      f.groupSimilarity,
+      f.groupSuggested,
+    ],
+  );
 }
 
 /** One topic tag. */
@@ -95,25 +109,25 @@ export interface TagRow {
   rank: number;
 }
 
-/** Replaces the report's `auto` and `collaborator` tags; leaders' corrections are kept. */
-export async function replaceTags(tx: Tx, reportId: number, tags: readonly TagRow[], createdAt: Date): Promise<void> {
-  await tx.reportTopic.deleteMany({ where: { reportId, origin: { in: ['auto', 'collaborator'] } } });
-  if (tags.length) await tx.reportTopic.createMany({ data: tags.map((t) => ({ ...t, reportId, createdAt })) });
-}
-
-/** The leader's correction of a report, if any (it wins over the tagger on re-analysis). */
-export async function leaderTopic(tx: Tx, reportId: number): Promise<string | null> {
-  const row = await tx.reportTopic.findFirst({ where: { reportId, origin: 'leader' }, orderBy: { createdAt: 'desc' } });
-  return row?.topicSlug ?? null;
+/** Writes the report's `auto` and `collaborator` tags (`replace`: re-analysis); leaders' corrections are kept. */
+export async function writeTags(sql: Sql, reportId: number, tags: readonly TagRow[], createdAt: Date, replace: boolean): Promise<void> {
+  if (replace) await sql.query(`DELETE FROM "ReportTopic" WHERE "reportId" = $1 AND origin IN ('auto', 'collaborator')`, [reportId]);
+  if (tags.length === 0) return;
+  await sql.query(
+    `INSERT INTO "ReportTopic" ("reportId", "topicSlug", origin, score, rank, "createdAt")
+     SELECT $1, s, o::"TagOrigin", sc, rk, $6::timestamp FROM unnest($2::text[], $3::text[], $4::float8[], $5::int[]) AS x(s, o, sc, rk)`,
+    [reportId, tags.map((t) => t.topicSlug), tags.map((t) => t.origin), tags.map((t) => t.score), tags.map((t) => t.rank), createdAt.toISOString()],
+  );
 }
 
 /** Records a leader's topic for a report: one `leader` tag per report, and the report's topic. */
-export async function writeLeaderTopic(tx: Tx, c: { reportId: number; topicSlug: string; leaderId: number; at: Date }): Promise<void> {
-  await tx.reportTopic.deleteMany({ where: { reportId: c.reportId, origin: 'leader' } });
-  await tx.reportTopic.create({
-    data: { reportId: c.reportId, topicSlug: c.topicSlug, origin: 'leader', score: 1, rank: 0, createdById: c.leaderId, createdAt: c.at },
-  });
-  await tx.report.update({ where: { id: c.reportId }, data: { topicSlug: c.topicSlug, topicDisagreement: false } });
+export async function writeLeaderTopic(sql: Sql, c: { reportId: number; topicSlug: string; leaderId: number; at: Date }): Promise<void> {
+  await sql.query(`DELETE FROM "ReportTopic" WHERE "reportId" = $1 AND origin = 'leader'`, [c.reportId]);
+  await sql.query(
+    `INSERT INTO "ReportTopic" ("reportId", "topicSlug", origin, score, rank, "createdById", "createdAt") VALUES ($1, $2, 'leader', 1, 0, $3, $4::timestamp)`,
+    [c.reportId, c.topicSlug, c.leaderId, c.at.toISOString()],
+  );
+  await sql.query(`UPDATE "Report" SET "topicSlug" = $2, "topicDisagreement" = false WHERE id = $1`, [c.reportId, c.topicSlug]);
 }
 
 /** Leaders' corrections as training examples (redacted text only: no personal data in models). */
@@ -136,7 +150,7 @@ export interface StoredModel {
 }
 
 /** The newest active model of a kind. */
-export async function activeModel(prisma: Tx, kind: string): Promise<StoredModel | null> {
+export async function activeModel(prisma: PrismaClient, kind: string): Promise<StoredModel | null> {
   return prisma.modelVersion.findFirst({
     where: { kind, active: true },
     orderBy: { id: 'desc' },
@@ -145,7 +159,7 @@ export async function activeModel(prisma: Tx, kind: string): Promise<StoredModel
 }
 
 /** The version string of the newest active model (a cheap check for cache invalidation). */
-export async function activeModelVersion(prisma: Tx, kind: string): Promise<string | null> {
+export async function activeModelVersion(prisma: PrismaClient, kind: string): Promise<string | null> {
   const row = await prisma.modelVersion.findFirst({ where: { kind, active: true }, orderBy: { id: 'desc' }, select: { version: true } });
   return row?.version ?? null;
 }

@@ -53,7 +53,7 @@ export async function createAnalysisFixture(branches = 3): Promise<AnalysisFixtu
     units,
     members,
     leader,
-    deps: (overrides = {}) => ({ prisma: db.prisma, repos, context, alertsQueue: null, clock, logger: silentLogger(), ...overrides }),
+    deps: (overrides = {}) => ({ sql: db.sql, context, alertsQueue: null, clock, logger: silentLogger(), ...overrides }),
     async report(input) {
       const i = input.unit ?? 0;
       seq += 1;

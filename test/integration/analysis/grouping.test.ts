@@ -87,7 +87,7 @@ describe('issue groups', () => {
   });
 
   it('merges two groups and moves a report, with audit entries and recomputed counters', async () => {
-    const deps = { prisma: f.db.prisma, repos: f.repos, clock: () => NOW };
+    const deps = { sql: f.db.sql, repos: f.repos, clock: () => NOW };
     const actor = { kind: 'member' as const, memberId: f.leader.id };
     const before = (await f.db.prisma.issueGroup.findUniqueOrThrow({ where: { id: petrolGroup } })).reportCount;
     expect(await mergeGroups(deps, { sourceId: tuitionGroup, targetId: tuitionGroup, actor })).toEqual({ ok: false, error: 'same_group' });

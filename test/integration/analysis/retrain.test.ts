@@ -19,7 +19,7 @@ describe("leaders' corrections and retraining", () => {
   afterAll(async () => f?.destroy());
 
   it('records a correction (leader tag, report topic, audit) that survives re-analysis', async () => {
-    const deps = { prisma: f.db.prisma, repos: f.repos, clock: () => NOW };
+    const deps = { prisma: f.db.prisma, sql: f.db.sql, repos: f.repos, clock: () => NOW };
     const r = await f.report({ content: 'Cán bộ phường nói sẽ lấy ý kiến người dân về phương án sắp xếp tổ dân phố trong tháng tới.' });
     await analyzeReport(f.deps(), r.id);
     const before = await f.db.prisma.report.findUniqueOrThrow({ where: { id: r.id } });

@@ -95,8 +95,7 @@ describe('the analysis worker (PostgreSQL + Redis)', () => {
       const repos2 = createRepositories(second.prisma);
       const clock = () => NOW;
       const deps2 = {
-        prisma: second.prisma,
-        repos: repos2,
+        sql: second.sql,
         context: createAnalysisContextProvider({ repos: repos2, clock, models: createTopicModelCache(second.prisma) }),
         alertsQueue: null,
         clock,
