@@ -81,7 +81,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu }));
   dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
   const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake, drafts });
-  dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION, plugins: [retryInside] }));
+  dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);
   dm.use(unhandledFeature());
@@ -100,11 +100,6 @@ function memoized(t: Translate): Translate {
   };
 }
 
-/** Conversations build their own Api: give it the same automatic retry on 429. */
-const retryInside = async (ctx: Context, next: () => Promise<void>) => {
-  ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  await next();
-};
 
 /** Group chats need i18n (from Telegram's language) but no membership lookup. */
 function groupChatWithI18n(deps: BotDeps): Composer<BotContext> {

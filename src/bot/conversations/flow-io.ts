@@ -93,6 +93,20 @@ export class FlowIO {
     });
   }
 
+  /**
+   * Answers the button press of the current update (every callback is answered, so no spinner
+   * is left turning). Through `external` with the bot's Api (automatic retry on 429); a failure
+   * to answer never ends the flow.
+   */
+  private async answer(text?: string): Promise<void> {
+    await this.conv.external((octx: BotContext) =>
+      octx.answerCallbackQuery(text ? { text } : undefined).then(
+        () => null,
+        () => null,
+      ),
+    );
+  }
+
   /** What the person typed so far, escaped (given back when the draft is dropped). */
   echo(): string {
     return draftEcho({ ...this.draft, content: this.gathered || this.draft.content });
@@ -111,7 +125,7 @@ export class FlowIO {
       const s = await this.conv.external((octx: BotContext) => snapshot(octx, this.deps.clock));
       this.ctx = c;
       if (!s.active) {
-        if (c.callbackQuery) await c.answerCallbackQuery();
+        if (c.callbackQuery) await this.answer();
         await this.finish();
         return this.conv.halt();
       }
@@ -149,14 +163,14 @@ export class FlowIO {
     const b = parseFlowData(data);
     const knownTopic = (v: string) => v === 'auto' || this.deps.topics().some((x) => x.slug === v);
     if (!b || (b.code === 't' && !knownTopic(b.value))) {
-      await c.answerCallbackQuery({ text: this.t('intake-forged-button') });
+      await this.answer(this.t('intake-forged-button'));
       return null;
     }
     if (b.nonce !== this.nonce || !expect.includes(b.code)) {
-      await c.answerCallbackQuery({ text: this.t('intake-stale-button') });
+      await this.answer(this.t('intake-stale-button'));
       return null;
     }
-    await c.answerCallbackQuery();
+    await this.answer();
     return { kind: 'button', code: b.code, value: b.value };
   }
 

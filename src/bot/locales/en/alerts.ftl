@@ -74,3 +74,5 @@ alerts-conflict-already-closed = This alert is already closed.
 alerts-list-empty = No open alerts in your units.
 alerts-list-header = Open alerts in your units: { $count }
 alerts-not-leader = Only leaders and admins can see alerts.
+alerts-reason-mood-agreement = text and reporter agree on the mood
+alerts-reason-sensitive-spread = sensitive topic spreading widely

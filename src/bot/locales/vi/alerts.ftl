@@ -71,3 +71,5 @@ alerts-conflict-already-closed = Cảnh báo này đã đóng.
 alerts-list-empty = Không có cảnh báo nào đang mở trong các đơn vị của bạn.
 alerts-list-header = Cảnh báo đang mở trong các đơn vị của bạn: { $count }
 alerts-not-leader = Chỉ lãnh đạo và quản trị viên mới xem được cảnh báo.
+alerts-reason-mood-agreement = nội dung và người báo cáo cùng nhận định tâm trạng
+alerts-reason-sensitive-spread = lĩnh vực nhạy cảm đang lan rộng
