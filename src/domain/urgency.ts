@@ -2,6 +2,7 @@ import type { Mood, Spread, UrgencyLevel } from './vocabulary.js';
 
 /** Kinds of trigger phrases for collective action or danger (PRODUCT.md step 5). */
 export const TRIGGER_KINDS = ['collective_action', 'gathering', 'strike', 'petition', 'threat_to_life', 'disaster'] as const;
+/** One kind of trigger phrase. */
 export type TriggerKind = (typeof TRIGGER_KINDS)[number];
 
 /** A trigger phrase found in a report's text. */
@@ -42,6 +43,7 @@ export interface UrgencyThresholds {
 /** Defaults of PRODUCT.md; deployments override them in settings. */
 export const DEFAULT_URGENCY_THRESHOLDS: UrgencyThresholds = { high: 60, critical: 85 };
 
+/** Stable codes of urgency reasons (UI text is chosen per language from these). */
 export type UrgencyReasonCode =
   | 'mood'
   | 'mood_agreement'
