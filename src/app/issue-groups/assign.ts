@@ -11,6 +11,7 @@ import {
   refreshCounters,
   setGroupStatus,
   writeLabel,
+  type FirstMember,
   type Sql,
 } from '../../db/repositories/issue-groups-repository.js';
 import { decideGroup, groupLabel, GROUP_THRESHOLDS, type GroupThresholds } from './decide.js';
@@ -37,8 +38,7 @@ export async function assignGroup(
     text: string;
     bandKeys: readonly string[];
     since: Date;
-    at: Date;
-    mainTopic: string | null;
+    first: Omit<FirstMember, 'title' | 'topTerms'>;
     idf: IdfTable;
     thresholds?: GroupThresholds;
   },
@@ -51,13 +51,13 @@ export async function assignGroup(
       return { groupId: decision.groupId, similarity: decision.similarity, suggested: decision.suggested, created: false, locked: true };
     }
   }
-  const groupId = await createGroup(sql, { title: q.text.slice(0, 90) || '—', mainTopic: q.mainTopic, at: q.at });
+  const groupId = await createGroup(sql, { ...q.first, ...groupLabel([q.text]) });
   return { groupId, similarity: null, suggested: false, created: true, locked: true };
 }
 
-/** How often a growing group's title is recomputed (always while small). */
+/** When a growing group's title is recomputed: while tiny, then at 4, 8, 16… and every 25th report. */
 function shouldRelabel(count: number): boolean {
-  return count <= 20 || count % 10 === 0;
+  return count <= 3 || (count & (count - 1)) === 0 || count % 25 === 0;
 }
 
 /**

@@ -69,10 +69,42 @@ export interface AnalysisFields {
   groupSuggested: boolean;
 }
 
-/** Writes the analysis fields and sets the status to `analysed`. */
-export async function writeAnalysis(sql: Sql, reportId: number, f: AnalysisFields): Promise<void> {
+/** One topic tag. */
+export interface TagRow {
+  topicSlug: string;
+  origin: 'auto' | 'collaborator';
+  score: number;
+  rank: number;
+}
+
+/**
+ * Writes the analysis fields (status `analysed`), the `auto`/`collaborator` tags and the band
+ * keys in ONE statement (data-modifying CTEs): fewer round trips on the hot path. On
+ * re-analysis (`replace`) the earlier tags and bands are deleted first; leaders' tags stay.
+ */
+export async function writeAnalysis(
+  sql: Sql,
+  reportId: number,
+  f: AnalysisFields,
+  extra: { tags: readonly TagRow[]; bandKeys: readonly string[]; bandsAt: Date; replace: boolean },
+): Promise<void> {
+  if (extra.replace) {
+    await sql.query(
+      `WITH t AS (DELETE FROM "ReportTopic" WHERE "reportId" = $1 AND origin IN ('auto', 'collaborator'))
+       DELETE FROM "ReportBand" WHERE "reportId" = $1`,
+      [reportId],
+    );
+  }
+  const t = extra.tags;
   await sql.query(
-    `UPDATE "Report" SET status = 'analysed', "analysedAt" = $2::timestamp, "analysisVersion" = $3, language = $4,
+    `WITH tags AS (
+       INSERT INTO "ReportTopic" ("reportId", "topicSlug", origin, score, rank, "createdAt")
+       SELECT $1, s, o::"TagOrigin", sc, rk, $2::timestamp FROM unnest($19::text[], $20::text[], $21::float8[], $22::int[]) AS x(s, o, sc, rk)
+     ), bands AS (
+       INSERT INTO "ReportBand" ("bandKey", "reportId", "createdAt") SELECT DISTINCT k, $1, $24::timestamp FROM unnest($23::text[]) AS k
+       ON CONFLICT DO NOTHING
+     )
+     UPDATE "Report" SET status = 'analysed', "analysedAt" = $2::timestamp, "analysisVersion" = $3, language = $4,
         "redactedContent" = $5, "redactedProposal" = $6, redactions = $7::jsonb, "topicSlug" = $8, "topicDisagreement" = $9,
         "textMood" = $10::"Mood", "moodScore" = $11, "finalMood" = $12::"Mood", "urgencyScore" = $13,
         "urgencyLevel" = $14::"UrgencyLevel", "urgencyReasons" = $15::jsonb, "issueGroupId" = $16, "groupSimilarity" = $17,
@@ -97,26 +129,13 @@ export async function writeAnalysis(sql: Sql, reportId: number, f: AnalysisField
       f.issueGroupId,
       f.groupSimilarity,
       f.groupSuggested,
+      t.map((x) => x.topicSlug),
+      t.map((x) => x.origin),
+      t.map((x) => x.score),
+      t.map((x) => x.rank),
+      [...extra.bandKeys],
+      extra.bandsAt.toISOString(),
     ],
-  );
-}
-
-/** One topic tag. */
-export interface TagRow {
-  topicSlug: string;
-  origin: 'auto' | 'collaborator';
-  score: number;
-  rank: number;
-}
-
-/** Writes the report's `auto` and `collaborator` tags (`replace`: re-analysis); leaders' corrections are kept. */
-export async function writeTags(sql: Sql, reportId: number, tags: readonly TagRow[], createdAt: Date, replace: boolean): Promise<void> {
-  if (replace) await sql.query(`DELETE FROM "ReportTopic" WHERE "reportId" = $1 AND origin IN ('auto', 'collaborator')`, [reportId]);
-  if (tags.length === 0) return;
-  await sql.query(
-    `INSERT INTO "ReportTopic" ("reportId", "topicSlug", origin, score, rank, "createdAt")
-     SELECT $1, s, o::"TagOrigin", sc, rk, $6::timestamp FROM unnest($2::text[], $3::text[], $4::float8[], $5::int[]) AS x(s, o, sc, rk)`,
-    [reportId, tags.map((t) => t.topicSlug), tags.map((t) => t.origin), tags.map((t) => t.score), tags.map((t) => t.rank), createdAt.toISOString()],
   );
 }
 

@@ -8,7 +8,7 @@
  */
 import type { PrismaClient } from '../generated/client.js';
 import type { SqlExecutor } from '../sql.js';
-import type { Mood } from '../../domain/vocabulary.js';
+import { MOODS, type Mood } from '../../domain/vocabulary.js';
 
 /** The statement runner of a transaction (or of the pool, outside one). */
 export type Sql = Pick<SqlExecutor, 'query'>;
@@ -95,12 +95,22 @@ export async function writeBands(sql: Sql, reportId: number, bandKeys: readonly 
   );
 }
 
-/** Opens a group around its first report (counters are filled by `refreshCounters`). */
-export async function createGroup(sql: Sql, g: { title: string; mainTopic: string | null; at: Date }): Promise<number> {
+/** A group's first member, so that a new group is written complete in one statement. */
+export interface FirstMember {
+  title: string;
+  topTerms: string[];
+  mainTopic: string | null;
+  mood: Mood;
+  at: Date;
+}
+
+/** Opens a group around its first report with its counters already right (1 report, 1 unit). */
+export async function createGroup(sql: Sql, g: FirstMember): Promise<number> {
+  const moodMix = Object.fromEntries(MOODS.map((m) => [m, m === g.mood ? 1 : 0]));
   const rows = await sql.query<{ id: number }>(
-    `INSERT INTO "IssueGroup" (title, "mainTopic", "topTerms", "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt")
-     VALUES ($1, $2, '{}', $3::timestamp, $3::timestamp, ${NOW_UTC}, ${NOW_UTC}) RETURNING id`,
-    [g.title, g.mainTopic, g.at.toISOString()],
+    `INSERT INTO "IssueGroup" (title, "mainTopic", "topTerms", "reportCount", "unitCount", "moodMix", "firstSeenAt", "lastSeenAt", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3::text[], 1, 1, $4::jsonb, $5::timestamp, $5::timestamp, ${NOW_UTC}, ${NOW_UTC}) RETURNING id`,
+    [g.title, g.mainTopic, g.topTerms, JSON.stringify(moodMix), g.at.toISOString()],
   );
   return (rows[0] as { id: number }).id;
 }
