@@ -228,3 +228,25 @@ describe('error boundary', () => {
     expect(h.lastText(u)).toContain('/myreports');
   });
 });
+
+describe('other modules’ features', () => {
+  it('get their buttons and commands even in the middle of a report, and the flow goes on', async () => {
+    const { Composer } = await import('grammy');
+    const extra = new Composer<import('../../src/bot/context.js').BotContext>();
+    extra.callbackQuery(/^a:ack:\d+$/, (ctx) => ctx.answerCallbackQuery({ text: 'acknowledged' }));
+    extra.command('digest', (ctx) => ctx.reply('digest here'));
+    const bot = h.newBot({ extraFeatures: [extra] });
+    const u = h.user('vi');
+    await h.member(u, 'leader');
+    await bot.handleUpdate(textUpdate(u, '/report'));
+    await bot.handleUpdate(callbackUpdate(u, 'a:ack:12', 1));
+    expect(h.api.callsOf('answerCallbackQuery').at(-1)?.payload.text).toBe('acknowledged');
+    await bot.handleUpdate(textUpdate(u, '/digest'));
+    expect(h.lastText(u)).toBe('digest here');
+    await bot.handleUpdate(textUpdate(u, '/unknown'));
+    expect(h.lastText(u)).toContain('đang làm dở một báo cáo');
+    await bot.handleUpdate(textUpdate(u, 'kinh te'));
+    expect(h.lastText(u)).toContain('Nội dung');
+    await bot.handleUpdate(textUpdate(u, '/cancel'));
+  });
+});

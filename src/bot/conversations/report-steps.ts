@@ -110,8 +110,9 @@ async function askContent(io: FlowIO, editing: boolean): Promise<void> {
     }
     if (a.kind === 'media') io.draft.attachment = a.attachment;
     const piece = a.kind === 'text' ? a.text : a.caption;
-    if (a.kind === 'media' && !piece.trim() && content) {
-      await io.send(() => io.t('intake-content-got', { count: [...content].length }), done);
+    if (a.kind === 'media' && !piece.trim()) {
+      const count = [...content].length;
+      await io.send(() => (count ? io.t('intake-content-got', { count }) : io.t('intake-content-attachment-only')), count ? done : undefined);
       continue;
     }
     const next = appendContent(content, piece);

@@ -24,6 +24,7 @@ intake-ask-content =
     You may send several messages, or a photo or document with a caption, then press Done.
 intake-ask-content-edit = The current content is below: send the new content (it replaces the old one), then press Done.
 intake-content-got = Got it ({ $count } characters). Send more to add to it, or press Done.
+intake-content-attachment-only = The attachment is kept. Now write what people are saying (or send it again with a caption).
 intake-btn-done = ✅ Done
 intake-content-empty = That message was empty. Please write what people are saying.
 intake-content-no_words = That message has no words (only emoji or symbols). Please write what people are saying.

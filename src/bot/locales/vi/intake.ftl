@@ -24,6 +24,7 @@ intake-ask-content =
     Bạn có thể gửi nhiều tin nhắn, hoặc ảnh/tài liệu kèm chú thích, rồi bấm Xong.
 intake-ask-content-edit = Nội dung hiện tại ở dưới: hãy gửi nội dung mới (thay cho nội dung cũ), rồi bấm Xong.
 intake-content-got = Đã nhận ({ $count } ký tự). Gửi thêm để bổ sung, hoặc bấm Xong.
+intake-content-attachment-only = Đã nhận tệp đính kèm. Bây giờ hãy viết điều mọi người đang nói (hoặc gửi lại kèm chú thích).
 intake-btn-done = ✅ Xong
 intake-content-empty = Tin nhắn trống. Hãy viết điều mọi người đang nói.
 intake-content-no_words = Tin nhắn không có chữ (chỉ có biểu tượng). Hãy viết điều mọi người đang nói.
