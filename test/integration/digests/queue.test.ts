@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queue, Worker } from 'bullmq';
 import { syncDigestSchedulers, digestSchedulerId, type DigestJob } from '../../../src/queue/digest-scheduler.js';
-import { createDigestWorker } from '../../../src/queue/digest-worker.js';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { createDigestProcessor, createDigestWorker } from '../../../src/queue/digest-worker.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import { nextFireInstant } from '../../../src/domain/digest/schedule.js';
 import { silentLogger } from '../../../src/logger.js';
@@ -46,6 +47,12 @@ describe('digest schedulers and the digests worker (PostgreSQL + Redis, real del
     await h.db.sql.query(`UPDATE "Member" SET active = false WHERE id = $1`, [s.members.lb]);
     expect(await syncDigestSchedulers(queue, h.db.sql)).toEqual({ upserted: 12, removed: 3 });
     await h.db.sql.query(`UPDATE "Member" SET active = true WHERE id = $1`, [s.members.lb]);
+  });
+
+  it('a job whose payload fails the schema is unrecoverable (not retried)', async () => {
+    const processor = createDigestProcessor({ sql: h.db.sql, repos: h.repos, clock: () => new Date(), delivery: h.port, t: h.t, logger: silentLogger(), queue });
+    const bad = { id: 'bad-1', data: { kind: 'digest', unitId: 'x', period: 'fortnight' } } as unknown as Job<DigestJob>;
+    await expect(processor(bad, 'token')).rejects.toBeInstanceOf(UnrecoverableError);
   });
 
   it('a digest job goes through the real delivery path to Telegram once, even when the job runs twice', async () => {
