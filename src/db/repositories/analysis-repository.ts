@@ -28,12 +28,6 @@ export interface ReportForAnalysis {
 const REPORT_COLUMNS = `id, "unitId", status::text AS status, content, proposal, "chosenTopic", mood::text AS mood, spread::text AS spread, quick,
   ("createdAt" AT TIME ZONE 'UTC') AS "createdAt", "analysisVersion", "issueGroupId", "groupSimilarity", "groupSuggested"`;
 
-/** Reads a report without locking (the NLP runs before the transaction). */
-export async function readReport(sql: Sql, id: number): Promise<ReportForAnalysis | null> {
-  const rows = await sql.query<ReportForAnalysis>(`SELECT ${REPORT_COLUMNS} FROM "Report" WHERE id = $1`, [id]);
-  return rows[0] ?? null;
-}
-
 /**
  * Row-locks the report for the transaction (two workers on one report serialise here) and
  * returns it with the topic of a leader's correction, if any.

@@ -37,3 +37,5 @@ export type { AlertsRepository, AlertRecord, RecipientRecord, AlertReport } from
 export type { DeliveriesRepository, DeliveryRecord } from './deliveries-repository.js';
 export { createMemberLookup, type MemberLookup } from './member-lookup-repository.js';
 export { createReportIntake, type ReportIntake, type StoredReport } from './report-intake-repository.js';
+export type { IssueGroupSummary, CandidateRow, Sql } from './issue-groups-repository.js';
+export type { ReportForAnalysis, AnalysisFields, TagRow, StoredModel } from './analysis-repository.js';
