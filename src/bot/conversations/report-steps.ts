@@ -11,6 +11,7 @@ import {
   CONTENT_MIN,
   parseProposal,
   PROPOSAL_MAX,
+  type Attachment,
   type ContentProblem,
   type DraftField,
 } from '../../domain/report-draft.js';
@@ -82,49 +83,56 @@ function contentProblem(io: FlowIO, problem: ContentProblem, length: number): st
   return io.t(`intake-content-${problem}`, { length, min: CONTENT_MIN, max: CONTENT_MAX });
 }
 
+interface Gathering {
+  /** The content before this step (kept when an edit sends nothing new). */
+  previous: string;
+  content: string;
+}
+
 async function askContent(io: FlowIO, editing: boolean): Promise<void> {
-  const previous = io.draft.content;
-  let content = editing ? '' : previous;
-  const done = () => singleButton(io.t('intake-btn-done'), flowData(io.nonce, 'c', 'done'));
+  const g: Gathering = { previous: io.draft.content, content: editing ? '' : io.draft.content };
   const ask = () => io.t('intake-ask-content', { min: CONTENT_MIN, max: CONTENT_MAX });
-  await io.send(() => (editing && previous ? `${ask()}\n\n${io.t('intake-ask-content-edit')}\n\n${escapeHtml(previous)}` : ask()));
+  await io.send(() => (editing && g.previous ? `${ask()}\n\n${io.t('intake-ask-content-edit')}\n\n${escapeHtml(g.previous)}` : ask()));
   for (;;) {
     const a = await io.next(['c']);
-    if ((a.kind === 'button' || (a.kind === 'text' && isDone(a.text) && content)) && (content || previous)) {
-      const checked = checkContent(content || previous);
-      if (checked.ok) {
-        io.draft.content = checked.value;
-        io.gathered = '';
-        return;
-      }
-      await io.send(() => contentProblem(io, checked.error.problem, checked.error.length), content ? done : undefined);
-      continue;
-    }
-    if (a.kind === 'reprompt' || a.kind === 'button') {
-      await io.send(ask, content ? done : undefined);
-      continue;
-    }
-    if (a.kind === 'other') {
-      await io.send(() => io.t('intake-not-text'), content ? done : undefined);
-      continue;
-    }
-    if (a.kind === 'media') io.draft.attachment = a.attachment;
-    const piece = a.kind === 'text' ? a.text : a.caption;
-    if (a.kind === 'media' && !piece.trim()) {
-      const count = [...content].length;
-      await io.send(() => (count ? io.t('intake-content-got', { count }) : io.t('intake-content-attachment-only')), count ? done : undefined);
-      continue;
-    }
-    const next = appendContent(content, piece);
-    if (!next.ok) {
-      await io.send(() => contentProblem(io, next.error.problem, next.error.length), content ? done : undefined);
-      continue;
-    }
-    content = next.value;
-    io.gathered = content;
-    const count = [...content].length;
-    await io.send(() => io.t('intake-content-got', { count }), done);
+    const finishing = a.kind === 'button' || (a.kind === 'text' && isDone(a.text));
+    if (finishing && (g.content || g.previous)) {
+      if (await finishContent(io, g)) return;
+    } else if (a.kind === 'reprompt' || a.kind === 'button') await io.send(ask, doneIf(io, g));
+    else if (a.kind === 'other') await io.send(() => io.t('intake-not-text'), doneIf(io, g));
+    else await takeContent(io, g, a.kind === 'text' ? a.text : a.caption, a.kind === 'media' ? a.attachment : null);
   }
+}
+
+function doneIf(io: FlowIO, g: Gathering): (() => ReturnType<typeof singleButton>) | undefined {
+  return g.content ? () => singleButton(io.t('intake-btn-done'), flowData(io.nonce, 'c', 'done')) : undefined;
+}
+
+/** Done: the gathered content (or the previous one, when nothing new came) must pass the rules. */
+async function finishContent(io: FlowIO, g: Gathering): Promise<boolean> {
+  const checked = checkContent(g.content || g.previous);
+  if (checked.ok) {
+    io.draft.content = checked.value;
+    io.gathered = '';
+    return true;
+  }
+  await io.send(() => contentProblem(io, checked.error.problem, checked.error.length), doneIf(io, g));
+  return false;
+}
+
+/** One more message of content (text, or a caption with its attachment). */
+async function takeContent(io: FlowIO, g: Gathering, piece: string, attachment: Attachment | null): Promise<void> {
+  if (attachment) io.draft.attachment = attachment;
+  if (attachment && !piece.trim()) {
+    const count = [...g.content].length;
+    return io.send(() => (count ? io.t('intake-content-got', { count }) : io.t('intake-content-attachment-only')), doneIf(io, g));
+  }
+  const next = appendContent(g.content, piece);
+  if (!next.ok) return io.send(() => contentProblem(io, next.error.problem, next.error.length), doneIf(io, g));
+  g.content = next.value;
+  io.gathered = g.content;
+  const count = [...g.content].length;
+  await io.send(() => io.t('intake-content-got', { count }), doneIf(io, g));
 }
 
 async function askProposal(io: FlowIO): Promise<void> {
