@@ -13,7 +13,7 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, Composer, type Context } from 'grammy';
 import type { BotContext } from './context.js';
-import { DEFAULT_BOT_LIMITS, type BotDeps } from './deps.js';
+import { DEFAULT_BOT_LIMITS, type BotDeps, type BotLimits } from './deps.js';
 import { translator, type Translate } from './i18n.js';
 import { createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
 import { createErrorHandler } from './middleware/error-boundary.js';
@@ -50,27 +50,15 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const root = bot.errorBoundary(createErrorHandler(t));
   root.use(updateLogger(deps.logger));
-  root.use(async (_ctx, next) => {
-    await topics.refresh();
+  root.use(async (ctx, next) => {
+    await topics.refresh().catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'taxonomy reload failed; using the cached one'));
     return next();
   });
   root.use(groupChatWithI18n(deps));
   const dm = root.chatType('private');
   dm.use(membership(deps.memberLookup ?? deps.repos.members, t));
   dm.use(deps.i18n);
-  dm.use(
-    limit<BotContext, typeof deps.redis>({
-      timeFrame: limits.floodWindowMs,
-      limit: limits.floodLimit,
-      storageClient: deps.redis,
-      keyGenerator: (ctx) => (ctx.from ? `pulse-flood-${ctx.from.id}` : undefined),
-      onLimitExceeded: async (ctx) => {
-        ctx.log.info('flood limit');
-        if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('intake-flood') });
-        else await ctx.reply(ctx.t('intake-flood'));
-      },
-    }),
-  );
+  dm.use(floodLimit(deps, limits));
   dm.use(
     conversations<BotContext, Context>({
       storage: { type: 'key', version: 1, prefix: deps.conversationPrefix ?? 'conv:', adapter: new RedisAdapter({ instance: deps.redis, ttl: 7 * 24 * 3600 }) },
@@ -86,6 +74,21 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   for (const f of deps.extraFeatures ?? []) dm.use(f);
   dm.use(unhandledFeature());
   return bot;
+}
+
+/** Per-person flood limit in Redis (shared by every bot process); one friendly notice per window. */
+function floodLimit(deps: BotDeps, limits: BotLimits) {
+  return limit<BotContext, typeof deps.redis>({
+    timeFrame: limits.floodWindowMs,
+    limit: limits.floodLimit,
+    storageClient: deps.redis,
+    keyGenerator: (ctx) => (ctx.from ? `pulse-flood-${ctx.from.id}` : undefined),
+    onLimitExceeded: async (ctx) => {
+      ctx.log.info('flood limit');
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('intake-flood') });
+      else await ctx.reply(ctx.t('intake-flood'));
+    },
+  });
 }
 
 /** Caches translations without variables (keyboard labels, prompts): every update replays the flow. */
