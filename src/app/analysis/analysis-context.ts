@@ -4,6 +4,8 @@
  * topics. Rebuilt only when the model version or the taxonomy changes.
  */
 import { seedTaxonomy } from '../admin/units.js';
+import { effectiveSettings } from '../../db/repositories/analysis-repository.js';
+import type { Sql } from '../../db/repositories/issue-groups-repository.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Settings } from '../../domain/settings.js';
@@ -28,8 +30,8 @@ export interface AnalysisContext {
 /** Caches the context; the taxonomy and each unit's settings are re-read at most every `taxonomyEveryMs`. */
 export interface AnalysisContextProvider {
   get(): Promise<AnalysisContext>;
-  /** The unit's effective settings (thresholds, group window), cached. */
-  settings(unitId: number): Promise<Settings>;
+  /** The unit's effective settings (thresholds, group window), cached; read through `sql` on a miss. */
+  settings(unitId: number, sql: Sql): Promise<Settings>;
 }
 
 /** Builds the provider; seeds the default taxonomy when the database has none. */
@@ -59,10 +61,10 @@ export function createAnalysisContextProvider(deps: {
   }
 
   return {
-    settings(unitId) {
+    settings(unitId, sql) {
       const hit = settingsCache.get(unitId);
       if (hit && performance.now() - hit.at < every) return hit.value;
-      const value = deps.repos.settings.effective(unitId);
+      const value = effectiveSettings(sql, unitId);
       settingsCache.set(unitId, { at: performance.now(), value });
       value.catch(() => settingsCache.delete(unitId));
       return value;

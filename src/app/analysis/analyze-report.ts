@@ -84,7 +84,7 @@ async function analyseLocked(deps: AnalysisDeps, tx: Sql, ctx: AnalysisContext, 
   const early = precheck(r, reportId, ctx.version, force);
   if (early) return early;
   const report = r as LockedReport;
-  const settings = await deps.context.settings(report.unitId);
+  const settings = await deps.context.settings(report.unitId, tx);
   const text = ctx.analyzer.analyze(report, { high: settings.urgencyHigh, critical: settings.urgencyCritical });
   const keys = text.empty ? [] : bandKeys(shingles(text.nlp.text), deps.grouping?.lsh);
   const topicSlug = report.leaderTopic ?? (text.empty ? 'other' : text.nlp.topics.top);

@@ -4,6 +4,7 @@
  * topic models in `ModelVersion`.
  */
 import type { Prisma, PrismaClient } from '../generated/client.js';
+import { resolveSettings, type Settings } from '../../domain/settings.js';
 import type { Mood, UrgencyLevel } from '../../domain/vocabulary.js';
 import type { Sql } from './issue-groups-repository.js';
 
@@ -40,6 +41,24 @@ export async function lockReport(sql: Sql, id: number): Promise<(ReportForAnalys
     [id],
   );
   return rows[0] ?? null;
+}
+
+/**
+ * A unit's effective settings, read through the transaction's own executor (on embedded
+ * PGlite a second connection would wait for the transaction forever). Same layering as
+ * `settings.effective`: defaults, then global, then root … unit.
+ */
+export async function effectiveSettings(sql: Sql, unitId: number): Promise<Settings> {
+  const rows = await sql.query<{ scope: string; key: string; value: unknown; depth: number }>(
+    `SELECT s.scope, s.key, s.value, coalesce(array_position(u.path, NULLIF(s.scope, 'global')::int), 0) AS depth
+       FROM "Setting" s LEFT JOIN "Unit" u ON u.id = $1
+      WHERE s.scope = 'global' OR s.scope = ANY (SELECT unnest(u2.path)::text FROM "Unit" u2 WHERE u2.id = $1)
+      ORDER BY depth`,
+    [unitId],
+  );
+  const layers = new Map<number, Record<string, unknown>>();
+  for (const r of rows) layers.set(r.depth, { ...(layers.get(r.depth) ?? {}), [r.key]: r.value });
+  return resolveSettings([...layers.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l as Partial<Settings>));
 }
 
 /** What the analysis writes on the report row. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../../src/app/analysis/analyze-report.js';
-import { createAnalysisFixture, snapshot, type AnalysisFixture } from './fixture.js';
+import { createAnalysisContextProvider } from '../../../src/app/analysis/analysis-context.js';
+import { NOW, createAnalysisFixture, snapshot, type AnalysisFixture } from './fixture.js';
 
 describe('analyzeReport on PostgreSQL', () => {
   let f: AnalysisFixture;
@@ -76,6 +77,16 @@ describe('analyzeReport on PostgreSQL', () => {
     expect(done.report.status).toBe('analysed');
     expect(done.group?.reportCount).toBe(1);
     expect(await f.db.prisma.report.count({ where: { issueGroupId: done.report.issueGroupId } })).toBe(1);
+  });
+
+  it("takes urgency thresholds from the unit's inherited settings", async () => {
+    await f.repos.settings.set(f.root.id, 'urgencyHigh', 1);
+    await f.repos.settings.set(f.units[2]?.id as number, 'urgencyCritical', 2);
+    const r = await f.report({ unit: 2, content: 'Người dân lo lắng vì giá thuốc tăng, nhiều người phải bỏ điều trị.', mood: 'worried' });
+    await analyzeReport(f.deps({ context: createAnalysisContextProvider({ repos: f.repos, clock: () => NOW, models: f.models }) }), r.id);
+    expect((await snapshot(f.db, r.id)).report.urgencyLevel).toBe('critical');
+    await f.repos.settings.unset(f.root.id, 'urgencyHigh');
+    await f.repos.settings.unset(f.units[2]?.id as number, 'urgencyCritical');
   });
 
   it('skips a withdrawn report and an unknown id', async () => {
