@@ -20,6 +20,8 @@ import { createDraftStore, startDraftReaper } from './draft-store.js';
 export interface StartBotOptions {
   /** Other modules' features (alerts, digest), registered before "unhandled". */
   extraFeatures?: Composer<BotContext>[];
+  /** A fake Telegram at the fetch level (tests). */
+  fetch?: typeof fetch;
 }
 
 export interface BotPart {
@@ -60,6 +62,7 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
     clock: rt.clock,
     logger: log,
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   await bot.init();
   const reaper = startDraftReaper({ api: bot.api, redis: rt.redis, drafts: createDraftStore(rt.redis), clock: rt.clock, t: translator(rt.i18n), logger: log });
