@@ -28,7 +28,7 @@ const LEADS = ['Nhiều người nói', 'Bà con phản ánh', 'Theo ghi nhận,
 
 /** An edited copy: ~20% of words dropped, one swap, sometimes folded, sometimes a lead-in. */
 function variant(text: string): string {
-  let ws = text.split(/\s+/).filter((w) => rand() > 0.2);
+  let ws = text.split(/\s+/).filter(() => rand() > 0.2);
   const i = Math.floor(rand() * Math.max(1, ws.length - 1));
   if (ws.length > 2) ws = [...ws.slice(0, i), ws[i + 1] as string, ws[i] as string, ...ws.slice(i + 2)];
   let out = ws.join(' ');

@@ -7,7 +7,7 @@
 import { UnrecoverableError, type Job, type Processor, type Queue, type Worker } from 'bullmq';
 import { analyzeReport, type AnalysisDeps, type AnalysisOutcome } from '../app/analysis/analyze-report.js';
 import { retrainTopicModel, type RetrainResult, type TopicModelCache } from '../app/analysis/topic-models.js';
-import type { PrismaClient } from '../db/generated/client.js';
+import type { Prisma as PrismaClient } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { analyzeJobSchema, type AnalyzeJob } from './jobs/analyze.js';

@@ -3,7 +3,7 @@
  * correction becomes the report's topic at once (and survives re-analysis), is audited, and
  * feeds the next retraining of the topic model (`retrainTopicModel`).
  */
-import type { PrismaClient } from '../../db/generated/client.js';
+import type { Prisma as PrismaClient } from '../../db/client.js';
 import { writeLeaderTopic } from '../../db/repositories/analysis-repository.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { SqlExecutor } from '../../db/sql.js';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PrismaClient } from '../../db/generated/client.js';
+import type { Prisma as PrismaClient } from '../../db/client.js';
 import { activeModel, activeModelVersion, leaderExamples, storeModel } from '../../db/repositories/analysis-repository.js';
 import { loadTopicModel, topicModelVersion, trainTopicModel, type TopicExample, type TopicModel } from '../../nlp/topic-model.js';
 

@@ -3,7 +3,7 @@
  * groups and moving a report to another group. Each runs in one transaction with the groups
  * row-locked, recomputes the counters from membership, and leaves an audit entry.
  */
-import type { PrismaClient } from '../../db/generated/client.js';
+import type { Prisma as PrismaClient } from '../../db/client.js';
 import { listGroups, lockGroups, setGroupStatus, type IssueGroupSummary } from '../../db/repositories/issue-groups-repository.js';
 import type { SqlExecutor } from '../../db/sql.js';
 import type { Repositories } from '../../db/repositories/index.js';
