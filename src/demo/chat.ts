@@ -7,7 +7,8 @@
  *   printf '/start DEMO-INVITE\n/cancel\n/report\n4\nGiá xăng tăng, bà con lo lắng\n1\n4\n3\n1\nbỏ qua\n7\n/myreports\n' | npm run --silent chat
  *
  * Lines starting with `/photo ` send a photo with the rest as caption. CHAT_USER_ID and
- * CHAT_LANG (vi|en) choose who you are (default 790001, vi).
+ * CHAT_LANG (vi|en) choose who you are (default 790001, vi); CHAT_QUEUE_PREFIX the queue prefix
+ * (default `pulse`, so the demo's workers on the same ./data/pglite analyse these reports).
  */
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
@@ -60,7 +61,7 @@ function createPrinter(user: FakeUser, out: (line: string) => void) {
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
   const logger = pino({ level: process.env.CHAT_LOG_LEVEL ?? 'warn' }, pino.destination(2));
-  const rt = await createRuntime({ ...config, TELEGRAM_BOT_TOKEN: undefined }, { ensureRedis: true, logger, queuePrefix: 'pulse' });
+  const rt = await createRuntime({ ...config, TELEGRAM_BOT_TOKEN: undefined }, { ensureRedis: true, logger, queuePrefix: process.env.CHAT_QUEUE_PREFIX ?? 'pulse' });
   const org = await seedDemoOrganisation(rt.repos, rt.clock);
   const { bot, api, close } = createFakeTelegramBot(rt, { logger });
   const user: FakeUser = { id: Number(process.env.CHAT_USER_ID ?? 790001), firstName: 'Bạn', languageCode: process.env.CHAT_LANG ?? 'vi' };
