@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import type { BotContext } from './context.js';
 
+/** Per-person limits (flood and reports per hour). */
 export interface BotLimits {
   /** Updates a person may send per window before the flood notice (default 20 per 10 s). */
   floodLimit: number;
@@ -18,8 +19,10 @@ export interface BotLimits {
   reportsPerHour: number;
 }
 
+/** Production limits: 20 updates per 10 s, 20 reports per hour. */
 export const DEFAULT_BOT_LIMITS: BotLimits = { floodLimit: 20, floodWindowMs: 10_000, reportsPerHour: 20 };
 
+/** createBot's dependencies. */
 export interface BotDeps {
   token: string;
   /** Skips getMe (tests, the demo, webhook mode). */

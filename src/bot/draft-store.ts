@@ -12,6 +12,7 @@ import type { Language } from '../domain/vocabulary.js';
 import type { Logger } from '../logger.js';
 import type { Translate } from './i18n.js';
 
+/** One draft in progress, as the reaper needs it. */
 export interface DraftRecord {
   lang: Language;
   /** What the person typed so far, already escaped for Telegram HTML. */
@@ -20,6 +21,7 @@ export interface DraftRecord {
   at: number;
 }
 
+/** The draft index API. */
 export type DraftStore = ReturnType<typeof createDraftStore>;
 
 /**
@@ -46,6 +48,7 @@ export function createDraftStore(redis: Redis, prefix = 'pulse:drafts') {
   };
 }
 
+/** What the reaper needs to give back and drop idle drafts. */
 export interface ReaperDeps {
   api: Api;
   redis: Redis;

@@ -17,6 +17,7 @@ import { registerDefaultCommands, registerStaffCommands } from './commands.js';
 import { translator } from './i18n.js';
 import { createDraftStore, startDraftReaper } from './draft-store.js';
 
+/** Options of the bot part. */
 export interface StartBotOptions {
   /** Other modules' features (alerts, digest), registered before "unhandled". */
   extraFeatures?: Composer<BotContext>[];
@@ -24,6 +25,7 @@ export interface StartBotOptions {
   fetch?: typeof fetch;
 }
 
+/** What the bot part returns to its composition root. */
 export interface BotPart {
   bot: Bot<BotContext> | null;
   /** In webhook mode: the Fastify plugin to give to the web part (`startWeb(rt, { plugins: [part.webhookRoute] })`). */

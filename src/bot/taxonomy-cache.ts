@@ -8,6 +8,7 @@ import type { Clock } from '../domain/clock.js';
 import { DEFAULT_TOPICS } from '../domain/taxonomy.js';
 import type { TopicOption } from './keyboards/report.js';
 
+/** The cached taxonomy. */
 export interface TaxonomyCache {
   /** The last loaded list (defaults before the first load). */
   current(): readonly TopicOption[];

@@ -16,6 +16,7 @@ import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import { QUEUES } from '../queue/names.js';
 import type { Runtime } from '../runtime.js';
 
+/** The bot, its fake Telegram and its analysis queue. */
 export interface FakeTelegramBot {
   bot: ReturnType<typeof createBot>;
   api: FakeBotApi;
@@ -24,6 +25,7 @@ export interface FakeTelegramBot {
   close(): Promise<void>;
 }
 
+/** Options of createFakeTelegramBot. */
 export interface FakeTelegramBotOptions {
   api?: FakeBotApi;
   /** The bot's clock (the demo's simulated clock); defaults to the runtime's. */

@@ -6,6 +6,7 @@
  */
 import type { Mood, Source, Spread, TopicSlug } from '../domain/vocabulary.js';
 
+/** One thing people talk about, with how collaborators describe it. */
 export interface Scenario {
   key: string;
   topic: TopicSlug | 'auto';
@@ -20,8 +21,10 @@ export interface Scenario {
   alert?: boolean;
 }
 
+/** Place names the texts mention. */
 export const PLACES = ['xã Tân Lập', 'phường Hòa Bình', 'xã Đông Sơn', 'thị trấn Phú Mỹ', 'xã Yên Thành', 'phường Quang Trung'];
 
+/** The scenario bank, weighted. */
 export const SCENARIOS: Scenario[] = [
   {
     key: 'land-petition',

@@ -28,6 +28,7 @@ export function fakeUsersOf(members: Member[]): FakeUser[] {
   return members.map((m) => ({ id: Number(m.telegramUserId), firstName: m.displayName.split(' ').at(-1) ?? 'CTV', languageCode: m.language ?? 'vi' }));
 }
 
+/** Options of simulateCollaborators. */
 export interface SimulateOptions {
   bot: Bot<BotContext>;
   api: FakeBotApi;
@@ -40,6 +41,7 @@ export interface SimulateOptions {
   concurrency?: number;
 }
 
+/** What the simulation did. */
 export interface SimulationResult {
   submitted: number;
   quick: number;

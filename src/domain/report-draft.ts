@@ -8,14 +8,17 @@ import { err, ok, type Result } from './result.js';
 import type { NewReport } from './types.js';
 import { isTopicSlug, type Mood, type Source, type Spread, type TopicSlug } from './vocabulary.js';
 
+/** Content limits (PRODUCT: 10–2,000 characters); proposal limit. */
 export const CONTENT_MIN = 10;
 export const CONTENT_MAX = 2000;
 export const PROPOSAL_MAX = 1000;
 
 /** The fields of the review card, in the order the flow asks them. */
 export const DRAFT_FIELDS = ['topic', 'content', 'mood', 'spread', 'source', 'proposal'] as const;
+/** A field of the draft. */
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
+/** A photo or document kept by its Telegram file id. */
 export interface Attachment {
   fileId: string;
   kind: 'photo' | 'document';
@@ -39,6 +42,7 @@ export function emptyDraft(content = '', attachment: Attachment | null = null): 
   return { topic: null, content, attachment, mood: null, spread: null, source: null, proposal: null };
 }
 
+/** Why a content answer was refused. */
 export type ContentProblem = 'empty' | 'no_words' | 'too_short' | 'too_long' | 'word_too_long';
 
 /** Longest run of non-space characters allowed (a pasted blob is not an opinion). */
@@ -70,6 +74,7 @@ export function appendContent(current: string, raw: string): Result<string, { pr
   return ok(next);
 }
 
+/** Why a proposal answer was refused. */
 export type ProposalProblem = 'too_long' | 'no_words';
 
 /** A proposal answer: skipped (null), or sanitised text within limits. */

@@ -11,6 +11,7 @@ import type { Runtime } from '../runtime.js';
 import { enqueueAnalysis, type AnalyzeJob } from './jobs/analyze.js';
 import { QUEUES } from './names.js';
 
+/** What a sweep needs. */
 export interface SweeperDeps {
   repos: Pick<Repositories, 'reports'>;
   analysisQueue: Queue<AnalyzeJob>;
@@ -33,6 +34,7 @@ export async function sweepReceivedReports(deps: SweeperDeps): Promise<{ enqueue
   return { enqueued };
 }
 
+/** Stops the periodic sweeper. */
 export interface SweeperHandle {
   stop(): Promise<void>;
 }

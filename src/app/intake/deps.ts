@@ -5,6 +5,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { Logger } from '../../logger.js';
 import type { AnalyzeJob } from '../../queue/jobs/analyze.js';
 
+/** The intake use cases' dependencies. */
 export interface IntakeDeps {
   repos: Repositories;
   /** Raw-SQL write path for reports (`createReportIntake(db.sql)`); defaults to repos.reports. */
@@ -16,4 +17,5 @@ export interface IntakeDeps {
   reportsPerHour?: number;
 }
 
+/** Reports a member may submit per rolling hour (PRODUCT: more than ~20 an hour is refused kindly). */
 export const DEFAULT_REPORTS_PER_HOUR = 20;

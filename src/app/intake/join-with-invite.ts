@@ -9,6 +9,7 @@ import type { Language } from '../../domain/vocabulary.js';
 import { hashInviteCode } from '../admin/invite-codes.js';
 import type { IntakeDeps } from './deps.js';
 
+/** The Telegram person redeeming an invite. */
 export interface Joiner {
   telegramUserId: bigint;
   chatId: bigint;

@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 import type { Member, Report } from '../../domain/types.js';
 import type { IntakeDeps } from './deps.js';
 
+/** A report can be withdrawn within one hour of sending. */
 export const WITHDRAW_WINDOW_MS = 3600_000;
 
 /** Whether the report can still be withdrawn at `now`. */
@@ -13,6 +14,7 @@ export function isWithdrawable(report: Pick<Report, 'status' | 'createdAt'>, now
   return report.status !== 'withdrawn' && now.getTime() - report.createdAt.getTime() < WITHDRAW_WINDOW_MS;
 }
 
+/** The /myreports listing. */
 export interface MyReports {
   reports: Report[];
   timezone: string;
@@ -25,6 +27,7 @@ export async function listMyReports(deps: Pick<IntakeDeps, 'repos' | 'clock'>, m
   return { reports, timezone: unit?.timezone ?? 'Asia/Ho_Chi_Minh', now: deps.clock() };
 }
 
+/** Why a withdrawal was refused. */
 export type WithdrawRefusal = 'not_found' | 'too_late' | 'already_withdrawn';
 
 /** Withdraws the member's own report within the window; anyone else's report is "not found". */

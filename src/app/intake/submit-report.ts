@@ -11,8 +11,10 @@ import type { Member, Report } from '../../domain/types.js';
 import { enqueueAnalysis } from '../../queue/jobs/analyze.js';
 import { DEFAULT_REPORTS_PER_HOUR, type IntakeDeps } from './deps.js';
 
+/** Why a submission was refused (the draft is kept). */
 export type SubmitRefusal = 'inactive' | 'rate_limited' | 'invalid';
 
+/** A stored submission. */
 export interface Submitted {
   report: Pick<Report, 'id' | 'reference'>;
   /** False when this draft had already been submitted (a double tap). */

@@ -17,6 +17,7 @@ import { parseFlowData, type FlowCode } from '../keyboards/callback-data.js';
 import type { TopicOption } from '../keyboards/report.js';
 import { draftEcho } from '../views/review-card.js';
 
+/** The conversation handle type of the report flow. */
 export type FlowConversation = Conversation<BotContext, Context>;
 
 /** What the conversation needs from the member at each step (JSON-safe: stored in the replay log). */
@@ -32,6 +33,7 @@ export function snapshot(octx: BotContext, clock: Clock): Snapshot {
   return { now: clock().getTime(), active: !!m?.active, lang: pickLanguage(m?.language, octx.from?.language_code) };
 }
 
+/** What the person did in answer to a question. */
 export type Answer =
   | { kind: 'button'; code: FlowCode; value: string }
   | { kind: 'text'; text: string }
@@ -39,6 +41,7 @@ export type Answer =
   | { kind: 'reprompt' }
   | { kind: 'other' };
 
+/** What the flow's I/O needs. */
 export interface FlowIODeps {
   t: Translate;
   clock: Clock;

@@ -18,6 +18,7 @@ import { preview, renderReviewCard } from '../views/review-card.js';
 import { FlowIO, snapshot, type FlowConversation } from './flow-io.js';
 import { askField } from './report-steps.js';
 
+/** The conversation id (used by enter/exit/active). */
 export const REPORT_CONVERSATION = 'report';
 
 /** Arguments of `ctx.conversation.enter('report', init)` (JSON-safe). */
@@ -26,6 +27,7 @@ export interface FlowInit {
   attachment?: Attachment | null;
 }
 
+/** What the report conversation needs. */
 export interface ReportFlowDeps {
   t: Translate;
   clock: Clock;

@@ -5,6 +5,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 
+/** The groups feature: a hint to write privately, nothing else. */
 export function groupChatFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
   const groups = c.chatType(['group', 'supergroup']);

@@ -2,6 +2,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 
+/** The /help feature (the text lives in intake.ftl). */
 export function helpFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('help', async (ctx) => {

@@ -5,12 +5,14 @@ import type { Language } from '../../domain/vocabulary.js';
 import type { BotContext } from '../context.js';
 import { languageData } from '../keyboards/callback-data.js';
 
+/** What /language needs: the members repository and the staff-menu refresher. */
 export interface LanguageDeps {
   repos: Pick<Repositories, 'members'>;
   /** Re-registers a leader's per-chat command menu in the new language. */
   onLanguageChanged?: (ctx: BotContext) => Promise<void>;
 }
 
+/** /language and its `l:` buttons. */
 export function languageFeature(deps: LanguageDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('language', async (ctx) => {

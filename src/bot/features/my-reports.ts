@@ -15,6 +15,7 @@ import { escapeHtml } from '../../domain/text.js';
 import type { Translate } from '../i18n.js';
 import type { Language } from '../../domain/vocabulary.js';
 
+/** What /myreports needs (the topics for names, the clock for the withdraw window). */
 export interface MyReportsDeps {
   repos: Repositories;
   clock: Clock;
@@ -29,6 +30,7 @@ function line(r: Report, tz: string, lang: Language, deps: MyReportsDeps): strin
   return deps.t(lang, 'intake-myreports-line', { reference: r.reference, date, status: deps.t(lang, `intake-status-${r.status}`), topic: escapeHtml(topic) });
 }
 
+/** /myreports and its `w:` withdraw buttons. */
 export function myReportsFeature(deps: MyReportsDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('myreports', async (ctx) => {

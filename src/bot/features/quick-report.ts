@@ -17,6 +17,7 @@ async function offer(ctx: BotContext, text: string, attachment: Attachment | nul
   await ctx.conversation.enter(REPORT_CONVERSATION, init);
 }
 
+/** Text or captioned media outside a flow becomes a quick-report offer. */
 export function quickReportFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.on('message:text', async (ctx, next) => {

@@ -11,6 +11,7 @@ import { escapeHtml } from '../../domain/text.js';
 import { pickLanguage } from '../i18n.js';
 import type { BotContext } from '../context.js';
 
+/** What joining needs; `onStaffJoined` gives leaders and admins their command menu. */
 export interface StartDeps {
   repos: Repositories;
   clock: Clock;

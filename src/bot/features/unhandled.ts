@@ -6,6 +6,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { REPORT_CONVERSATION } from '../conversations/report-flow.js';
 
+/** The last feature: a short answer for anything nobody handled. */
 export function unhandledFeature(): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('intake-forged-button') }));

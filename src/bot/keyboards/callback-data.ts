@@ -18,6 +18,7 @@ export const FLOW_CODES = {
   review: 'v',
   quick: 'q',
 } as const;
+/** A report-flow button code (one letter). */
 export type FlowCode = (typeof FLOW_CODES)[keyof typeof FLOW_CODES];
 
 const SLUG = /^[a-z][a-z0-9_]{0,39}$/;
@@ -34,6 +35,7 @@ const VALID: Record<FlowCode, (v: string) => boolean> = {
   q: (v) => v === 'send' || v === 'add' || v === 'no',
 };
 
+/** A parsed report-flow button. */
 export interface FlowButton {
   nonce: string;
   code: FlowCode;
@@ -73,6 +75,7 @@ export function languageData(lang: 'vi' | 'en'): string {
   return `l:${lang}`;
 }
 
+/** Narrows an edit button's value to a draft field. */
 export function isDraftField(v: string): v is DraftField {
   return (DRAFT_FIELDS as readonly string[]).includes(v);
 }

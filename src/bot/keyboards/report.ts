@@ -9,6 +9,7 @@ import type { Language } from '../../domain/vocabulary.js';
 import type { Translate } from '../i18n.js';
 import { flowData, type FlowCode } from './callback-data.js';
 
+/** A topic as the keyboards show it (names in both languages). */
 export interface TopicOption {
   slug: string;
   nameVi: string;

@@ -43,6 +43,7 @@ function toMember(r: Row): Member {
   };
 }
 
+/** The membership lookup API. */
 export type MemberLookup = ReturnType<typeof createMemberLookup>;
 
 /** Membership by Telegram user id over the raw SQL executor (PostgreSQL or PGlite). */

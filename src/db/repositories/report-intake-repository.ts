@@ -13,6 +13,7 @@ export interface StoredReport {
   reference: string;
 }
 
+/** The report write path API. */
 export type ReportIntake = ReturnType<typeof createReportIntake>;
 
 /**
