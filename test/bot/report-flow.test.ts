@@ -110,7 +110,7 @@ describe('the report flow', () => {
     const u = h.user('vi');
     await h.member(u);
     await h.send(u, '/report');
-    await h.send(u, 'không biết chọn gì');
+    await h.send(u, 'gì đó');
     expect(h.lastText(u)).toContain('Tôi chưa hiểu');
     await h.press(u, 'Y tế');
     await h.send(u, 'ngắn');
@@ -250,5 +250,24 @@ describe('the idle-draft reaper', () => {
     } finally {
       h.now.value = start;
     }
+  });
+});
+
+describe('forgiving answers', () => {
+  it('content typed at the topic question is kept as the content, and the flow skips the content step', async () => {
+    const u = h.user('en');
+    const m = await h.member(u);
+    await h.send(u, '/report');
+    await h.send(u, 'Petrol prices went up again and drivers complain');
+    expect(h.lastText(u)).toContain('I kept that as the content');
+    await h.press(u, 'Economy');
+    expect(h.lastText(u)).toContain('Mood');
+    await h.send(u, 'worried');
+    await h.send(u, 'few');
+    await h.send(u, 'conversation');
+    await h.send(u, 'skip');
+    expect(h.lastText(u)).toContain('Petrol prices went up again and drivers complain');
+    await h.press(u, 'Submit');
+    expect((await h.repos.reports.latestOf(m.id))[0]).toMatchObject({ chosenTopic: 'economy', content: 'Petrol prices went up again and drivers complain' });
   });
 });

@@ -73,10 +73,26 @@ async function askChoice(io: FlowIO, field: ChoiceField): Promise<string> {
     if (a.kind === 'text') {
       const v = spec.parse(io, a.text);
       if (v) return v;
+      if (field === 'topic' && keepAsContent(io, a.text)) {
+        await io.send(() => `${io.t('intake-topic-kept-content')}\n\n${io.t(spec.prompt)}`, () => spec.keyboard(io));
+        continue;
+      }
       await io.send(() => `${io.t('intake-unclear-choice', { answer: preview(a.text, 40) })}\n\n${io.t(spec.prompt)}`, () => spec.keyboard(io));
     } else if (a.kind === 'reprompt') await io.send(() => io.t(spec.prompt), () => spec.keyboard(io));
     else await io.send(() => `${io.t('intake-not-text')}\n\n${io.t(spec.prompt)}`, () => spec.keyboard(io));
   }
+}
+
+/**
+ * People often start typing what they heard before choosing a topic: rather than refusing it,
+ * a complete content typed at the topic question is kept as the content (nothing typed is lost).
+ */
+function keepAsContent(io: FlowIO, text: string): boolean {
+  if (io.draft.content) return false;
+  const gathered = appendContent('', text);
+  if (!gathered.ok || !checkContent(gathered.value).ok) return false;
+  io.draft.content = gathered.value;
+  return true;
 }
 
 function contentProblem(io: FlowIO, problem: ContentProblem, length: number): string {

@@ -18,6 +18,7 @@ intake-deactivated = Your access to this bot has ended. If you think this is a m
 
 intake-privacy = 🔒 Reminder: describe what people think and feel, and do not name private persons.
 intake-ask-topic = <b>1/6 · Topic.</b> What is it about? Choose a topic (or type its name or number).
+intake-topic-kept-content = I kept that as the content of your report. Now choose its topic.
 intake-topic-auto = 🤖 Let the system decide
 intake-ask-content =
     <b>2/6 · Content.</b> What are people saying? 1–5 sentences ({ $min }–{ $max } characters).

@@ -18,6 +18,7 @@ intake-deactivated = Quyền sử dụng bot của bạn đã kết thúc. Nếu
 
 intake-privacy = 🔒 Lưu ý: hãy phản ánh suy nghĩ, tâm trạng của mọi người, không nêu tên cá nhân cụ thể.
 intake-ask-topic = <b>1/6 · Chủ đề.</b> Nội dung thuộc lĩnh vực nào? Chọn chủ đề (hoặc gõ tên hay số thứ tự).
+intake-topic-kept-content = Tôi đã giữ đoạn đó làm nội dung báo cáo. Bây giờ hãy chọn chủ đề.
 intake-topic-auto = 🤖 Để hệ thống chọn
 intake-ask-content =
     <b>2/6 · Nội dung.</b> Mọi người đang nói gì? 1–5 câu ({ $min }–{ $max } ký tự).
