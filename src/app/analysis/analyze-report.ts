@@ -16,7 +16,7 @@ import type { Logger } from '../../logger.js';
 import { enqueueAlertEvaluation } from '../../queue/jobs/alerts.js';
 import { assignGroup, refreshGroup, type GroupAssignment } from '../issue-groups/assign.js';
 import type { GroupThresholds } from '../issue-groups/decide.js';
-import { bandKeys, shingles, type LshParams } from '../issue-groups/fingerprint.js';
+import { bandKeys, shingles, storedBandKeys, type LshParams } from '../issue-groups/fingerprint.js';
 import type { AnalysisContext, AnalysisContextProvider } from './analysis-context.js';
 import { rescoreUrgency, type TextAnalysis } from './text-analysis.js';
 
@@ -116,7 +116,7 @@ async function analyseLocked(deps: AnalysisDeps, tx: Sql, ctx: AnalysisContext, 
       groupSimilarity: group?.similarity ?? null,
       groupSuggested: group?.suggested ?? false,
     },
-    { tags: tagRows(text, report.chosenTopic, ctx.topics), bandKeys: keys, bandsAt: report.createdAt, replace: report.analysisVersion !== null },
+    { tags: tagRows(text, report.chosenTopic, ctx.topics), bandKeys: storedBandKeys(keys, report.createdAt), bandsAt: report.createdAt, replace: report.analysisVersion !== null },
   );
   // A new group was written complete; a joined (or kept) one is recomputed from its members.
   if (group && !group.created) await refreshGroup(tx, group.groupId, { locked: group.locked });

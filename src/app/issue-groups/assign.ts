@@ -15,7 +15,7 @@ import {
   type Sql,
 } from '../../db/repositories/issue-groups-repository.js';
 import { decideGroup, groupLabel, GROUP_THRESHOLDS, type GroupThresholds } from './decide.js';
-import type { IdfTable } from './fingerprint.js';
+import { lookupBandKeys, type IdfTable } from './fingerprint.js';
 
 /** The group a report ended in. */
 export interface GroupAssignment {
@@ -36,6 +36,7 @@ export async function assignGroup(
   q: {
     reportId: number;
     text: string;
+    /** The report's band keys (unbucketed); candidates are looked up in every week of the window. */
     bandKeys: readonly string[];
     since: Date;
     first: Omit<FirstMember, 'title' | 'topTerms'>;
@@ -43,7 +44,8 @@ export async function assignGroup(
     thresholds?: GroupThresholds;
   },
 ): Promise<GroupAssignment> {
-  const candidates = await findCandidates(sql, { bandKeys: q.bandKeys, since: q.since, excludeReportId: q.reportId });
+  const lookup = lookupBandKeys(q.bandKeys, q.since, q.first.at);
+  const candidates = await findCandidates(sql, { bandKeys: lookup, since: q.since, excludeReportId: q.reportId });
   const decision = decideGroup(q.text, candidates, q.idf, q.thresholds ?? GROUP_THRESHOLDS);
   if (decision.kind === 'attach') {
     const [locked] = await lockGroups(sql, [decision.groupId]);

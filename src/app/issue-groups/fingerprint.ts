@@ -50,3 +50,27 @@ export function idfTable(vocab: readonly string[], idf: readonly number[]): IdfT
 export function tfidfVector(set: ReadonlySet<string>, idf: IdfTable): TermVector {
   return termVector([...set], (t) => idf.get(t));
 }
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** The week (since the epoch, UTC) an instant falls in: the time bucket of band keys. */
+export function weekOf(at: Date): number {
+  return Math.floor(at.getTime() / WEEK_MS);
+}
+
+/**
+ * Band keys as stored: prefixed by the report's week, so that the keys of recent reports sit
+ * together in the (bandKey, createdAt) index. The part of the index that lookups touch is
+ * then the grouping window, not the whole history: the cost stays flat as the store grows.
+ */
+export function storedBandKeys(keys: readonly string[], at: Date): string[] {
+  const w = weekOf(at);
+  return keys.map((k) => `${w}.${k}`);
+}
+
+/** The stored keys to look up for a window [since, until]: every week it touches. */
+export function lookupBandKeys(keys: readonly string[], since: Date, until: Date): string[] {
+  const out: string[] = [];
+  for (let w = weekOf(since); w <= weekOf(until); w += 1) for (const k of keys) out.push(`${w}.${k}`);
+  return out;
+}

@@ -85,16 +85,6 @@ export async function findCandidates(
   );
 }
 
-/** Writes a report's band keys; `replace` first removes earlier ones (re-analysis). */
-export async function writeBands(sql: Sql, reportId: number, bandKeys: readonly string[], createdAt: Date, replace: boolean): Promise<void> {
-  if (replace) await sql.query(`DELETE FROM "ReportBand" WHERE "reportId" = $1`, [reportId]);
-  if (bandKeys.length === 0) return;
-  await sql.query(
-    `INSERT INTO "ReportBand" ("bandKey", "reportId", "createdAt") SELECT k, $2, $3::timestamp FROM unnest($1::text[]) AS k ON CONFLICT DO NOTHING`,
-    [[...new Set(bandKeys)], reportId, createdAt.toISOString()],
-  );
-}
-
 /** A group's first member, so that a new group is written complete in one statement. */
 export interface FirstMember {
   title: string;
