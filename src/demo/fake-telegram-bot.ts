@@ -37,7 +37,8 @@ export interface FakeTelegramBotOptions {
 
 /** Builds the production bot on the runtime with Telegram faked at the fetch level. */
 export function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions = {}): FakeTelegramBot {
-  const api = opts.api ?? new FakeBotApi();
+  // the runtime's fake transport, when it has one, so that what workers send shows up too
+  const api = opts.api ?? rt.telegram.fake ?? new FakeBotApi();
   const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
   const bot = createBot({
     token: '100000:FAKE-TELEGRAM-not-a-real-token-xxxxxxxx',
