@@ -52,6 +52,8 @@ export const DEFAULT_LIMITER_OPTIONS: LimiterOptions = {
 export interface Admission {
   admitted: boolean;
   waitMs: number;
+  /** Why not admitted: the global pace (short waits) or the chat (busy, limited or blocked). */
+  reason: 'pace' | 'chat' | null;
   /** Held while the request to this chat is in flight; pass to `done`. */
   token: string;
 }
@@ -66,19 +68,19 @@ const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local blocked = math.max(redis.call('PTTL', KEYS[3]), redis.call('PTTL', KEYS[4]))
-if blocked > 0 then return {0, blocked} end
-if redis.call('EXISTS', KEYS[6]) == 1 then return {0, 20} end
+if blocked > 0 then return {0, blocked, 2} end
+if redis.call('EXISTS', KEYS[6]) == 1 then return {0, 25, 2} end
 local interval = tonumber(ARGV[2])
 if redis.call('EXISTS', KEYS[5]) == 1 then interval = interval * 2 end
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-if now < tat then return {0, tat - now} end
+if now < tat then return {0, tat - now, 1} end
 local cmax = tonumber(ARGV[3])
 local cwin = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - cwin)
 local n = redis.call('ZCARD', KEYS[2])
 if n >= cmax then
   local first = redis.call('ZRANGE', KEYS[2], n - cmax, n - cmax, 'WITHSCORES')
-  return {0, math.max(1, tonumber(first[2]) + cwin - now)}
+  return {0, math.max(1, tonumber(first[2]) + cwin - now), 2}
 end
 local nexttat = now + interval
 if now - tat < tonumber(ARGV[6]) then nexttat = tat + interval end
@@ -86,7 +88,7 @@ redis.call('SET', KEYS[1], nexttat, 'PX', 60000)
 redis.call('ZADD', KEYS[2], now, ARGV[1])
 redis.call('PEXPIRE', KEYS[2], cwin + 1000)
 redis.call('SET', KEYS[6], ARGV[1], 'PX', tonumber(ARGV[5]))
-return {1, 0}
+return {1, 0, 0}
 `;
 
 /** The shared limiter over one Redis; `prefix` isolates deployments and test runs. */
@@ -107,8 +109,29 @@ export class TelegramRateLimiter {
     return `${this.prefix}:rl:${parts.join(':')}`;
   }
 
-  /** Reserves a send slot for a chat, or says how long to wait before asking again. */
+  private line: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Admits a request to a chat now, waiting out the global pace in place; returns a denial
+   * when the chat itself must wait. Callers of one process queue up locally, so that one of
+   * them (not all) polls Redis while the pace is the limit.
+   */
   async acquire(chatId: bigint | string): Promise<Admission> {
+    const turn = this.line.then(() => this.acquireWaitingForPace(chatId));
+    this.line = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async acquireWaitingForPace(chatId: bigint | string): Promise<Admission> {
+    for (;;) {
+      const a = await this.tryAcquire(chatId);
+      if (a.admitted || a.reason !== 'pace' || a.waitMs > 1000) return a;
+      await new Promise((r) => setTimeout(r, a.waitMs));
+    }
+  }
+
+  /** One attempt: admitted now, or how long to wait and why. */
+  async tryAcquire(chatId: bigint | string): Promise<Admission> {
     const chat = String(chatId);
     const group = chat.startsWith('-');
     const token = `${process.pid}-${Date.now()}-${++this.seq}`;
@@ -127,8 +150,9 @@ export class TelegramRateLimiter {
       String(group ? this.opts.groupWindowMs : this.opts.privateWindowMs),
       String(this.opts.inFlightTtlMs),
       String(this.opts.catchUpMs),
-    )) as [number, number];
-    return { admitted: res[0] === 1, waitMs: Math.max(0, Math.ceil(Number(res[1]))), token };
+    )) as [number, number, number];
+    const reason = res[2] === 1 ? 'pace' : res[2] === 2 ? 'chat' : null;
+    return { admitted: res[0] === 1, waitMs: Math.max(0, Math.ceil(Number(res[1]))), reason, token };
   }
 
   /** Ends the in-flight request to a chat (after its outcome, a 429 block included, is known). */

@@ -110,9 +110,11 @@ async function takeSlot(d: SenderDeps, chatId: bigint): Promise<{ token: string 
   const maxInline = d.maxInlineWaitMs ?? 1500;
   for (;;) {
     const a = await d.limiter.acquire(chatId);
-    if (!a.admitted && a.waitMs > maxInline) return { type: 'retry', delayMs: a.waitMs, reason: 'rate limit' };
+    // A chat that is busy or limited hands the job back delayed, freeing the worker for other
+    // chats; only the short global pace is waited out in place.
+    if (!a.admitted && (a.reason === 'chat' || a.waitMs > maxInline)) return { type: 'retry', delayMs: a.waitMs, reason: 'rate limit' };
     if (!a.admitted) {
-      await sleep(a.waitMs + Math.floor(Math.random() * 3));
+      await sleep(a.waitMs);
       continue;
     }
     const blocked = await d.limiter.blockedFor(chatId);
@@ -167,6 +169,7 @@ export async function sendDelivery(d: SenderDeps, id: number, lastAttempt: boole
     const target = await resolveEditTarget(d, rec);
     if ('type' in target) return target;
     messageId = target.messageId;
+    if (await supersededEdit(d, rec, messageId)) return { type: 'skipped', reason: 'superseded' };
   }
   const slot = await takeSlot(d, rec.chatId);
   if ('type' in slot) return slot;

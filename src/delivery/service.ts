@@ -27,12 +27,14 @@ export interface DeliveryServiceDeps {
 }
 
 /** Builds the port alerts, digests, reminders and broadcasts send through. */
-export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryPort & { requeue(deliveryId: number, lane: number, notBefore?: Date): Promise<void> } {
-  const requeue = async (deliveryId: number, lane: number, notBefore?: Date) => {
+export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryPort & { requeue(deliveryId: number, lane: number, notBefore?: Date, edit?: boolean): Promise<void> } {
+  const requeue = async (deliveryId: number, lane: number, notBefore?: Date, edit = false) => {
+    // Within a lane, new messages go before edits of messages already delivered.
+    const priority = lane * 10 + (edit ? 1 : 0);
     const delay = notBefore ? Math.max(0, notBefore.getTime() - deps.clock().getTime()) : 0;
     await deps.queue.add('send', { deliveryId } satisfies DeliveryJob, {
       jobId: deliveryJobId(deliveryId),
-      priority: lane,
+      priority,
       delay,
       attempts: DELIVERY_ATTEMPTS,
       backoff: { type: 'exponential', delay: 1000 },
@@ -53,7 +55,7 @@ export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryPort &
         method: msg.method,
         payload: msg.payload,
       });
-      if (record.status === 'pending') await requeue(record.id, lane, msg.notBefore);
+      if (record.status === 'pending') await requeue(record.id, lane, msg.notBefore, msg.method.startsWith('edit'));
       return { deliveryId: record.id, duplicate: !created };
     },
   };

@@ -81,7 +81,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): Worker<DeliveryJ
     return outcome.type;
   };
   const worker = deps.queues.worker<DeliveryJob>(QUEUES.delivery, processor, {
-    concurrency: deps.concurrency ?? 32,
+    concurrency: deps.concurrency ?? 16,
     ...(deps.lockDurationMs ? { lockDuration: deps.lockDurationMs } : {}),
     ...(deps.stalledIntervalMs ? { stalledInterval: deps.stalledIntervalMs } : {}),
   });

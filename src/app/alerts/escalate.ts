@@ -29,10 +29,12 @@ async function schedule(deps: AlertsDeps, job: StepJob, at: Date): Promise<void>
 /** Sends the card to every reachable leader of `unitId` not yet notified; returns how many. */
 async function notifyLeaders(deps: AlertsDeps, alert: AlertRecord, unitId: number, step: number): Promise<number> {
   const leaders = (await deps.repos.members.leadersOf(unitId)).filter((m) => m.chatId !== null && m.reachable);
+  const cards = new Map<string, Promise<Awaited<ReturnType<typeof renderAlertCard>>>>();
   for (const leader of leaders) {
     await deps.repos.alerts.addRecipient({ alertId: alert.id, memberId: leader.id, unitId, step, chatId: leader.chatId! });
     const lang = leader.language ?? 'vi';
-    const card = await renderAlertCard(deps, alert, lang);
+    if (!cards.has(lang)) cards.set(lang, renderAlertCard(deps, alert, lang));
+    const card = await cards.get(lang)!;
     await deps.port.enqueue({
       idempotencyKey: alertKeys.card(alert.id, leader.id),
       memberId: leader.id,

@@ -98,10 +98,12 @@ export async function refreshAlert(deps: AlertsDeps, alert: AlertRecord): Promis
  * delivery key (same state twice = one edit).
  */
 export async function editAllCards(deps: AlertsDeps, alert: AlertRecord, version: string): Promise<void> {
+  const cards = new Map<string, Promise<Awaited<ReturnType<typeof renderAlertCard>>>>();
   for (const r of await deps.repos.alerts.recipients(alert.id)) {
     const member = await deps.repos.members.get(r.memberId);
     const lang = member?.language ?? 'vi';
-    const card = await renderAlertCard(deps, alert, lang);
+    if (!cards.has(lang)) cards.set(lang, renderAlertCard(deps, alert, lang));
+    const card = await cards.get(lang)!;
     // Cards sent through the delivery path are edited by reference to their delivery (the id is
     // known once sent); cards shown by /alerts carry their own message id (step -1).
     const target = r.step >= 0 || r.messageId === null ? { editOf: alertKeys.card(alert.id, r.memberId) } : { message_id: r.messageId };

@@ -1,0 +1,211 @@
+/**
+ * Submit → first alert message at the (fake) Telegram API, through the REAL pipeline in one
+ * process: report stored + analysis job enqueued ("submit"), the analysis worker (NLP,
+ * grouping, urgency), the alerts worker (evaluate, recipients, card), the delivery worker
+ * (Delivery rows, shared limiter, grammY Api) and a fake Bot API that enforces Telegram's
+ * limits. Reports come at a fixed rate from collaborators of 100 branches (one leader each),
+ * with texts from the labelled corpus that are marked urgent, sensitive topic, angry, online.
+ * As in production, the analysis worker runs in its own process (a child of this one, on the
+ * same schema and queue prefix); alerts and delivery workers run here beside the fake API.
+ * Prints p50/p99 of submit → first card for reports that raised an alert, and of submit →
+ * first edit showing the report for reports that updated one, and per-stage figures.
+ * Asserts nothing.
+ * Run: npx tsx bench/alert-latency.ts [reportsPerSecond=20] [seconds=60]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { openDatabase } from '../src/db/client.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Api } from 'grammy';
+import { alertDeliveryObserver } from '../src/app/alerts/observer.js';
+import { createAnalysisContextProvider } from '../src/app/analysis/analysis-context.js';
+import { createTopicModelCache } from '../src/app/analysis/topic-models.js';
+import { createI18n, translator } from '../src/bot/i18n.js';
+import { createRepositories } from '../src/db/repositories/index.js';
+import { createDeliveryService } from '../src/delivery/service.js';
+import { DEFAULT_TOPICS } from '../src/domain/taxonomy.js';
+import { FakeBotApi, TELEGRAM_LIMITS } from '../src/fake-telegram/index.js';
+import { silentLogger } from '../src/logger.js';
+import { createAlertsWorker } from '../src/queue/alerts-worker.js';
+import { createAnalysisWorker } from '../src/queue/analysis-worker.js';
+import { createDeliveryWorker } from '../src/queue/delivery-worker.js';
+import { createQueueFactory } from '../src/queue/factory.js';
+import { enqueueAnalysis, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
+import { QUEUES } from '../src/queue/names.js';
+import { createRedis } from '../src/queue/redis.js';
+import { TEST_REDIS_URL } from '../test/support/db.js';
+import { benchDatabase, fmt, percentile, performance } from './support.js';
+
+if (process.argv[2] === '--analysis-child') await runAnalysisChild(process.argv[3]!, process.argv[4]!);
+
+const RATE = Number(process.argv[2] ?? 20);
+const SECONDS = Number(process.argv[3] ?? 60);
+const BRANCHES = 100;
+
+const urgent = ['dev.jsonl', 'topics-train.jsonl'].flatMap((f) =>
+  readFileSync(resolve(import.meta.dirname, '../corpus', f), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { text: string; urgent?: boolean; topic?: string })
+    .filter((x) => x.urgent),
+);
+
+const db = await benchDatabase(30);
+const redis = createRedis(TEST_REDIS_URL);
+const queues = createQueueFactory(redis, `bench-${randomBytes(4).toString('hex')}`);
+const analysisQueue = queues.queue<AnalyzeJob>(QUEUES.analysis);
+const alertsQueue = queues.queue(QUEUES.alerts);
+const deliveryQueue = queues.queue(QUEUES.delivery);
+try {
+  const repos = createRepositories(db.prisma);
+  for (const [i, tpc] of DEFAULT_TOPICS.entries()) await repos.topics.upsert({ ...tpc, keywords: [...tpc.keywords], sortOrder: i });
+  await repos.settings.set(null, 'quietStart', '00:00'); // no quiet hours: measure the pipeline, not the night
+  await repos.settings.set(null, 'quietEnd', '00:00');
+  const root = await repos.units.create({ name: 'Bloc' });
+  const committees = await Promise.all(Array.from({ length: 10 }, (_, i) => repos.units.create({ name: `Committee ${i}`, parentId: root.id })));
+  const branches = [];
+  for (let i = 0; i < BRANCHES; i++) branches.push(await repos.units.create({ name: `Branch ${i}`, parentId: committees[i % 10]!.id }));
+  const collaborators = [];
+  for (const [i, b] of branches.entries()) {
+    await repos.members.create({ telegramUserId: BigInt(60_000 + i), displayName: `Leader ${i}`, role: 'leader', unitId: b.id, language: 'vi' });
+    collaborators.push(await repos.members.create({ telegramUserId: BigInt(70_000 + i), displayName: `Collab ${i}`, role: 'collaborator', unitId: b.id }));
+  }
+  const clock = () => new Date();
+  const logger = silentLogger();
+  const fake = new FakeBotApi({ limits: TELEGRAM_LIMITS });
+  const t = translator(createI18n());
+  const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
+  const child = await startAnalysisChild(db.url!, queues.prefix);
+  const workers = [
+    createAlertsWorker({ repos, port, alertsQueue, deliveryQueue, t, clock, logger, queues, concurrency: 16 }),
+    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, redis, port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(repos.alerts, clock)] }),
+  ];
+
+  const evalWait: number[] = [];
+  const evalRun: number[] = [];
+  workers[0]!.on('completed', (job) => {
+    if (job.name !== 'evaluate' || !job.processedOn || !job.finishedOn) return;
+    evalWait.push(job.processedOn - job.timestamp);
+    evalRun.push(job.finishedOn - job.processedOn);
+  });
+  const submittedAt = new Map<string, number>();
+  const firstCard = new Map<string, number>();
+  const firstEdit = new Map<string, number>();
+  fake.onCall((c) => {
+    if (!c.ok || typeof c.payload.text !== 'string') return;
+    const target = c.method === 'sendMessage' ? firstCard : c.method === 'editMessageText' ? firstEdit : null;
+    if (!target) return;
+    const now = performance.now();
+    for (const ref of c.payload.text.match(/R-\d{4}-\d{6}/g) ?? []) if (!target.has(ref)) target.set(ref, now);
+  });
+
+  const total = RATE * SECONDS;
+  const t0 = performance.now();
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = t0 + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const k = (i * 37) % BRANCHES;
+    const sample = urgent[(i * 7) % urgent.length]!;
+    pending.push(
+      (async () => {
+        const start = performance.now();
+        const { report } = await repos.reports.create(
+          { memberId: collaborators[k]!.id, unitId: branches[k]!.id, chosenTopic: 'security_defense', content: `${sample.text} (${i})`, proposal: null, mood: 'angry', spread: 'online', source: 'conversation' },
+          new Date(),
+        );
+        await enqueueAnalysis(analysisQueue, report.id);
+        submittedAt.set(report.reference, start);
+      })(),
+    );
+  }
+  await Promise.all(pending);
+  const submitSeconds = (performance.now() - t0) / 1000;
+  // let the tail drain (bounded)
+  const drainEnd = performance.now() + 30_000;
+  let last = -1;
+  while (performance.now() < drainEnd) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const c = await analysisQueue.getJobCounts('waiting', 'active', 'delayed');
+    const d = await deliveryQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    const busy = Object.values(c).reduce((a, b) => a + b, 0) + Object.values(d).reduce((a, b) => a + b, 0);
+    if (busy === 0 && fake.calls.length === last) break;
+    last = fake.calls.length;
+  }
+  const raisers = new Set((await db.prisma.alert.findMany({ select: { report: { select: { reference: true } } } })).map((a) => a.report.reference));
+  const raised: number[] = [];
+  const updated: number[] = [];
+  let missing = 0;
+  for (const [ref, at] of submittedAt) {
+    const seen = raisers.has(ref) ? firstCard.get(ref) : firstEdit.get(ref) ?? firstCard.get(ref);
+    if (seen === undefined) {
+      if (raisers.has(ref)) missing += 1;
+      continue;
+    }
+    (raisers.has(ref) ? raised : updated).push(seen - at);
+  }
+  const alerts = await db.prisma.alert.count();
+  const levels = await db.prisma.report.groupBy({ by: ['urgencyLevel'], _count: true });
+  console.log(
+    `alert latency, real pipeline in one process (analysis process: concurrency 16; this process: alerts 16 + delivery 16; PostgreSQL + Redis; fake API enforcing Telegram limits): ` +
+      `${total} reports at ${RATE}/s for ${SECONDS} s (submitted in ${submitSeconds.toFixed(1)} s); levels ${levels.map((l) => `${l.urgencyLevel}=${l._count}`).join(' ')}; ${alerts} alerts`,
+  );
+  console.log(`  submit → first alert card (reports that raised an alert): p50 ${fmt(percentile(raised, 50))} ms   p99 ${fmt(percentile(raised, 99))} ms   max ${fmt(Math.max(...raised))} ms   (${raised.length} alerts; ${missing} raised but not delivered in time)`);
+  if (updated.length) console.log(`  submit → first message showing the report (reports that joined an alert): p50 ${fmt(percentile(updated, 50))} ms   p99 ${fmt(percentile(updated, 99))} ms   (${updated.length} reports)`);
+  const stage = async (label: string, sql: string) => {
+    const rows = await db.sql.query<{ ms: number }>(sql);
+    const v = rows.map((r) => Number(r.ms));
+    console.log(`  stage ${label.padEnd(44)} p50 ${fmt(percentile(v, 50))} ms   p99 ${fmt(percentile(v, 99))} ms   (${v.length})`);
+  };
+  await stage('stored → analysed', `SELECT EXTRACT(EPOCH FROM ("analysedAt" - "createdAt")) * 1000 AS ms FROM "Report" WHERE "analysedAt" IS NOT NULL`);
+  await stage('stored → alert raised', `SELECT EXTRACT(EPOCH FROM (a."createdAt" - r."createdAt")) * 1000 AS ms FROM "Alert" a JOIN "Report" r ON r.id = a."reportId"`);
+  await stage('card recorded → sent', `SELECT EXTRACT(EPOCH FROM ("sentAt" - "createdAt")) * 1000 AS ms FROM "Delivery" WHERE kind = 'alert' AND "sentAt" IS NOT NULL`);
+  await stage('edit recorded → sent', `SELECT EXTRACT(EPOCH FROM ("sentAt" - "createdAt")) * 1000 AS ms FROM "Delivery" WHERE kind = 'alert_edit' AND "sentAt" IS NOT NULL`);
+  console.log(`  stage ${'evaluate job: queued → started'.padEnd(44)} p50 ${fmt(percentile(evalWait, 50))} ms   p99 ${fmt(percentile(evalWait, 99))} ms`);
+  console.log(`  stage ${'evaluate job: started → finished'.padEnd(44)} p50 ${fmt(percentile(evalRun, 50))} ms   p99 ${fmt(percentile(evalRun, 99))} ms`);
+  console.log(`  429s ${fake.calls.filter((c) => c.errorCode === 429).length}, retry_after violations ${fake.retryAfterViolations}`);
+  await Promise.all(workers.map((w) => w.close()));
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+} finally {
+  for (const q of [analysisQueue, alertsQueue, deliveryQueue]) {
+    await q.obliterate({ force: true }).catch(() => undefined);
+    await q.close();
+  }
+  const keys = await redis.keys(`${queues.prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  await redis.quit();
+  await db.destroy();
+}
+
+/** Spawns the analysis worker process and waits until it has its model and takes jobs. */
+async function startAnalysisChild(url: string, prefix: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--analysis-child', url, prefix], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+  await new Promise<void>((ok, fail) => {
+    child.stdout!.on('data', (b: Buffer) => (b.toString().includes('ready') ? ok() : undefined));
+    child.once('exit', (code) => fail(new Error(`analysis child exited with ${code}`)));
+  });
+  return child;
+}
+
+/** The child: one analysis worker on the parent's schema and queue prefix, until SIGTERM. */
+async function runAnalysisChild(url: string, prefix: string): Promise<never> {
+  const db = await openDatabase({ url, poolSize: 20 });
+  const redis = createRedis(TEST_REDIS_URL);
+  const queues = createQueueFactory(redis, prefix);
+  const repos = createRepositories(db.prisma);
+  const clock = () => new Date();
+  const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(db.prisma) });
+  await context.get();
+  const alertsQueue = queues.queue(QUEUES.alerts);
+  const worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger: silentLogger() }, 16);
+  process.stdout.write('ready\n');
+  await new Promise((r) => process.once('SIGTERM', r));
+  await worker.close();
+  await alertsQueue.close();
+  await redis.quit();
+  await db.close();
+  process.exit(0);
+}
