@@ -48,7 +48,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ctx.member ? registerStaffCommands(ctx.api, t, ctx.member).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'setMyCommands failed')) : Promise.resolve();
 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  const root = bot.errorBoundary(createErrorHandler(t));
+  const conversationPrefix = deps.conversationPrefix ?? 'conv:';
+  const root = bot.errorBoundary(createErrorHandler(t, { redis: deps.redis, drafts, conversationPrefix }));
   root.use(updateLogger(deps.logger));
   root.use(async (ctx, next) => {
     await topics.refresh().catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'taxonomy reload failed; using the cached one'));
@@ -61,7 +62,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(floodLimit(deps, limits));
   dm.use(
     conversations<BotContext, Context>({
-      storage: { type: 'key', version: 1, prefix: deps.conversationPrefix ?? 'conv:', adapter: new RedisAdapter({ instance: deps.redis, ttl: 7 * 24 * 3600 }) },
+      storage: { type: 'key', version: FLOW_STATE_VERSION, prefix: conversationPrefix, adapter: new RedisAdapter({ instance: deps.redis, ttl: 7 * 24 * 3600 }) },
     }),
   );
   dm.use(startFeature({ repos: deps.repos, clock: deps.clock, onStaffJoined: staffMenu }));
@@ -75,6 +76,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(unhandledFeature());
   return bot;
 }
+
+/**
+ * Version of the stored conversation state. Bump it when a change to the report flow makes old
+ * drafts unreplayable: state of another version is discarded instead of failing (and a replay
+ * mismatch that slips through is handled by the error boundary).
+ */
+export const FLOW_STATE_VERSION = 2;
 
 /** Per-person flood limit in Redis (shared by every bot process); one friendly notice per window. */
 function floodLimit(deps: BotDeps, limits: BotLimits) {

@@ -34,6 +34,10 @@ export function createDraftStore(redis: Redis, prefix = 'pulse:drafts') {
     async touch(chatId: number, rec: DraftRecord): Promise<void> {
       await redis.hset(prefix, String(chatId), JSON.stringify(rec));
     },
+    async get(chatId: number): Promise<DraftRecord | null> {
+      const json = await redis.hget(prefix, String(chatId));
+      return json ? (JSON.parse(json) as DraftRecord) : null;
+    },
     async clear(chatId: number): Promise<void> {
       await redis.hdel(prefix, String(chatId));
     },

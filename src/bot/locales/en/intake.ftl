@@ -150,3 +150,8 @@ intake-cmd-help = Help
 intake-cmd-alerts = Open alerts
 intake-cmd-digest = Digest on demand
 intake-cmd-dashboard = Dashboard login link
+intake-draft-reset =
+    The bot was just updated, so your unfinished report cannot continue. Here is what you had typed, so nothing is lost:
+    { $draft }
+    Send /report to start again.
+intake-draft-reset-empty = The bot was just updated, so your unfinished report cannot continue. Send /report to start again.

@@ -150,3 +150,8 @@ intake-cmd-help = Hướng dẫn
 intake-cmd-alerts = Cảnh báo đang mở
 intake-cmd-digest = Bản tổng hợp theo yêu cầu
 intake-cmd-dashboard = Link đăng nhập trang quản lý
+intake-draft-reset =
+    Bot vừa được cập nhật nên không thể tiếp tục báo cáo đang làm dở. Đây là nội dung bạn đã gõ, để không bị mất:
+    { $draft }
+    Gửi /report để bắt đầu lại.
+intake-draft-reset-empty = Bot vừa được cập nhật nên báo cáo đang làm dở không thể tiếp tục. Gửi /report để bắt đầu lại.
