@@ -33,6 +33,9 @@ export interface FakeTelegramBotOptions {
   logger?: Logger;
   extraFeatures?: Composer<BotContext>[];
   limits?: Partial<BotLimits>;
+  /** Redis key prefixes of conversation state and drafts (the demo isolates each run). */
+  conversationPrefix?: string;
+  draftsPrefix?: string;
 }
 
 /** Builds the production bot on the runtime with Telegram faked at the fetch level. */
@@ -41,7 +44,7 @@ export function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions 
   const api = opts.api ?? rt.telegram.fake ?? new FakeBotApi();
   const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
   const bot = createBot({
-    token: '100000:FAKE-TELEGRAM-not-a-real-token-xxxxxxxx',
+    token: rt.telegram.fake ? rt.telegram.token : '100000:FAKE-TELEGRAM-not-a-real-token-xxxxxxxx',
     botInfo: api.botInfo as never,
     fetch: api.fetch,
     repos: rt.repos,
@@ -54,6 +57,8 @@ export function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions 
     logger: opts.logger ?? rt.logger.child({ part: 'bot' }),
     limits: { floodLimit: 100_000, ...opts.limits },
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
+    ...(opts.conversationPrefix ? { conversationPrefix: opts.conversationPrefix } : {}),
+    ...(opts.draftsPrefix ? { draftsPrefix: opts.draftsPrefix } : {}),
   });
   return { bot, api, analysisQueue, close: () => analysisQueue.close() };
 }

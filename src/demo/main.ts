@@ -15,17 +15,15 @@ import type { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { digestDepsFrom, produceDemoDigests } from '../app/digests/index.js';
 import { listIssueGroups } from '../app/issue-groups/manage.js';
-import { createBot } from '../bot/create-bot.js';
 import { loadConfigOrExit } from '../config.js';
-import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import { createDeliveryPort } from '../delivery/index.js';
 import { FakeBotApi } from '../fake-telegram/index.js';
 import { botExtraFeatures, startParts } from '../parts.js';
-import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import { QUEUES } from '../queue/names.js';
 import { RedisUnavailableError } from '../queue/redis.js';
 import { createRuntime, exitOnSignals, type Runtime } from '../runtime.js';
 import { runAlertScene } from './alert-scene.js';
+import { createFakeTelegramBot } from './fake-telegram-bot.js';
 import { createDemoClock } from './clock.js';
 import { printAlerts, printTotals, truncate } from './report.js';
 import { seedDemoOrganisation, DEMO_INVITE, DEMO_LEADER_INVITE } from './seed.js';
@@ -79,24 +77,15 @@ await rt.repos.settings.set(org.root.id, 'quietEnd', '00:00');
 out(`✓ organisation: "${org.root.name}", ${org.committees.length} committees, ${org.branches.length} branches, ${org.collaborators.length} collaborators, ${org.leaders.length} leaders, 1 admin`);
 
 await startParts(rt, ['analysis', 'alerts', 'delivery', 'sweeper', 'web']);
-const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
-rt.onShutdown('demo-queues', () => analysisQueue.close());
-const bot = createBot({
-  token: rt.telegram.token,
-  botInfo: fake.botInfo,
-  fetch: fake.fetch,
-  repos: rt.repos,
-  memberLookup: createMemberLookup(rt.db.sql),
-  reportIntake: createReportIntake(rt.db.sql),
-  redis: rt.redis,
-  analysisQueue,
-  i18n: rt.i18n,
-  clock: rt.clock,
+const { bot, close: closeBotQueue } = createFakeTelegramBot(rt, {
+  api: fake,
   logger: logger.child({ part: 'bot' }),
   extraFeatures: botExtraFeatures(rt),
   conversationPrefix: `pulse-demo-${process.pid}:conv:`,
-  limits: { reportsPerHour: 1000, floodLimit: 1000 },
+  draftsPrefix: `pulse-demo-${process.pid}:drafts`,
+  limits: { reportsPerHour: 1000 },
 });
+rt.onShutdown('demo-bot', closeBotQueue);
 await bot.init();
 out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web on http://${config.WEB_HOST}:${config.WEB_PORT}/health`);
 
