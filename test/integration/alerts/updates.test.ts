@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markFalseAlarm } from '../../../src/app/alerts/actions.js';
 import { enqueueAlertEvaluation } from '../../../src/queue/jobs/alerts.js';
 import { eventually, sleep } from '../delivery/harness.js';
 import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, type AlertsHarness } from './harness.js';
@@ -74,5 +75,30 @@ describe('one live alert per issue group', () => {
     await eventually(async () => (await h.repos.alerts.liveForGroup(group)) !== null);
     const alert = (await h.repos.alerts.liveForGroup(group))!;
     expect(alert).toMatchObject({ trigger: 'fast_spread', level: 'high', reportCount: 4, unitCount: 3 });
+  });
+
+  it('a false alarm closes the alert, frees its group, and a later report raises a fresh alert covering only new reports', async () => {
+    const { org } = h;
+    const group = await newIssueGroup(h);
+    const first = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
+    await enqueueAlertEvaluation(h.alertsQueue, first.id);
+    await eventually(async () => (await h.repos.alerts.liveForGroup(group)) !== null);
+    const alert = (await h.repos.alerts.liveForGroup(group))!;
+    await eventually(async () => (await h.repos.alerts.recipients(alert.id)).length === 2);
+    const outcome = await markFalseAlarm(h.deps, org.branchLeaders[0]!, alert.id, 'en');
+    expect(outcome.type).toBe('done');
+    expect(await h.repos.alerts.get(alert.id)).toMatchObject({ status: 'false_alarm', openKey: null, closedById: org.branchLeaders[0]!.id });
+    expect((await h.repos.alerts.events(alert.id)).map((e) => e.kind)).toContain('false_alarm');
+    // a false alarm does not tell the reporter that leadership took it up
+    await sleep(300);
+    expect(h.fake.textsTo(org.collaborator.chatId!).some((t) => t.includes(first.reference))).toBe(false);
+
+    await sleep(20); // the next report is strictly after the closure
+    const next = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
+    await enqueueAlertEvaluation(h.alertsQueue, next.id);
+    await eventually(async () => (await h.repos.alerts.liveForGroup(group)) !== null);
+    const fresh = (await h.repos.alerts.liveForGroup(group))!;
+    expect(fresh.id).not.toBe(alert.id);
+    expect(fresh).toMatchObject({ reportId: next.id, reportCount: 1 });
   });
 });
