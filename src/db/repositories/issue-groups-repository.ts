@@ -61,7 +61,9 @@ export async function lockBands(sql: Sql, bandKeys: readonly string[]): Promise<
 /**
  * Candidates by band key within the window: at most `perBand` newest rows per key (an
  * index range scan on (bandKey, createdAt)), so the cost does not grow with the store.
- * Only members of open groups last seen inside the window qualify.
+ * Only members of open groups last seen inside the window qualify. The report and group
+ * look-ups are LATERAL … LIMIT 1 on purpose: primary-key probes whatever the statistics say
+ * (with stale statistics the planner hashed every analysed report for each query).
  */
 export async function findCandidates(
   sql: Sql,
@@ -75,10 +77,13 @@ export async function findCandidates(
          SELECT b."reportId" FROM "ReportBand" b
           WHERE b."bandKey" = k.key AND b."createdAt" >= $2::timestamp AND b."reportId" <> $3
           ORDER BY b."createdAt" DESC LIMIT $4) h
-       JOIN "Report" r ON r.id = h."reportId"
-       JOIN "IssueGroup" g ON g.id = r."issueGroupId"
-      WHERE g.status = 'open' AND g."lastSeenAt" >= $2::timestamp AND r.status = 'analysed'
-      GROUP BY r.id
+       CROSS JOIN LATERAL (
+         SELECT r.id, r."issueGroupId", r."redactedContent" FROM "Report" r
+          WHERE r.id = h."reportId" AND r.status = 'analysed' LIMIT 1) r
+       CROSS JOIN LATERAL (
+         SELECT g.id FROM "IssueGroup" g
+          WHERE g.id = r."issueGroupId" AND g.status = 'open' AND g."lastSeenAt" >= $2::timestamp LIMIT 1) g
+      GROUP BY r.id, r."issueGroupId", r."redactedContent"
       ORDER BY shared DESC, r.id DESC
       LIMIT $5`,
     [[...q.bandKeys], q.since.toISOString(), q.excludeReportId, q.perBand ?? 20, q.limit ?? 12],
