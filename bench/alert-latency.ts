@@ -5,8 +5,9 @@
  * (Delivery rows, shared limiter, grammY Api) and a fake Bot API that enforces Telegram's
  * limits. Reports come at a fixed rate from collaborators of 100 branches (one leader each),
  * with texts from the labelled corpus that are marked urgent, sensitive topic, angry, online.
- * As in production, the analysis worker runs in its own process (a child of this one, on the
- * same schema and queue prefix); alerts and delivery workers run here beside the fake API.
+ * As in production, the analysis and alerts workers run in their own processes (children of
+ * this one, on the same schema and queue prefix); the delivery worker runs here beside the
+ * fake API.
  * Prints p50/p99 of submit → first card for reports that raised an alert, and of submit →
  * first edit showing the report for reports that updated one, and per-stage figures.
  * Asserts nothing.
@@ -37,7 +38,8 @@ import { createRedis } from '../src/queue/redis.js';
 import { TEST_REDIS_URL } from '../test/support/db.js';
 import { benchDatabase, fmt, percentile, performance } from './support.js';
 
-if (process.argv[2] === '--analysis-child') await runAnalysisChild(process.argv[3]!, process.argv[4]!);
+if (process.argv[2] === '--analysis-child') await runChild('analysis', process.argv[3]!, process.argv[4]!);
+if (process.argv[2] === '--alerts-child') await runChild('alerts', process.argv[3]!, process.argv[4]!);
 
 const RATE = Number(process.argv[2] ?? 20);
 const SECONDS = Number(process.argv[3] ?? 60);
@@ -76,18 +78,20 @@ try {
   const fake = new FakeBotApi({ limits: TELEGRAM_LIMITS });
   const t = translator(createI18n());
   const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
-  const child = await startAnalysisChild(db.url!, queues.prefix);
+  const children = [await startChild('analysis', db.url!, queues.prefix), await startChild('alerts', db.url!, queues.prefix)];
   const workers = [
-    createAlertsWorker({ repos, port, alertsQueue, deliveryQueue, t, clock, logger, queues, concurrency: 16 }),
     createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, redis, port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(repos.alerts, clock)] }),
   ];
 
   const evalWait: number[] = [];
   const evalRun: number[] = [];
-  workers[0]!.on('completed', (job) => {
-    if (job.name !== 'evaluate' || !job.processedOn || !job.finishedOn) return;
-    evalWait.push(job.processedOn - job.timestamp);
-    evalRun.push(job.finishedOn - job.processedOn);
+  const alertsEvents = queues.events(QUEUES.alerts);
+  alertsEvents.on('completed', ({ jobId }) => {
+    void alertsQueue.getJob(jobId).then((job) => {
+      if (!job || job.name !== 'evaluate' || !job.processedOn || !job.finishedOn) return;
+      evalWait.push(job.processedOn - job.timestamp);
+      evalRun.push(job.finishedOn - job.processedOn);
+    });
   });
   const submittedAt = new Map<string, number>();
   const firstCard = new Map<string, number>();
@@ -149,7 +153,7 @@ try {
   const alerts = await db.prisma.alert.count();
   const levels = await db.prisma.report.groupBy({ by: ['urgencyLevel'], _count: true });
   console.log(
-    `alert latency, real pipeline in one process (analysis process: concurrency 16; this process: alerts 16 + delivery 16; PostgreSQL + Redis; fake API enforcing Telegram limits): ` +
+    `alert latency, real pipeline (processes: analysis ×16, alerts ×16, and this one: delivery ×16 + fake API; PostgreSQL + Redis; fake API enforcing Telegram limits): ` +
       `${total} reports at ${RATE}/s for ${SECONDS} s (submitted in ${submitSeconds.toFixed(1)} s); levels ${levels.map((l) => `${l.urgencyLevel}=${l._count}`).join(' ')}; ${alerts} alerts`,
   );
   console.log(`  submit → first alert card (reports that raised an alert): p50 ${fmt(percentile(raised, 50))} ms   p99 ${fmt(percentile(raised, 99))} ms   max ${fmt(Math.max(...raised))} ms   (${raised.length} alerts; ${missing} raised but not delivered in time)`);
@@ -167,8 +171,11 @@ try {
   console.log(`  stage ${'evaluate job: started → finished'.padEnd(44)} p50 ${fmt(percentile(evalRun, 50))} ms   p99 ${fmt(percentile(evalRun, 99))} ms`);
   console.log(`  429s ${fake.calls.filter((c) => c.errorCode === 429).length}, retry_after violations ${fake.retryAfterViolations}`);
   await Promise.all(workers.map((w) => w.close()));
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
+  await alertsEvents.close();
+  for (const child of children) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
 } finally {
   for (const q of [analysisQueue, alertsQueue, deliveryQueue]) {
     await q.obliterate({ force: true }).catch(() => undefined);
@@ -180,31 +187,44 @@ try {
   await db.destroy();
 }
 
-/** Spawns the analysis worker process and waits until it has its model and takes jobs. */
-async function startAnalysisChild(url: string, prefix: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--analysis-child', url, prefix], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
+/** Spawns a worker process (analysis or alerts) and waits until it takes jobs. */
+async function startChild(kind: 'analysis' | 'alerts', url: string, prefix: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, `--${kind}-child`, url, prefix], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });
   await new Promise<void>((ok, fail) => {
     child.stdout!.on('data', (b: Buffer) => (b.toString().includes('ready') ? ok() : undefined));
-    child.once('exit', (code) => fail(new Error(`analysis child exited with ${code}`)));
+    child.once('exit', (code) => fail(new Error(`${kind} child exited with ${code}`)));
   });
   return child;
 }
 
-/** The child: one analysis worker on the parent's schema and queue prefix, until SIGTERM. */
-async function runAnalysisChild(url: string, prefix: string): Promise<never> {
+/** A child: one analysis or alerts worker on the parent's schema and queue prefix, until SIGTERM. */
+async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string): Promise<never> {
   const db = await openDatabase({ url, poolSize: 20 });
   const redis = createRedis(TEST_REDIS_URL);
   const queues = createQueueFactory(redis, prefix);
   const repos = createRepositories(db.prisma);
   const clock = () => new Date();
-  const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(db.prisma) });
-  await context.get();
+  const logger = silentLogger();
   const alertsQueue = queues.queue(QUEUES.alerts);
-  const worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger: silentLogger() }, 16);
+  const deliveryQueue = queues.queue(QUEUES.delivery);
+  let worker;
+  if (kind === 'analysis') {
+    const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(db.prisma) });
+    await context.get();
+    worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger }, 16);
+  } else {
+    const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
+    worker = createAlertsWorker({ repos, port, alertsQueue, deliveryQueue, t: translator(createI18n()), clock, logger, queues, concurrency: 16 });
+  }
   process.stdout.write('ready\n');
-  await new Promise((r) => process.once('SIGTERM', r));
+  // stop on SIGTERM, or when the parent goes away (its end of our stdin closes)
+  process.stdin.resume();
+  await new Promise((r) => {
+    process.once('SIGTERM', r);
+    process.stdin.once('end', r);
+  });
   await worker.close();
-  await alertsQueue.close();
+  await Promise.all([alertsQueue.close(), deliveryQueue.close()]);
   await redis.quit();
   await db.close();
   process.exit(0);
