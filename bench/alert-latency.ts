@@ -187,6 +187,9 @@ try {
   await db.destroy();
 }
 
+// BullMQ does not close connections it was given (the factory's duplicates): exit explicitly.
+process.exit(0);
+
 /** Spawns a worker process (analysis or alerts) and waits until it takes jobs. */
 async function startChild(kind: 'analysis' | 'alerts', url: string, prefix: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, `--${kind}-child`, url, prefix], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } });

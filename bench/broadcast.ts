@@ -79,3 +79,5 @@ try {
   await redis.quit();
   await db.destroy();
 }
+// BullMQ does not close connections it was given (the factory's duplicates): exit explicitly.
+process.exit(0);
