@@ -109,24 +109,46 @@ export class TelegramRateLimiter {
     return `${this.prefix}:rl:${parts.join(':')}`;
   }
 
-  private line: Promise<unknown> = Promise.resolve();
+  private waiters: { chat: string; priority: number; seq: number; done: (a: Admission) => void; fail: (e: unknown) => void }[] = [];
+  private pumping = false;
 
   /**
    * Admits a request to a chat now, waiting out the global pace in place; returns a denial
-   * when the chat itself must wait. Callers of one process queue up locally, so that one of
-   * them (not all) polls Redis while the pace is the limit.
+   * when the chat itself must wait. Callers of one process wait in a local line ordered by
+   * priority (lower first, like BullMQ), so that one of them (not all) polls Redis while the
+   * pace is the limit and an alert never waits behind a queue of broadcasts.
    */
-  async acquire(chatId: bigint | string): Promise<Admission> {
-    const turn = this.line.then(() => this.acquireWaitingForPace(chatId));
-    this.line = turn.catch(() => undefined);
-    return turn;
+  acquire(chatId: bigint | string, priority = 0): Promise<Admission> {
+    return new Promise<Admission>((done, fail) => {
+      this.waiters.push({ chat: String(chatId), priority, seq: ++this.seq, done, fail });
+      void this.pump();
+    });
   }
 
-  private async acquireWaitingForPace(chatId: bigint | string): Promise<Admission> {
-    for (;;) {
-      const a = await this.tryAcquire(chatId);
-      if (a.admitted || a.reason !== 'pace' || a.waitMs > 1000) return a;
-      await new Promise((r) => setTimeout(r, a.waitMs));
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiters.length > 0) {
+        this.waiters.sort((a, b) => a.priority - b.priority || a.seq - b.seq);
+        const w = this.waiters[0]!;
+        let a: Admission;
+        try {
+          a = await this.tryAcquire(w.chat);
+        } catch (e) {
+          this.waiters.shift();
+          w.fail(e);
+          continue;
+        }
+        if (!a.admitted && a.reason === 'pace' && a.waitMs <= 1000) {
+          await new Promise((r) => setTimeout(r, a.waitMs));
+          continue;
+        }
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.done(a);
+      }
+    } finally {
+      this.pumping = false;
     }
   }
 

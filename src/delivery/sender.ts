@@ -106,10 +106,10 @@ async function supersededEdit(d: SenderDeps, rec: DeliveryRecord, messageId: num
  * Waits for a rate-limit slot (holding the chat's in-flight lock); returns the lock token, or
  * a retry outcome when the wait is too long to hold a worker.
  */
-async function takeSlot(d: SenderDeps, chatId: bigint): Promise<{ token: string } | SendOutcome> {
+async function takeSlot(d: SenderDeps, chatId: bigint, priority: number): Promise<{ token: string } | SendOutcome> {
   const maxInline = d.maxInlineWaitMs ?? 1500;
   for (;;) {
-    const a = await d.limiter.acquire(chatId);
+    const a = await d.limiter.acquire(chatId, priority);
     // A chat that is busy or limited hands the job back delayed, freeing the worker for other
     // chats; only the short global pace is waited out in place.
     if (!a.admitted && (a.reason === 'chat' || a.waitMs > maxInline)) return { type: 'retry', delayMs: a.waitMs, reason: 'rate limit' };
@@ -171,7 +171,7 @@ export async function sendDelivery(d: SenderDeps, id: number, lastAttempt: boole
     messageId = target.messageId;
     if (await supersededEdit(d, rec, messageId)) return { type: 'skipped', reason: 'superseded' };
   }
-  const slot = await takeSlot(d, rec.chatId);
+  const slot = await takeSlot(d, rec.chatId, rec.lane * 10 + (isEdit(rec.method) ? 1 : 0));
   if ('type' in slot) return slot;
   try {
     // Checked while holding the chat's in-flight lock: an older edit never lands after a newer one.
