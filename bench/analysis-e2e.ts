@@ -85,3 +85,5 @@ try {
   await redis.quit();
   await db.destroy();
 }
+// Connections the queue factory duplicated for the worker are not owned (so not closed) by BullMQ.
+process.exit(0);
