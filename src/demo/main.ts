@@ -69,9 +69,7 @@ try {
 exitOnSignals(rt);
 
 const org = await seedDemoOrganisation(rt.repos, rt.clock);
-// Short delays so that escalation happens while you watch; no quiet hours in the demo.
-await rt.repos.settings.set(org.root.id, 'escalationCriticalMinutes', 0.1);
-await rt.repos.settings.set(org.root.id, 'escalationHighMinutes', 0.2);
+// No quiet hours in the demo (it may run at night in Vietnam); escalation delays are shortened for the alert scene.
 await rt.repos.settings.set(org.root.id, 'quietStart', '00:00');
 await rt.repos.settings.set(org.root.id, 'quietEnd', '00:00');
 out(`✓ organisation: "${org.root.name}", ${org.committees.length} committees, ${org.branches.length} branches, ${org.collaborators.length} collaborators, ${org.leaders.length} leaders, 1 admin`);
@@ -106,6 +104,8 @@ for (const g of groups) out(`  ${String(g.reportCount).padStart(3)} reports, ${g
 
 out('\nAlerts:');
 await printAlerts(rt, out);
+await rt.repos.settings.set(org.root.id, 'escalationCriticalMinutes', 0.15);
+await rt.repos.settings.set(org.root.id, 'escalationHighMinutes', 0.3);
 const scene = await runAlertScene({ rt, bot, fake, org, out });
 if (scene) await waitForQueues(rt, [QUEUES.alerts, QUEUES.delivery], 60_000);
 

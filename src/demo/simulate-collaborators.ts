@@ -61,8 +61,8 @@ function pickScenario(rng: Rng): Scenario {
   return SCENARIOS[0]!;
 }
 
-/** Drives one person through one report; true when a reference came back. */
-class Driver {
+/** Drives one person through the bot: typed messages and button presses read from the fake API. */
+export class Driver {
   updates = 0;
   constructor(
     private readonly o: SimulateOptions,

@@ -25,9 +25,11 @@ describe('npm run demo (embedded database, fake Telegram, simulated collaborator
       const analysed = /reports stored: (\d+), analysed: (\d+)/.exec(out);
       expect(Number(analysed?.[2])).toBe(Number(analysed?.[1]));
       expect(out).toContain('Issue groups found');
+      expect(out).toMatch(/✓ critical alert #\d+ raised/);
+      expect(out).toMatch(/climbed to the leaders of/);
       expect(out).toMatch(/pressed Acknowledge: status is now "acknowledged"/);
       expect(out).toMatch(/✓ \d+ digest\(s\) sent/);
-      expect(out).not.toMatch(/is missing in the following locale/);
+      expect(`${out}${r.stderr}`).not.toMatch(/is missing in the following locale/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
