@@ -3,7 +3,7 @@
  * (Redis today; BullMQ's PostgreSQL backend is possible) is chosen by configuration here.
  * `prefix` isolates deployments and test runs sharing one Redis.
  */
-import { Queue, Worker, QueueEvents, type Processor, type WorkerOptions, type QueueOptions, type JobsOptions } from 'bullmq';
+import { Queue, Worker, QueueEvents, type ConnectionOptions, type Processor, type WorkerOptions, type QueueOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 
 export interface QueueFactory {
@@ -13,18 +13,24 @@ export interface QueueFactory {
   events(name: string): QueueEvents;
 }
 
-/** Builds queues and workers on one Redis; each worker/events gets its own duplicated connection. */
+/**
+ * Builds queues and workers on one Redis. Queues share the given connection (the runtime
+ * closes it); workers and queue-events get connection *options*, so BullMQ creates their
+ * blocking connections itself and closes them with the worker (an ioredis instance passed in
+ * would be left open by `worker.close()`).
+ */
 export function createQueueFactory(connection: Redis, prefix = 'pulse'): QueueFactory {
+  const own = () => ({ ...connection.options, maxRetriesPerRequest: null }) as ConnectionOptions;
   return {
     prefix,
     queue<T>(name: string, opts: Partial<QueueOptions> = {}) {
       return new Queue<T>(name, { connection, prefix, ...opts }) as Queue<T>;
     },
     worker<T>(name: string, processor: Processor<T>, opts: Partial<WorkerOptions> = {}) {
-      return new Worker<T>(name, processor, { connection: connection.duplicate(), prefix, ...opts });
+      return new Worker<T>(name, processor, { connection: own(), prefix, ...opts });
     },
     events(name: string) {
-      return new QueueEvents(name, { connection: connection.duplicate(), prefix });
+      return new QueueEvents(name, { connection: own(), prefix });
     },
   };
 }
