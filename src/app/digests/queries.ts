@@ -135,13 +135,16 @@ export async function proposals(sql: Sql, w: Windows, limit = 10) {
   );
 }
 
-/** Active units with active members that sent nothing in [since, to). */
+/**
+ * Active units with active collaborators that sent nothing in [since, to). Units with only
+ * leaders (a committee whose branches do the reporting) are not expected to report themselves.
+ */
 export async function silentUnits(sql: Sql, unitIds: number[], since: Date, to: Date, limit = 15) {
   return sql.query<{ id: number; name: string; total: number }>(
     `SELECT u.id, u.name, (count(*) OVER ())::int AS total
        FROM "Unit" u
       WHERE u.id = ANY($1::int[]) AND u.active
-        AND EXISTS (SELECT 1 FROM "Member" m WHERE m."unitId" = u.id AND m.active)
+        AND EXISTS (SELECT 1 FROM "Member" m WHERE m."unitId" = u.id AND m.active AND m.role = 'collaborator')
         AND NOT EXISTS (SELECT 1 FROM "Report" r WHERE r."unitId" = u.id AND r.${LIVE}
                           AND r."createdAt" >= ${ts(2)} AND r."createdAt" < ${ts(3)})
       ORDER BY u.name, u.id
