@@ -76,7 +76,7 @@ export async function topicNames(sql: Sql) {
   return sql.query<{ slug: string; nameVi: string; nameEn: string }>(`SELECT slug, "nameVi", "nameEn" FROM "Topic"`);
 }
 
-/** The top issue groups of the period with units, previous count and up to two redacted quotes. */
+/** The top issue groups of the period with units, previous count and up to two distinct redacted quotes. */
 export async function topIssueGroups(sql: Sql, w: Windows, limit = 5) {
   return sql.query<{ id: number; title: string; n: number; units: number; prev: number; quotes: { reference: string; text: string }[] | null }>(
     `WITH g AS (
@@ -93,9 +93,11 @@ export async function topIssueGroups(sql: Sql, w: Windows, limit = 5) {
        JOIN "IssueGroup" ig ON ig.id = g.gid
        LEFT JOIN LATERAL (
          SELECT json_agg(json_build_object('reference', x.reference, 'text', x."redactedContent")) AS quotes
-           FROM (SELECT reference, "redactedContent" FROM "Report"
-                  WHERE "issueGroupId" = g.gid AND ${SUB} AND ${LIVE} AND "redactedContent" IS NOT NULL
-                    AND "createdAt" >= ${ts(2)} AND "createdAt" < ${ts(3)}
+           FROM (SELECT * FROM (
+                   SELECT DISTINCT ON ("redactedContent") reference, "redactedContent", "urgencyScore", "createdAt", id FROM "Report"
+                    WHERE "issueGroupId" = g.gid AND ${SUB} AND ${LIVE} AND "redactedContent" IS NOT NULL
+                      AND "createdAt" >= ${ts(2)} AND "createdAt" < ${ts(3)}
+                    ORDER BY "redactedContent", "urgencyScore" DESC NULLS LAST, "createdAt" DESC, id) d
                   ORDER BY "urgencyScore" DESC NULLS LAST, "createdAt" DESC, id LIMIT 2) x) q ON true
       ORDER BY g.n DESC, g.gid`,
     [w.unitIds, iso(w.from), iso(w.to), iso(w.prevFrom), iso(w.prevTo), limit],

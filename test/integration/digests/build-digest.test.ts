@@ -115,4 +115,17 @@ describe.each(backends)('buildDigest on %s (seeded, hand-counted)', (_name, open
     expect(row(s.units.b)).toMatchObject({ reports: 5, activeCollaborators: 2, members: 3, weeksWithReports: 3 });
     expect(row(s.units.c)).toMatchObject({ reports: 0, activeCollaborators: 0, members: 1, weeksWithReports: 0 });
   });
+  it('shows two different quotes even when collaborators sent the same words (runs last: it adds a report)', async () => {
+    const [copy] = await db.sql.query<{ id: number }>(
+      `INSERT INTO "Report" (reference, "memberId", "unitId", content, "redactedContent", mood, "finalMood", "topicSlug", "issueGroupId", status, "createdAt", "urgencyScore")
+       SELECT 'R-2026-000099', "memberId", "unitId", content, "redactedContent", mood, "finalMood", "topicSlug", "issueGroupId", status, "createdAt" - interval '1 minute', 99
+         FROM "Report" WHERE reference = 'R-2026-000005' RETURNING id`,
+    );
+    expect(copy).toBeDefined();
+    const d = await buildDigest(deps, { memberId: s.members.l0, period: 'day', date: day });
+    const quotes = d.groups.find((g) => g.id === s.groups.g1)!.quotes;
+    expect(quotes).toHaveLength(2);
+    expect(new Set(quotes.map((q) => q.text)).size).toBe(2);
+    expect(quotes[0]).toEqual({ reference: 'R-2026-000099', text: 'Giá xăng ảnh hưởng đời sống' });
+  });
 });
