@@ -19,7 +19,7 @@ import { createRepositories } from '../src/db/repositories/index.js';
 import { isDigestPeriod } from '../src/domain/digest/periods.js';
 import { htmlToText, renderDigestMessages, type DigestT } from '../src/domain/digest/render.js';
 import { renderYearlyMessages, yearlyCsv } from '../src/domain/digest/yearly.js';
-import { localDateOf, parseLocalDate } from '../src/domain/digest/zoned-time.js';
+import { localDateOf, parseLocalDate } from '../src/domain/zoned-time.js';
 import type { Translate } from '../src/domain/translate.js';
 import type { Unit } from '../src/domain/types.js';
 import { MIGRATIONS_DIR } from '../src/runtime.js';

@@ -9,7 +9,7 @@ import type { Clock } from '../../domain/clock.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AlertLine, DigestModel, InactiveMember, TopicLine } from '../../domain/digest/model.js';
 import { digestWindow, sevenDayBuckets, type DigestPeriod, type PeriodWindow } from '../../domain/digest/periods.js';
-import { displayLocalDate, formatLocalDate, localDateOf, type LocalDate } from '../../domain/digest/zoned-time.js';
+import { displayLocalDate, formatLocalDate, localDateOf, type LocalDate } from '../../domain/zoned-time.js';
 import { findDefaultTopic } from '../../domain/taxonomy.js';
 import type { Member, Unit } from '../../domain/types.js';
 import { MOODS, isMood, type Mood } from '../../domain/vocabulary.js';

@@ -6,7 +6,7 @@
 import type { SqlExecutor } from '../../db/sql.js';
 import { SCHEDULED_PERIODS, digestWindow, type DigestPeriod, type ScheduledPeriod } from '../../domain/digest/periods.js';
 import { htmlToText, renderDigestMessages } from '../../domain/digest/render.js';
-import { addDays, localDateOf } from '../../domain/digest/zoned-time.js';
+import { addDays, localDateOf } from '../../domain/zoned-time.js';
 import { digestTranslator, runScheduledDigest, sendUnitDigests, type SendDigestDeps, type SendDigestResult } from './send-digest.js';
 
 /** Ids of active units with at least one active leader. */

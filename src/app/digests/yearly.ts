@@ -6,7 +6,7 @@
 import type { SqlExecutor } from '../../db/sql.js';
 import type { UnitActivityRow, YearlyActivity } from '../../domain/digest/yearly.js';
 import { calendarWindow } from '../../domain/digest/periods.js';
-import { addDays, daysBetween, isoWeekday, localDateOf, type LocalDate } from '../../domain/digest/zoned-time.js';
+import { addDays, daysBetween, isoWeekday, localDateOf, type LocalDate } from '../../domain/zoned-time.js';
 import type { Unit } from '../../domain/types.js';
 
 /** Monday-weeks touched from Jan 1 up to `last` (inclusive). */

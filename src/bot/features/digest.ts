@@ -11,7 +11,7 @@ import { buildYearlyActivity } from '../../app/digests/yearly.js';
 import type { DigestPeriod } from '../../domain/digest/periods.js';
 import { renderDigestMessages, type DigestT } from '../../domain/digest/render.js';
 import { renderYearlyMessages } from '../../domain/digest/yearly.js';
-import { addDays, localDateOf } from '../../domain/digest/zoned-time.js';
+import { addDays, localDateOf } from '../../domain/zoned-time.js';
 import type { Member } from '../../domain/types.js';
 import type { Language } from '../../domain/vocabulary.js';
 import type { BotContext } from '../context.js';

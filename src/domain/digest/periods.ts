@@ -13,7 +13,7 @@ import {
   localDateOf,
   startOfLocalDay,
   type LocalDate,
-} from './zoned-time.js';
+} from '../zoned-time.js';
 
 export const CALENDAR_PERIODS = ['day', 'week', 'month', 'year'] as const;
 export type CalendarPeriod = (typeof CALENDAR_PERIODS)[number];

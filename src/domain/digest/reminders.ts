@@ -2,7 +2,7 @@
  * Reminder rules: who is due a friendly reminder, when it may be sent (quiet hours in the
  * unit's zone), and the idempotency key that makes it one reminder per period of silence.
  */
-import { addDays, daysBetween, formatLocalDate, localDateOf, parseClockTime, zonedParts, zonedToUtc } from './zoned-time.js';
+import { addDays, daysBetween, formatLocalDate, localDateOf, parseClockTime, zonedParts, zonedToUtc } from '../zoned-time.js';
 
 /**
  * The reminder period a silent collaborator is in: silence of 7 days with N = 7 is period 1,

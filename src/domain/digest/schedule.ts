@@ -5,7 +5,7 @@
  * matching cron patterns in the same zone.
  */
 import type { ScheduledPeriod } from './periods.js';
-import { addDays, addMonths, isoWeekday, localDateOf, parseClockTime, zonedToUtc, type LocalDate } from './zoned-time.js';
+import { addDays, addMonths, isoWeekday, localDateOf, parseClockTime, zonedToUtc, type LocalDate } from '../zoned-time.js';
 
 /** The default digest time of a unit (PRODUCT.md "Units"). */
 export const DEFAULT_DIGEST_TIME = '07:30';

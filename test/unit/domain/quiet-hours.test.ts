@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localParts, quietHoursEnd, releaseInstant, zonedTimeToUtc } from '../../../src/domain/quiet-hours.js';
+import { quietHoursEnd, releaseInstant } from '../../../src/domain/quiet-hours.js';
+import { zonedParts, zonedToUtc } from '../../../src/domain/zoned-time.js';
 
 const HCM = { start: '22:00', end: '06:30', timeZone: 'Asia/Ho_Chi_Minh' };
 
@@ -59,14 +60,14 @@ describe('releaseInstant', () => {
   });
 });
 
-describe('zonedTimeToUtc / localParts', () => {
+describe('zonedToUtc / zonedParts (the shared zone arithmetic quiet hours use)', () => {
   it('round-trips a wall-clock time', () => {
-    const at = zonedTimeToUtc(2026, 11, 27, 6, 30, 'Asia/Ho_Chi_Minh');
+    const at = zonedToUtc({ y: 2026, m: 11, d: 27, hh: 6, mm: 30 }, 'Asia/Ho_Chi_Minh');
     expect(at.toISOString()).toBe('2026-11-26T23:30:00.000Z');
-    expect(localParts(at, 'Asia/Ho_Chi_Minh')).toMatchObject({ year: 2026, month: 11, day: 27, hour: 6, minute: 30 });
+    expect(zonedParts(at, 'Asia/Ho_Chi_Minh')).toMatchObject({ y: 2026, m: 11, d: 27, hh: 6, mm: 30 });
   });
   it('places a time inside a DST gap just after the gap', () => {
     // 02:30 does not exist in New York on 8 Mar 2026
-    expect(zonedTimeToUtc(2026, 3, 8, 2, 30, 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(zonedToUtc({ y: 2026, m: 3, d: 8, hh: 2, mm: 30 }, 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cronPattern, lastFireInstant, nextFireInstant } from '../../../../src/domain/digest/schedule.js';
 import { calendarWindow, periodCoveredAt, rollingWindow } from '../../../../src/domain/digest/periods.js';
-import { zonedToUtc } from '../../../../src/domain/digest/zoned-time.js';
+import { zonedToUtc } from '../../../../src/domain/zoned-time.js';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 const BERLIN = 'Europe/Berlin';
