@@ -30,20 +30,18 @@ function privateChat(u: FakeUser) {
   return { id: u.id, type: 'private' as const, first_name: u.firstName };
 }
 
+/** A new private message from `u` with the given content fields. */
+function privateMessage(u: FakeUser, content: Record<string, unknown>): Update {
+  return {
+    update_id: updateSeq++,
+    message: { message_id: messageSeq++, date: nowSeconds(), chat: privateChat(u), from: from(u), ...content },
+  } as Update;
+}
+
 /** A text message (commands included: entities are added for a leading /command). */
 export function textUpdate(u: FakeUser, text: string): Update {
   const cmd = /^\/[A-Za-z0-9_]+(@\w+)?/.exec(text);
-  return {
-    update_id: updateSeq++,
-    message: {
-      message_id: messageSeq++,
-      date: nowSeconds(),
-      chat: privateChat(u),
-      from: from(u),
-      text,
-      ...(cmd ? { entities: [{ type: 'bot_command' as const, offset: 0, length: cmd[0].length }] } : {}),
-    },
-  };
+  return privateMessage(u, { text, ...(cmd ? { entities: [{ type: 'bot_command' as const, offset: 0, length: cmd[0].length }] } : {}) });
 }
 
 /** A tap on an inline keyboard button of a message the bot sent. */
@@ -68,32 +66,14 @@ export function callbackUpdate(u: FakeUser, data: string, messageId = 1, message
 
 /** A photo with an optional caption. */
 export function photoUpdate(u: FakeUser, caption?: string): Update {
-  return {
-    update_id: updateSeq++,
-    message: {
-      message_id: messageSeq++,
-      date: nowSeconds(),
-      chat: privateChat(u),
-      from: from(u),
-      photo: [{ file_id: `AgAC-${messageSeq}`, file_unique_id: `p${messageSeq}`, width: 800, height: 600 }],
-      ...(caption !== undefined ? { caption } : {}),
-    },
-  };
+  const n = messageSeq;
+  return privateMessage(u, { photo: [{ file_id: `AgAC-${n}`, file_unique_id: `p${n}`, width: 800, height: 600 }], ...(caption !== undefined ? { caption } : {}) });
 }
 
 /** A document with an optional caption. */
 export function documentUpdate(u: FakeUser, caption?: string): Update {
-  return {
-    update_id: updateSeq++,
-    message: {
-      message_id: messageSeq++,
-      date: nowSeconds(),
-      chat: privateChat(u),
-      from: from(u),
-      document: { file_id: `BQAC-${messageSeq}`, file_unique_id: `d${messageSeq}`, file_name: 'note.pdf' },
-      ...(caption !== undefined ? { caption } : {}),
-    },
-  };
+  const n = messageSeq;
+  return privateMessage(u, { document: { file_id: `BQAC-${n}`, file_unique_id: `d${n}`, file_name: 'note.pdf' }, ...(caption !== undefined ? { caption } : {}) });
 }
 
 /** A message in a group chat (the bot answers only with a hint to write privately). */
