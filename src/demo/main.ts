@@ -22,6 +22,7 @@ import { botExtraFeatures, startParts } from '../parts.js';
 import { QUEUES } from '../queue/names.js';
 import { RedisUnavailableError } from '../queue/redis.js';
 import { createRuntime, exitOnSignals, type Runtime } from '../runtime.js';
+import { startWeb } from '../web/start.js';
 import { runAlertScene } from './alert-scene.js';
 import { createFakeTelegramBot } from './fake-telegram-bot.js';
 import { createDemoClock } from './clock.js';
@@ -74,7 +75,8 @@ await rt.repos.settings.set(org.root.id, 'quietStart', '00:00');
 await rt.repos.settings.set(org.root.id, 'quietEnd', '00:00');
 out(`✓ organisation: "${org.root.name}", ${org.committees.length} committees, ${org.branches.length} branches, ${org.collaborators.length} collaborators, ${org.leaders.length} leaders, 1 admin`);
 
-await startParts(rt, ['analysis', 'alerts', 'delivery', 'sweeper', 'web']);
+await startParts(rt, ['analysis', 'alerts', 'delivery', 'sweeper']);
+const webAddress = await startWebOrFreePort(rt);
 const { bot, close: closeBotQueue } = createFakeTelegramBot(rt, {
   api: fake,
   logger: logger.child({ part: 'bot' }),
@@ -85,7 +87,7 @@ const { bot, close: closeBotQueue } = createFakeTelegramBot(rt, {
 });
 rt.onShutdown('demo-bot', closeBotQueue);
 await bot.init();
-out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web on http://${config.WEB_HOST}:${config.WEB_PORT}/health`);
+out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web on ${webAddress}/health`);
 
 out(`… ${org.collaborators.length} simulated collaborators report through the bot over ${days} day(s)`);
 let t0 = Date.now();
@@ -100,7 +102,7 @@ await printTotals(rt, out);
 
 out('\nIssue groups found (most reports first):');
 const groups = await listIssueGroups(rt.db.prisma, { limit: 8 });
-for (const g of groups) out(`  ${String(g.reportCount).padStart(3)} reports, ${g.unitCount} unit(s)  [${g.mainTopic ?? '?'}]  ${truncate(g.title, 80)}`);
+for (const g of groups) out(`  ${String(g.reportCount).padStart(3)} report${g.reportCount === 1 ? " " : "s"}, ${g.unitCount} unit${g.unitCount === 1 ? " " : "s"}  [${g.mainTopic ?? '?'}]  ${truncate(g.title, 80)}`);
 
 out('\nAlerts:');
 await printAlerts(rt, out);
@@ -117,11 +119,23 @@ out(digests.text ?? '(no digest text)');
 
 await startParts(rt, ['digests']);
 out('\nRunning. What to try next:');
-out(`  curl http://${config.WEB_HOST}:${config.WEB_PORT}/ready`);
+out(`  curl ${webAddress}/ready`);
 out(`  npm run chat            talk to the bot yourself (invite codes: ${DEMO_INVITE}, ${DEMO_LEADER_INVITE})`);
 out(`  PGLITE_DIR=${dataDir} npm run digest -- --unit "${org.committees[0]!.name}" --period week --date ${today.toISOString().slice(0, 10)}   (after stopping the demo)`);
 out('  Ctrl-C to stop (the embedded database stays in ./data/demo until the next run).');
 if (args.once) await rt.shutdown('--once').then(() => process.exit(0));
+
+/** Starts the web part on WEB_PORT, or on a free port when that one is taken (a demo should not fail on it). */
+async function startWebOrFreePort(rt: Runtime): Promise<string> {
+  try {
+    return await startWeb(rt);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'EADDRINUSE') throw e;
+    out(`  (port ${rt.config.WEB_PORT} is taken: using a free port)`);
+    rt.config.WEB_PORT = 0;
+    return startWeb(rt);
+  }
+}
 
 /** Waits until the named queues have nothing waiting, active or delayed-within-a-minute. */
 async function waitForQueues(rt: Runtime, names: string[], timeoutMs: number): Promise<void> {
