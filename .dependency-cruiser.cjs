@@ -8,13 +8,7 @@ module.exports = {
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'domain-is-pure',
-      comment: 'src/domain imports nothing but src/domain (no I/O libraries, no node builtins).',
-      severity: 'error',
-      from: { path: '^src/domain/' },
-      to: { pathNot: '^src/domain/', dependencyTypesNot: ['type-only'] },
-    },
-    {
-      name: 'domain-no-types-from-adapters',
+      comment: 'src/domain imports nothing but src/domain: no I/O libraries, no node builtins, not even types of the adapters.',
       severity: 'error',
       from: { path: '^src/domain/' },
       to: { pathNot: '^src/domain/' },

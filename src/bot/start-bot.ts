@@ -7,6 +7,9 @@
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot, type Composer } from 'grammy';
 import type { FastifyInstance } from 'fastify';
+import type { Queue } from 'bullmq';
+import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
 import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
@@ -43,6 +46,23 @@ export function webhookRoute(bot: Bot<BotContext>, secretToken: string, path = '
   return (app) => void app.post(path, handler);
 }
 
+/**
+ * The runtime-derived part of createBot's deps (the raw-SQL hot paths included), shared by the
+ * production bot and the fake-Telegram bot of the demo and `npm run chat`.
+ */
+export function botDepsFromRuntime(rt: Runtime, analysisQueue: Queue<AnalyzeJob>, logger: Logger, clock: Clock = rt.clock) {
+  return {
+    repos: rt.repos,
+    memberLookup: createMemberLookup(rt.db.sql),
+    reportIntake: createReportIntake(rt.db.sql),
+    redis: rt.redis,
+    analysisQueue,
+    i18n: rt.i18n,
+    clock,
+    logger,
+  };
+}
+
 /** Starts the bot part on the runtime (see the file comment for the modes). */
 export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise<BotPart> {
   const log = rt.logger.child({ part: 'bot' });
@@ -55,14 +75,7 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
   rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
   const bot = createBot({
     token,
-    repos: rt.repos,
-    memberLookup: createMemberLookup(rt.db.sql),
-    reportIntake: createReportIntake(rt.db.sql),
-    redis: rt.redis,
-    analysisQueue,
-    i18n: rt.i18n,
-    clock: rt.clock,
-    logger: log,
+    ...botDepsFromRuntime(rt, analysisQueue, log),
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });

@@ -8,7 +8,7 @@ import type { Queue } from 'bullmq';
 import type { BotContext } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
 import type { BotLimits } from '../bot/deps.js';
-import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
+import { botDepsFromRuntime } from '../bot/start-bot.js';
 import type { Clock } from '../domain/clock.js';
 import { FakeBotApi } from '../fake-telegram/index.js';
 import type { Logger } from '../logger.js';
@@ -47,14 +47,7 @@ export function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions 
     token: rt.telegram.fake ? rt.telegram.token : '100000:FAKE-TELEGRAM-not-a-real-token-xxxxxxxx',
     botInfo: api.botInfo as never,
     fetch: api.fetch,
-    repos: rt.repos,
-    memberLookup: createMemberLookup(rt.db.sql),
-    reportIntake: createReportIntake(rt.db.sql),
-    redis: rt.redis,
-    analysisQueue,
-    i18n: rt.i18n,
-    clock: opts.clock ?? rt.clock,
-    logger: opts.logger ?? rt.logger.child({ part: 'bot' }),
+    ...botDepsFromRuntime(rt, analysisQueue, opts.logger ?? rt.logger.child({ part: 'bot' }), opts.clock),
     limits: { floodLimit: 100_000, ...opts.limits },
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
     ...(opts.conversationPrefix ? { conversationPrefix: opts.conversationPrefix } : {}),

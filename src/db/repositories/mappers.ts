@@ -16,11 +16,26 @@ export function toUnit(u: P.Unit): Unit {
   };
 }
 
-export function toMember(m: P.Member): Member {
+/**
+ * A member row as Prisma returns it, or as raw SQL returns it (bigints and timestamps may
+ * come back as text there): one mapping for both.
+ */
+export type MemberRow = Omit<P.Member, 'telegramUserId' | 'chatId' | 'lastSeenAt' | 'lastReportAt' | 'joinedAt' | 'role' | 'deactivatedAt' | 'inviteId'> & {
+  role: string;
+  telegramUserId: bigint | string;
+  chatId: bigint | string | null;
+  lastSeenAt: Date | string | null;
+  lastReportAt: Date | string | null;
+  joinedAt: Date | string;
+};
+
+const asDate = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+export function toMember(m: MemberRow): Member {
   return {
     id: m.id,
-    telegramUserId: m.telegramUserId,
-    chatId: m.chatId,
+    telegramUserId: BigInt(m.telegramUserId),
+    chatId: m.chatId === null ? null : BigInt(m.chatId),
     displayName: m.displayName,
     username: m.username,
     role: m.role as Role,
@@ -28,9 +43,9 @@ export function toMember(m: P.Member): Member {
     language: (m.language === 'vi' || m.language === 'en' ? m.language : null) as Language | null,
     active: m.active,
     reachable: m.reachable,
-    lastSeenAt: m.lastSeenAt,
-    lastReportAt: m.lastReportAt,
-    joinedAt: m.joinedAt,
+    lastSeenAt: asDate(m.lastSeenAt),
+    lastReportAt: asDate(m.lastReportAt),
+    joinedAt: asDate(m.joinedAt)!,
   };
 }
 

@@ -4,44 +4,8 @@
  * ~2.4 ms of CPU per call, which capped the bot at a few hundred updates per second.
  */
 import type { Member } from '../../domain/types.js';
-import type { Language, Role } from '../../domain/vocabulary.js';
 import type { SqlExecutor } from '../sql.js';
-
-interface Row {
-  id: number;
-  telegramUserId: string | bigint;
-  chatId: string | bigint | null;
-  displayName: string;
-  username: string | null;
-  role: string;
-  unitId: number;
-  language: string | null;
-  active: boolean;
-  reachable: boolean;
-  lastSeenAt: Date | string | null;
-  lastReportAt: Date | string | null;
-  joinedAt: Date | string;
-}
-
-const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
-
-function toMember(r: Row): Member {
-  return {
-    id: r.id,
-    telegramUserId: BigInt(r.telegramUserId),
-    chatId: r.chatId === null ? null : BigInt(r.chatId),
-    displayName: r.displayName,
-    username: r.username,
-    role: r.role as Role,
-    unitId: r.unitId,
-    language: (r.language === 'vi' || r.language === 'en' ? r.language : null) as Language | null,
-    active: r.active,
-    reachable: r.reachable,
-    lastSeenAt: date(r.lastSeenAt),
-    lastReportAt: date(r.lastReportAt),
-    joinedAt: date(r.joinedAt)!,
-  };
-}
+import { toMember, type MemberRow } from './mappers.js';
 
 /** The membership lookup API. */
 export type MemberLookup = ReturnType<typeof createMemberLookup>;
@@ -50,7 +14,7 @@ export type MemberLookup = ReturnType<typeof createMemberLookup>;
 export function createMemberLookup(sql: SqlExecutor) {
   return {
     async findByTelegramId(telegramUserId: bigint): Promise<Member | null> {
-      const rows = await sql.query<Row>(
+      const rows = await sql.query<MemberRow>(
         `SELECT "id", "telegramUserId"::text AS "telegramUserId", "chatId"::text AS "chatId", "displayName", "username", "role"::text AS "role",
                 "unitId", "language", "active", "reachable", "lastSeenAt", "lastReportAt", "joinedAt"
            FROM "Member" WHERE "telegramUserId" = $1`,

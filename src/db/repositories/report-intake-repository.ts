@@ -2,7 +2,7 @@
  * The intake's write path for reports in raw SQL: the same contract as `reports.create`
  * (one atomic statement, reference R-<year>-<id> from the id sequence, idempotent on submissionKey,
  * member's lastReportAt updated) and the hourly count, without the ORM's per-query CPU cost
- * on the bot's hot path. `reports-repository.ts` stays the reference for reads.
+ * on the bot's hot path. `reports-repository.ts` creates reports with the same statement.
  */
 import type { NewReport } from '../../domain/types.js';
 import type { SqlExecutor } from '../sql.js';
@@ -21,7 +21,7 @@ export type ReportIntake = ReturnType<typeof createReportIntake>;
  * id, insert with the reference built from it (same format as formatReference), update the
  * member; a row already stored under the same submission key makes it insert nothing.
  */
-const CREATE = `WITH nid AS (SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::int AS id),
+export const CREATE_REPORT_SQL = `WITH nid AS (SELECT nextval(pg_get_serial_sequence('"Report"', 'id'))::int AS id),
 ins AS (
   INSERT INTO "Report" ("id", "reference", "memberId", "unitId", "submissionKey", "chosenTopic", "content", "proposal",
     "mood", "spread", "source", "attachmentFileId", "attachmentKind", "quick", "createdAt")
@@ -34,15 +34,20 @@ ins AS (
 upd AS (UPDATE "Member" SET "lastReportAt" = $14, "lastSeenAt" = $14 WHERE "id" = $2 AND EXISTS (SELECT 1 FROM ins))
 SELECT "id", "reference" FROM ins`;
 
+/** Parameters of CREATE_REPORT_SQL, in order. */
+export function createReportParams(input: NewReport, now: Date): unknown[] {
+  return [
+    String(now.getUTCFullYear()), input.memberId, input.unitId, input.submissionKey ?? null, input.chosenTopic, input.content, input.proposal,
+    input.mood, input.spread, input.source, input.attachmentFileId ?? null, input.attachmentKind ?? null, input.quick ?? false, now,
+  ];
+}
+
 /** Report creation and counting over the raw SQL executor (PostgreSQL or PGlite). */
 export function createReportIntake(sql: SqlExecutor) {
   const byKey = async (key: string) => (await sql.query<StoredReport>(`SELECT "id", "reference" FROM "Report" WHERE "submissionKey" = $1`, [key]))[0];
   return {
     async create(input: NewReport, now: Date): Promise<{ report: StoredReport; created: boolean }> {
-      const [row] = await sql.query<StoredReport>(CREATE, [
-        String(now.getUTCFullYear()), input.memberId, input.unitId, input.submissionKey ?? null, input.chosenTopic, input.content, input.proposal,
-        input.mood, input.spread, input.source, input.attachmentFileId ?? null, input.attachmentKind ?? null, input.quick ?? false, now,
-      ]);
+      const [row] = await sql.query<StoredReport>(CREATE_REPORT_SQL, createReportParams(input, now));
       if (row) return { report: { id: row.id, reference: row.reference }, created: true };
       // nothing inserted: this submission was stored before (a double tap)
       const existing = input.submissionKey ? await byKey(input.submissionKey) : undefined;

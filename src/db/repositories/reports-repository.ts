@@ -3,11 +3,11 @@
  * from the report id sequence (R-<year>-<id>), and is idempotent on `submissionKey`: submitting
  * the same draft twice returns the first report.
  */
-import { formatReference } from '../../domain/reference.js';
 import type { NewReport, Report } from '../../domain/types.js';
 import type { Mood, ReportStatus, Source, Spread, TopicSlug, UrgencyLevel } from '../../domain/vocabulary.js';
 import type * as P from '../generated/client.js';
 import type { PrismaClient } from '../generated/client.js';
+import { CREATE_REPORT_SQL, createReportParams } from './report-intake-repository.js';
 
 export type ReportsRepository = ReturnType<typeof createReportsRepository>;
 
@@ -42,39 +42,16 @@ export function toReport(r: P.Report): Report {
 
 export function createReportsRepository(prisma: PrismaClient) {
   return {
-    /** Stores the report (status `received`) and returns it with its reference. */
+    /**
+     * Stores the report (status `received`) and returns it with its reference. The same single
+     * statement as the intake's raw path (CREATE_REPORT_SQL), so reference format, idempotency
+     * on `submissionKey` and the member update are defined once.
+     */
     async create(input: NewReport, now: Date): Promise<{ report: Report; created: boolean }> {
-      if (input.submissionKey) {
-        const existing = await prisma.report.findUnique({ where: { submissionKey: input.submissionKey } });
-        if (existing) return { report: toReport(existing), created: false };
-      }
-      const report = await prisma.$transaction(async (tx) => {
-        const [{ id }] = (await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"Report"', 'id')) AS id`) as [
-          { id: bigint },
-        ];
-        const row = await tx.report.create({
-          data: {
-            id: Number(id),
-            reference: formatReference(now.getUTCFullYear(), Number(id)),
-            memberId: input.memberId,
-            unitId: input.unitId,
-            submissionKey: input.submissionKey ?? null,
-            chosenTopic: input.chosenTopic,
-            content: input.content,
-            proposal: input.proposal,
-            mood: input.mood,
-            spread: input.spread,
-            source: input.source,
-            attachmentFileId: input.attachmentFileId ?? null,
-            attachmentKind: input.attachmentKind ?? null,
-            quick: input.quick ?? false,
-            createdAt: now,
-          },
-        });
-        await tx.member.update({ where: { id: input.memberId }, data: { lastReportAt: now, lastSeenAt: now } });
-        return row;
-      });
-      return { report: toReport(report), created: true };
+      const [row] = await prisma.$queryRawUnsafe<{ id: number }[]>(CREATE_REPORT_SQL, ...createReportParams(input, now));
+      const id = row?.id ?? (input.submissionKey ? (await prisma.report.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true } }))?.id : undefined);
+      if (id === undefined) throw new Error('report insert returned no row');
+      return { report: toReport((await prisma.report.findUniqueOrThrow({ where: { id } }))), created: row !== undefined };
     },
 
     async get(id: number): Promise<Report | null> {
