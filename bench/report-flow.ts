@@ -10,6 +10,7 @@ import type { Update } from 'grammy/types';
 import { createBot } from '../src/bot/create-bot.js';
 import type { BotContext } from '../src/bot/context.js';
 import { createI18n } from '../src/bot/i18n.js';
+import { createCachedMemberLookup } from '../src/db/member-cache.js';
 import { createMemberLookup, createReportIntake, createRepositories } from '../src/db/repositories/index.js';
 import { seedTaxonomy } from '../src/app/admin/units.js';
 import { FakeBotApi, callbackUpdate, textUpdate, type FakeUser } from '../src/fake-telegram/index.js';
@@ -32,12 +33,13 @@ const api = new FakeBotApi();
 const clock = () => new Date();
 await seedTaxonomy({ repos, clock });
 const unit = await repos.units.create({ name: 'Bench unit' });
+const memberLookup = createCachedMemberLookup(db, createMemberLookup(db.sql)); // as in production
 const bot = createBot({
   token: '123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz',
   botInfo: api.botInfo as never,
   fetch: api.fetch,
   repos,
-  memberLookup: createMemberLookup(db.sql),
+  memberLookup,
   reportIntake: createReportIntake(db.sql),
   redis,
   analysisQueue,
@@ -110,4 +112,5 @@ await analysisQueue.close();
 const keys = await redis.keys(`conv-${prefix}:*`);
 if (keys.length) await redis.del(...keys);
 await redis.quit();
+await memberLookup.close();
 await db.destroy();

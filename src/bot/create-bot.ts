@@ -67,7 +67,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   );
   dm.use(startFeature({ repos: deps.repos, clock: deps.clock, onStaffJoined: staffMenu }));
   dm.use(strangerGate());
-  dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu }));
+  dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu, forgetMember: (id) => deps.memberLookup?.forget?.(id) }));
   dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
   const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake, drafts });
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));

@@ -11,6 +11,7 @@ import type { Queue } from 'bullmq';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
+import { createCachedMemberLookup } from '../db/member-cache.js';
 import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import { QUEUES } from '../queue/names.js';
@@ -51,9 +52,11 @@ export function webhookRoute(bot: Bot<BotContext>, secretToken: string, path = '
  * production bot and the fake-Telegram bot of the demo and `npm run chat`.
  */
 export function botDepsFromRuntime(rt: Runtime, analysisQueue: Queue<AnalyzeJob>, logger: Logger, clock: Clock = rt.clock) {
+  const memberLookup = createCachedMemberLookup(rt.db, createMemberLookup(rt.db.sql), { logger });
+  rt.onShutdown('bot-member-cache', () => memberLookup.close());
   return {
     repos: rt.repos,
-    memberLookup: createMemberLookup(rt.db.sql),
+    memberLookup,
     reportIntake: createReportIntake(rt.db.sql),
     redis: rt.redis,
     analysisQueue,

@@ -16,8 +16,22 @@ export type Prisma = PrismaClient;
 
 export interface Database {
   kind: 'postgres' | 'pglite';
+  /** The schema the tables live in (`?schema=` of the URL; `public` otherwise). */
+  schema: string;
   prisma: PrismaClient;
   sql: SqlExecutor;
+  /**
+   * Subscribes to a PostgreSQL NOTIFY channel on a connection of its own, reconnecting after a
+   * loss. `onState(true)` is called each time the subscription is (re)established, `onState(false)`
+   * when it is lost: notifications sent in between are missed, so a cache must not trust itself
+   * while it is down.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onState?: (listening: boolean) => void): Promise<Subscription>;
+  close(): Promise<void>;
+}
+
+/** A NOTIFY subscription; `close()` ends it (and stops reconnecting). */
+export interface Subscription {
   close(): Promise<void>;
 }
 
@@ -49,8 +63,10 @@ function openPostgres(url: string, max: number): Database {
   const prisma = new PrismaClient({ adapter });
   return {
     kind: 'postgres',
+    schema: schema ?? 'public',
     prisma,
     sql: pgExecutor(pool),
+    listen: (channel, onNotify, onState) => pgListen(poolConfig, channel, onNotify, onState),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -65,11 +81,91 @@ async function openPglite(dir: string): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
     kind: 'pglite',
+    schema: 'public',
     prisma,
     sql: pgliteExecutor(db),
+    async listen(channel, onNotify, onState) {
+      const unlisten = await db.listen(channel, onNotify);
+      onState?.(true);
+      return {
+        async close() {
+          if (!db.closed) await unlisten();
+          onState?.(false);
+        },
+      };
+    },
     async close() {
       await prisma.$disconnect();
       await db.close();
+    },
+  };
+}
+
+/** Channel names are identifiers: only letters, digits and underscores, at most 63 characters. */
+function channelName(channel: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(channel)) throw new Error(`invalid channel name: ${channel}`);
+  return channel;
+}
+
+/** LISTEN on a dedicated client; reconnects with backoff (0.5 s doubling to 30 s) until closed. */
+async function pgListen(config: pg.PoolConfig, channel: string, onNotify: (payload: string) => void, onState?: (listening: boolean) => void): Promise<Subscription> {
+  const name = channelName(channel);
+  let closed = false;
+  let client: pg.Client | null = null;
+  let retryMs = 500;
+  let timer: NodeJS.Timeout | null = null;
+
+  const connect = async (): Promise<void> => {
+    const c = new pg.Client({ connectionString: config.connectionString, ...(config.options ? { options: config.options } : {}) });
+    c.on('notification', (n) => {
+      if (n.channel === name) onNotify(n.payload ?? '');
+    });
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    await c.connect();
+    await c.query(`LISTEN "${name}"`);
+    if (closed) {
+      await c.end().catch(() => undefined);
+      return;
+    }
+    client = c;
+    retryMs = 500;
+    onState?.(true);
+  };
+  const lost = (c: pg.Client): void => {
+    if (client !== c) return;
+    client = null;
+    onState?.(false);
+    void c.end().catch(() => undefined);
+    schedule();
+  };
+  const schedule = (): void => {
+    if (closed || timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      connect().catch(() => {
+        retryMs = Math.min(retryMs * 2, 30_000);
+        schedule();
+      });
+    }, retryMs);
+    timer.unref();
+  };
+
+  try {
+    await connect();
+  } catch {
+    schedule(); // PostgreSQL down at start: keep trying in the background; callers work uncached meanwhile.
+  }
+  return {
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      const c = client;
+      client = null;
+      if (c) {
+        onState?.(false);
+        await c.end().catch(() => undefined);
+      }
     },
   };
 }

@@ -9,6 +9,7 @@ import { createBot } from '../../src/bot/create-bot.js';
 import type { BotContext } from '../../src/bot/context.js';
 import type { BotDeps } from '../../src/bot/deps.js';
 import { createI18n } from '../../src/bot/i18n.js';
+import { createCachedMemberLookup, type CachedMemberLookup } from '../../src/db/member-cache.js';
 import { createMemberLookup, createReportIntake, createRepositories, type Repositories } from '../../src/db/repositories/index.js';
 import { hashInviteCode } from '../../src/app/admin/invite-codes.js';
 import { seedTaxonomy } from '../../src/app/admin/units.js';
@@ -31,6 +32,8 @@ export interface Harness {
   unit: Unit;
   prefix: string;
   now: { value: Date };
+  /** The bot's membership cache, as in production (kept correct by the database's notifications). */
+  memberCache: CachedMemberLookup;
   bot: ReturnType<typeof createBot>;
   /** A new bot instance on the same Redis and database (a restart). */
   newBot(overrides?: Partial<BotDeps>): ReturnType<typeof createBot>;
@@ -60,12 +63,13 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
   await seedTaxonomy({ repos, clock });
   const unit = await repos.units.create({ name: 'Chi bộ Thử nghiệm' });
   const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
+  const memberCache = createCachedMemberLookup(db, createMemberLookup(db.sql));
   const base: BotDeps = {
     token: '123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz',
     botInfo: api.botInfo as unknown as NonNullable<BotDeps['botInfo']>,
     fetch: api.fetch,
     repos,
-    memberLookup: createMemberLookup(db.sql),
+    memberLookup: memberCache,
     reportIntake: createReportIntake(db.sql),
     redis,
     analysisQueue,
@@ -87,6 +91,7 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
     unit,
     prefix,
     now,
+    memberCache,
     bot: newBot(),
     newBot,
     user: (lang = 'vi') => ({ id: ++idBase, firstName: `U${idBase}`, languageCode: lang }),
@@ -118,6 +123,7 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
     async destroy() {
       await analysisQueue.obliterate({ force: true }).catch(() => undefined);
       await analysisQueue.close();
+      await memberCache.close();
       const keys = [...(await redis.keys(`conv-${prefix}:*`)), ...(await redis.keys(`drafts-${prefix}*`))];
       if (keys.length) await redis.del(...keys);
       await redis.quit();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { callbackUpdate, groupTextUpdate, textUpdate } from '../../src/fake-telegram/index.js';
 import { createHarness, fillReport, type Harness } from './harness.js';
 
@@ -83,7 +83,11 @@ describe('strangers and deactivated members', () => {
     const u = h.user('vi');
     const m = await h.member(u);
     await fillReport(h, u, 'Người dân lo lắng về giá điện tăng');
+    expect((await h.memberCache.findByTelegramId(BigInt(u.id)))?.active).toBe(true);
+    expect(h.memberCache.stats().listening).toBe(true); // so the flow above was served from the cache
     await h.repos.members.deactivate(m.id, h.now.value);
+    // the database tells the cache (as it would after `npm run cli -- members deactivate` in another process)
+    await vi.waitFor(async () => expect((await h.memberCache.findByTelegramId(BigInt(u.id)))?.active).toBe(false));
     await h.press(u, 'Gửi');
     expect(h.api.callsOf('answerCallbackQuery').at(-1)?.payload.text).toContain('đã kết thúc');
     await h.send(u, '/report');

@@ -13,7 +13,6 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/migrations');
 
 export interface TestDatabase extends Database {
-  schema: string | null;
   url: string | null;
   /** Closes the connections and drops the schema. */
   destroy(): Promise<void>;
@@ -47,5 +46,5 @@ export async function createPostgresTestDatabase(poolSize = 5): Promise<TestData
 export async function createPgliteTestDatabase(): Promise<TestDatabase> {
   const db = await openDatabase({ pgliteDir: 'memory://' });
   await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
-  return { ...db, schema: null, url: null, destroy: () => db.close() };
+  return { ...db, url: null, destroy: () => db.close() };
 }

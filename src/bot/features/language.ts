@@ -8,6 +8,8 @@ import { languageData } from '../keyboards/callback-data.js';
 /** What /language needs: the members repository and the staff-menu refresher. */
 export interface LanguageDeps {
   repos: Pick<Repositories, 'members'>;
+  /** Drops the cached membership of the person (the next update must see the new language). */
+  forgetMember?: (telegramUserId: bigint) => void;
   /** Re-registers a leader's per-chat command menu in the new language. */
   onLanguageChanged?: (ctx: BotContext) => Promise<void>;
 }
@@ -23,6 +25,7 @@ export function languageFeature(deps: LanguageDeps): Composer<BotContext> {
     const member = ctx.member!;
     const lang = ctx.match[1] as Language;
     await deps.repos.members.setLanguage(member.id, lang);
+    deps.forgetMember?.(member.telegramUserId);
     ctx.member = { ...member, language: lang };
     await ctx.i18n.useLocale(lang);
     await ctx.answerCallbackQuery();

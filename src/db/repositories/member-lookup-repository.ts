@@ -1,17 +1,21 @@
 /**
- * The bot's per-update membership lookup in raw SQL. It runs on every update a person sends
- * (deactivation must take effect at once, so it is not cached); through the ORM it cost
- * ~2.4 ms of CPU per call, which capped the bot at a few hundred updates per second.
+ * The bot's per-update membership lookup in raw SQL (through the ORM it cost ~2.4 ms of CPU
+ * per call). The bot puts `createCachedMemberLookup` (src/db/member-cache.ts) in front of it,
+ * kept correct by the database's member-change notifications.
  */
 import type { Member } from '../../domain/types.js';
 import type { SqlExecutor } from '../sql.js';
 import { toMember, type MemberRow } from './mappers.js';
 
 /** The membership lookup API. */
-export type MemberLookup = ReturnType<typeof createMemberLookup>;
+export interface MemberLookup {
+  findByTelegramId(telegramUserId: bigint): Promise<Member | null>;
+  /** Drops what a cache holds for this person (after a change made in this process). */
+  forget?(telegramUserId: bigint): void;
+}
 
 /** Membership by Telegram user id over the raw SQL executor (PostgreSQL or PGlite). */
-export function createMemberLookup(sql: SqlExecutor) {
+export function createMemberLookup(sql: SqlExecutor): MemberLookup {
   return {
     async findByTelegramId(telegramUserId: bigint): Promise<Member | null> {
       const rows = await sql.query<MemberRow>(
