@@ -85,12 +85,15 @@ try {
 
   const evalWait: number[] = [];
   const evalRun: number[] = [];
+  /** reportId → when its evaluate job started (epoch ms), for the raisers' breakdown. */
+  const evalStarted = new Map<number, number>();
   const alertsEvents = queues.events(QUEUES.alerts);
   alertsEvents.on('completed', ({ jobId }) => {
     void alertsQueue.getJob(jobId).then((job) => {
       if (!job || job.name !== 'evaluate' || !job.processedOn || !job.finishedOn) return;
       evalWait.push(job.processedOn - job.timestamp);
       evalRun.push(job.finishedOn - job.processedOn);
+      evalStarted.set((job.data as { reportId: number }).reportId, job.processedOn);
     });
   });
   const submittedAt = new Map<string, number>();
@@ -169,9 +172,43 @@ try {
   await stage('edit recorded → sent', `SELECT EXTRACT(EPOCH FROM ("sentAt" - "createdAt")) * 1000 AS ms FROM "Delivery" WHERE kind = 'alert_edit' AND "sentAt" IS NOT NULL`);
   console.log(`  stage ${'evaluate job: queued → started'.padEnd(44)} p50 ${fmt(percentile(evalWait, 50))} ms   p99 ${fmt(percentile(evalWait, 99))} ms`);
   console.log(`  stage ${'evaluate job: started → finished'.padEnd(44)} p50 ${fmt(percentile(evalRun, 50))} ms   p99 ${fmt(percentile(evalRun, 99))} ms`);
+  await raisersBreakdown();
   console.log(`  429s ${fake.calls.filter((c) => c.errorCode === 429).length}, retry_after violations ${fake.retryAfterViolations}`);
   await Promise.all(workers.map((w) => w.close()));
   await alertsEvents.close();
+
+  /**
+   * Where a raiser's time goes, per step (epoch ms on one machine): stored → analysed →
+   * evaluate started → alert raised → card recorded → delivery job started → at the fake API;
+   * and when in the run the alerts were raised (the burst).
+   */
+  async function raisersBreakdown(): Promise<void> {
+    type Row = { reportId: number; reference: string; analysed: string; raised: string; recorded: string; deliveryId: number };
+    const ms = (col: string) => `EXTRACT(EPOCH FROM ${col} AT TIME ZONE 'UTC') * 1000`;
+    const rows = await db.sql.query<Row>(
+      `SELECT r.id AS "reportId", r.reference, ${ms('r."analysedAt"')} AS analysed, ${ms('a."createdAt"')} AS raised, ${ms('d."createdAt"')} AS recorded, d.id AS "deliveryId"
+       FROM "Alert" a JOIN "Report" r ON r.id = a."reportId"
+       JOIN "Delivery" d ON d."idempotencyKey" = 'alert-' || a.id || '-m-' || (SELECT m."memberId" FROM "AlertRecipient" m WHERE m."alertId" = a.id ORDER BY m.id LIMIT 1)`,
+    );
+    const steps: Record<string, number[]> = { 'analysed → evaluate started': [], 'evaluate started → alert raised': [], 'alert raised → card recorded': [], 'card recorded → delivery job started': [], 'delivery job started → at the API': [] };
+    const raisedAt: number[] = [];
+    const epoch = (p: number) => performance.timeOrigin + p;
+    for (const raw of rows) {
+      const r = { ...raw, analysed: Number(raw.analysed), raised: Number(raw.raised), recorded: Number(raw.recorded) };
+      const started = evalStarted.get(Number(r.reportId));
+      const job = await deliveryQueue.getJob(`delivery-${r.deliveryId}`);
+      const api = firstCard.get(r.reference);
+      if (started) steps['analysed → evaluate started']!.push(started - r.analysed);
+      if (started) steps['evaluate started → alert raised']!.push(r.raised - started);
+      steps['alert raised → card recorded']!.push(r.recorded - r.raised);
+      if (job?.processedOn) steps['card recorded → delivery job started']!.push(job.processedOn - r.recorded);
+      if (job?.processedOn && api !== undefined) steps['delivery job started → at the API']!.push(epoch(api) - job.processedOn);
+      raisedAt.push((r.raised - epoch(t0)) / 1000);
+    }
+    for (const [label, v] of Object.entries(steps)) console.log(`  raisers ${label.padEnd(42)} p50 ${fmt(percentile(v, 50))} ms   p99 ${fmt(percentile(v, 99))} ms   max ${fmt(Math.max(...v))} ms   (${v.length})`);
+    raisedAt.sort((a, b) => a - b);
+    console.log(`  alerts raised at (s into the run): ${raisedAt.map((x) => x.toFixed(1)).join(' ')}`);
+  }
   for (const child of children) {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
