@@ -51,6 +51,8 @@ export const configSchema = z
     PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
     WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(8)),
+    /** Reports joining one alert within this window share one edit of each card (0 = edit at every report). */
+    ALERT_EDIT_WINDOW_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60_000).default(1500)),
   })
   .superRefine((c, ctx) => {
     if (c.BOT_MODE === 'webhook') {

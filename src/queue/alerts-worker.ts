@@ -1,10 +1,12 @@
 /**
  * The alerts worker: `evaluate-<reportId>` jobs from the analysis worker, and the delayed
- * `escalate-<alertId>-<step>` / `release-<alertId>-<step>` jobs the alerts module schedules.
+ * `escalate-<alertId>-<step>` / `release-<alertId>-<step>` / `cards-<alertId>-<windowEnd>`
+ * jobs the alerts module schedules.
  * Payloads are parsed with zod; a malformed one fails at once (UnrecoverableError).
  */
 import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { z } from 'zod';
+import { runCardEditsJob } from '../app/alerts/card-edits.js';
 import { evaluateReport } from '../app/alerts/evaluate.js';
 import { runStepJob } from '../app/alerts/escalate.js';
 import type { AlertsDeps } from '../app/alerts/deps.js';
@@ -15,7 +17,8 @@ import { evaluateJobSchema } from './jobs/alerts.js';
 import { QUEUES } from './names.js';
 
 const stepJobSchema = z.object({ kind: z.enum(['escalate', 'release']), alertId: z.number().int().positive(), step: z.number().int().min(0) });
-const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema]);
+const cardsJobSchema = z.object({ kind: z.literal('cards'), alertId: z.number().int().positive(), windowEnd: z.number().int() });
+const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema, cardsJobSchema]);
 
 export interface AlertsWorkerDeps extends AlertsDeps {
   queues: QueueFactory;
@@ -34,6 +37,7 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
       log.debug({ reportId: data.reportId, outcome: outcome.type }, 'report evaluated');
       return outcome.type;
     }
+    if (data.kind === 'cards') return runCardEditsJob({ ...deps, logger: log }, data);
     return runStepJob({ ...deps, logger: log }, data);
   };
   const worker = deps.queues.worker(QUEUES.alerts, processor, { concurrency: deps.concurrency ?? 8 });
@@ -51,6 +55,7 @@ export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps {
     t: rt.t,
     clock: rt.clock,
     logger: rt.logger.child({ part: 'alerts' }),
+    cardEditDelayMs: rt.config.ALERT_EDIT_WINDOW_MS,
   };
 }
 

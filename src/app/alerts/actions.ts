@@ -12,7 +12,7 @@ import type { Member } from '../../domain/types.js';
 import { escapeHtml } from '../../domain/text.js';
 import type { Language } from '../../domain/vocabulary.js';
 import { alertKeys, type AlertsDeps } from './deps.js';
-import { editAllCards } from './evaluate.js';
+import { editAllCards } from './card-edits.js';
 import { cancelPendingJobs, cancelUnsentCards } from './escalate.js';
 
 export type ActOutcome =

@@ -19,12 +19,18 @@ export interface AlertsDeps {
   t: Translate;
   clock: Clock;
   logger: Logger;
+  /**
+   * Window in which reports joining one alert share a single edit of each card (ms; default
+   * 1500, see card-edits.ts); 0 edits at every change.
+   */
+  cardEditDelayMs?: number;
 }
 
 /** Deterministic job ids: adding the same step twice is a no-op; acknowledging removes them. */
 export const alertJobIds = {
   escalate: (alertId: number, step: number) => `escalate-${alertId}-${step}`,
   release: (alertId: number, step: number) => `release-${alertId}-${step}`,
+  cards: (alertId: number, windowEnd: number) => `cards-${alertId}-${windowEnd}`,
 } as const;
 
 /** Idempotency keys of the messages of one alert. */

@@ -2,12 +2,13 @@
  * `evaluateReport`: after a report's analysis commits, decide whether it raises a new alert or
  * updates the live alert of its issue group. One live alert per group (the `openKey` unique
  * column): an update recomputes count, units, newest quote and references from the database
- * (so running it twice changes nothing) and EDITS the messages already sent.
+ * (so running it twice changes nothing) and EDITS the messages already sent (coalesced per
+ * window: card-edits.ts).
  */
 import type { AlertRecord, AlertReport } from '../../db/repositories/alerts-repository.js';
 import { decideTrigger, levelFor, maxLevel } from '../../domain/alerts.js';
-import { renderAlertCard } from './card.js';
-import { alertKeys, type AlertsDeps } from './deps.js';
+import { scheduleCardEdits } from './card-edits.js';
+import type { AlertsDeps } from './deps.js';
 import { dispatchStep } from './escalate.js';
 
 export type EvaluateOutcome =
@@ -81,40 +82,16 @@ async function coveredStats(deps: AlertsDeps, a: Pick<AlertRecord, 'issueGroupId
   };
 }
 
-/** Recomputes an alert's figures; when they changed, edits every recipient's message. */
+/**
+ * Recomputes an alert's figures; when they changed, schedules the edit of every recipient's
+ * message (one per window, see card-edits.ts).
+ */
 export async function refreshAlert(deps: AlertsDeps, alert: AlertRecord): Promise<EvaluateOutcome> {
   const stats = await coveredStats(deps, alert, alert.level);
   const same = stats.reportCount === alert.reportCount && stats.unitCount === alert.unitCount && stats.latestQuote === alert.latestQuote && stats.level === alert.level;
   if (same) return { type: 'unchanged', alertId: alert.id };
   await deps.repos.alerts.updateStats(alert.id, stats);
   await deps.repos.alerts.addEvent(alert.id, 'updated', null, { reportCount: stats.reportCount, unitCount: stats.unitCount }, deps.clock());
-  const fresh = (await deps.repos.alerts.get(alert.id))!;
-  await editAllCards(deps, fresh, `u${stats.reportCount}-${stats.unitCount}`);
+  await scheduleCardEdits(deps, alert.id);
   return { type: 'updated', alertId: alert.id };
-}
-
-/**
- * Edits the card of every recipient to the alert's current state. `version` makes the
- * delivery key (same state twice = one edit).
- */
-export async function editAllCards(deps: AlertsDeps, alert: AlertRecord, version: string): Promise<void> {
-  const cards = new Map<string, Promise<Awaited<ReturnType<typeof renderAlertCard>>>>();
-  for (const r of await deps.repos.alerts.recipients(alert.id)) {
-    const member = await deps.repos.members.get(r.memberId);
-    const lang = member?.language ?? 'vi';
-    if (!cards.has(lang)) cards.set(lang, renderAlertCard(deps, alert, lang));
-    const card = await cards.get(lang)!;
-    // Cards sent through the delivery path are edited by reference to their delivery (the id is
-    // known once sent); cards shown by /alerts carry their own message id (step -1).
-    const target = r.step >= 0 || r.messageId === null ? { editOf: alertKeys.card(alert.id, r.memberId) } : { message_id: r.messageId };
-    await deps.port.enqueue({
-      idempotencyKey: alertKeys.edit(alert.id, r.memberId, version),
-      memberId: r.memberId,
-      chatId: r.chatId,
-      kind: 'alert_edit',
-      lane: 'alert',
-      method: 'editMessageText',
-      payload: { ...target, text: card.text, parse_mode: 'HTML', reply_markup: card.reply_markup, link_preview_options: { is_disabled: true } },
-    });
-  }
 }

@@ -59,7 +59,9 @@ export async function analyzeReport(deps: AnalysisDeps, reportId: number, opts: 
   }
   if (outcome.type === 'analysed') log.debug({ groupId: outcome.groupId, level: outcome.urgencyLevel }, 'report analysed');
   // After the commit (also when already analysed: a crash may have hit between commit and enqueue).
-  if (deps.alertsQueue) await enqueueAlertEvaluation(deps.alertsQueue, reportId);
+  // A report that joined an existing group is evaluated after those that may raise a new alert.
+  const joined = outcome.type === 'analysed' && outcome.groupId !== null && !outcome.groupCreated;
+  if (deps.alertsQueue) await enqueueAlertEvaluation(deps.alertsQueue, reportId, { joined });
   return outcome;
 }
 

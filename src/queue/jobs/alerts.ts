@@ -9,10 +9,22 @@ import { z } from 'zod';
 export const evaluateJobSchema = z.object({ kind: z.literal('evaluate'), reportId: z.number().int().positive() });
 export type EvaluateJob = z.infer<typeof evaluateJobSchema>;
 
-/** Asks the alerts worker to evaluate an analysed report (idempotent by job id). */
-export async function enqueueAlertEvaluation(queue: Queue, reportId: number): Promise<void> {
+/**
+ * BullMQ priority of an evaluation that can only update a live alert (its report joined an
+ * existing issue group). Jobs without a priority (evaluations that may raise an alert,
+ * escalations) are taken first, then the windowed card edits (priority 1), then these: under
+ * a burst a new alert does not wait behind the reports joining older ones.
+ */
+export const JOIN_EVALUATION_PRIORITY = 2;
+
+/**
+ * Asks the alerts worker to evaluate an analysed report (idempotent by job id). `joined`: the
+ * report joined an existing issue group, so it most likely updates an alert rather than raising one.
+ */
+export async function enqueueAlertEvaluation(queue: Queue, reportId: number, opts: { joined?: boolean } = {}): Promise<void> {
   await queue.add('evaluate', { kind: 'evaluate', reportId } satisfies EvaluateJob, {
     jobId: `evaluate-${reportId}`,
+    ...(opts.joined ? { priority: JOIN_EVALUATION_PRIORITY } : {}),
     attempts: 8,
     backoff: { type: 'exponential', delay: 1000 },
     removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../../../src/db/client.js';
 import { createRepositories } from '../../../src/db/repositories/index.js';
 import { createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
 import { createQueueFactory, type QueueFactory } from '../../../src/queue/factory.js';
+import { JOIN_EVALUATION_PRIORITY } from '../../../src/queue/jobs/alerts.js';
 import { ANALYZE_JOB_OPTIONS, enqueueAnalysis, type AnalyzeJob } from '../../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import { createRedis, type Redis } from '../../../src/queue/redis.js';
@@ -63,6 +64,23 @@ describe('the analysis worker (PostgreSQL + Redis)', () => {
     expect((await f.db.prisma.report.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('analysed');
     const evaluate = await alerts.getJob(`evaluate-${r.id}`);
     expect(evaluate?.data).toEqual({ kind: 'evaluate', reportId: r.id });
+    // its report started a group: it may raise an alert, so it is not queued behind joins
+    expect(evaluate?.opts.priority ?? 0).toBe(0);
+  });
+
+  it('queues the evaluation of a report that joined an existing group behind those that may raise an alert', async () => {
+    const text = 'Công nhân khu công nghiệp Tân Bình đình công vì bị nợ lương ba tháng, đông người tụ tập trước cổng nhà máy';
+    const ids: number[] = [];
+    for (const suffix of ['.', ' sáng nay.']) {
+      const r = await f.report({ content: text + suffix, mood: 'angry', spread: 'local' });
+      await enqueueAnalysis(queue, r.id);
+      await (await queue.getJob(`analyze-${r.id}`))?.waitUntilFinished(events, 20_000);
+      ids.push(r.id);
+    }
+    const [first, second] = await Promise.all(ids.map((id) => f.db.prisma.report.findUniqueOrThrow({ where: { id } })));
+    expect(second!.issueGroupId).toBe(first!.issueGroupId);
+    expect((await alerts.getJob(`evaluate-${first!.id}`))?.opts.priority ?? 0).toBe(0);
+    expect((await alerts.getJob(`evaluate-${second!.id}`))?.opts.priority).toBe(JOIN_EVALUATION_PRIORITY);
   });
 
   it('fails a payload that breaks the schema at once (no retry) and keeps it in failed', async () => {
