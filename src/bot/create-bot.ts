@@ -82,7 +82,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
  * drafts unreplayable: state of another version is discarded instead of failing (and a replay
  * mismatch that slips through is handled by the error boundary).
  */
-export const FLOW_STATE_VERSION = 2;
+export const FLOW_STATE_VERSION = 3;
 
 /** Per-person flood limit in Redis (shared by every bot process); one friendly notice per window. */
 function floodLimit(deps: BotDeps, limits: BotLimits) {

@@ -11,11 +11,14 @@ import { isDraftIdle, type Attachment, type ReportDraft } from '../../domain/rep
 import type { Clock } from '../../domain/clock.js';
 import type { Language } from '../../domain/vocabulary.js';
 import type { BotContext } from '../context.js';
-import type { DraftStore } from '../draft-store.js';
+import type { DraftRecord, DraftStore } from '../draft-store.js';
 import { pickLanguage, type Translate } from '../i18n.js';
 import { parseFlowData, type FlowCode } from '../keyboards/callback-data.js';
 import type { TopicOption } from '../keyboards/report.js';
 import { draftEcho } from '../views/review-card.js';
+
+/** The draft index's time of last activity is refreshed at most this often. */
+const DRAFT_INDEX_REFRESH_MS = 60_000;
 
 /** The conversation handle type of the report flow. */
 export type FlowConversation = Conversation<BotContext, Context>;
@@ -32,6 +35,9 @@ export function snapshot(octx: BotContext, clock: Clock): Snapshot {
   const m = octx.member;
   return { now: clock().getTime(), active: !!m?.active, lang: pickLanguage(m?.language, octx.from?.language_code) };
 }
+
+/** A button press as the flow sees it. */
+type ButtonVerdict = { kind: 'foreign' } | { kind: 'forged' } | { kind: 'stale' } | { kind: 'ok'; code: FlowCode; value: string };
 
 /** What the person did in answer to a question. */
 export type Answer =
@@ -59,6 +65,8 @@ export class FlowIO {
   prefix = '';
   /** Content being gathered at the content step (not yet in the draft). */
   gathered = '';
+  /** What the draft index last received (written again only when it changes). */
+  private indexed: DraftRecord = { echo: '', lang: 'vi', at: -Infinity };
 
   constructor(
     readonly conv: FlowConversation,
@@ -87,27 +95,19 @@ export class FlowIO {
     const prefix = this.prefix;
     this.prefix = '';
     const chatId = this.ctx.chat!.id;
+    // The draft index is written when what it gives back changed, or its time is a minute old
+    // (decided outside `external` from replayed values, so a replay decides the same).
+    const echo = this.echo();
+    const touch = echo !== this.indexed.echo || this.lang !== this.indexed.lang || this.last - this.indexed.at >= DRAFT_INDEX_REFRESH_MS;
+    if (touch) this.indexed = { echo, lang: this.lang, at: this.last };
+    const record = this.indexed;
     await this.conv.external(async (octx: BotContext) => {
       const body = typeof text === 'string' ? text : text();
       const other = { parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard() } : {}) };
       await octx.api.sendMessage(chatId, prefix ? `${prefix}\n\n${body}` : body, other);
-      await this.deps.drafts?.touch(chatId, { lang: this.lang, echo: this.echo(), at: this.deps.clock().getTime() }).catch(() => undefined);
+      if (touch) await this.deps.drafts?.touch(chatId, record).catch(() => undefined);
       return null;
     });
-  }
-
-  /**
-   * Answers the button press of the current update (every callback is answered, so no spinner
-   * is left turning). Through `external` with the bot's Api (automatic retry on 429); a failure
-   * to answer never ends the flow.
-   */
-  private async answer(text?: string): Promise<void> {
-    await this.conv.external((octx: BotContext) =>
-      octx.answerCallbackQuery(text ? { text } : undefined).then(
-        () => null,
-        () => null,
-      ),
-    );
   }
 
   /** What the person typed so far, escaped (given back when the draft is dropped). */
@@ -121,27 +121,61 @@ export class FlowIO {
     await this.conv.external(() => this.deps.drafts?.clear(chatId).then(() => null) ?? null);
   }
 
-  /** Waits for the next update that is an answer; `expect` lists the button codes valid now. */
+  /**
+   * Waits for the next update that is an answer; `expect` lists the button codes valid now.
+   * One `external` per update reads the member and the clock and answers a button press with
+   * the verdict on it: each op is replayed on every later update, so there are as few as can be.
+   */
   async next(expect: readonly FlowCode[]): Promise<Answer> {
     for (;;) {
       const c = await this.conv.wait();
-      const s = await this.conv.external((octx: BotContext) => snapshot(octx, this.deps.clock));
       this.ctx = c;
+      const verdict = this.verdict(c, expect);
+      const last = this.last;
+      const s = await this.conv.external((octx: BotContext) => this.arrive(octx, verdict, last));
       if (!s.active) {
-        if (c.callbackQuery) await this.answer();
         await this.finish();
         return this.conv.halt();
       }
-      if (isDraftIdle(this.last, s.now)) await this.drop(s.lang);
+      if (isDraftIdle(last, s.now)) await this.drop(s.lang);
       this.last = s.now;
       this.lang = s.lang;
-      const answer = await this.classify(c, expect);
+      const answer = await this.classify(c, verdict);
       if (answer) return answer;
     }
   }
 
-  private async classify(c: Context, expect: readonly FlowCode[]): Promise<Answer | null> {
-    if (c.callbackQuery) return this.classifyButton(c, expect);
+  /** What a button press is to the flow (pure: the same on every replay); null for other updates. */
+  private verdict(c: Context, expect: readonly FlowCode[]): ButtonVerdict | null {
+    if (!c.callbackQuery) return null;
+    const data = c.callbackQuery.data ?? '';
+    // Buttons of other features (alerts, language, withdraw) are theirs, even mid-flow.
+    if (!data.startsWith('r:')) return { kind: 'foreign' };
+    const b = parseFlowData(data);
+    const knownTopic = (v: string) => v === 'auto' || this.deps.topics().some((x) => x.slug === v);
+    if (!b || (b.code === 't' && !knownTopic(b.value))) return { kind: 'forged' };
+    if (b.nonce !== this.nonce || !expect.includes(b.code)) return { kind: 'stale' };
+    return { kind: 'ok', code: b.code, value: b.value };
+  }
+
+  /**
+   * Runs once per update (inside `external`): the member and the clock, and the answer to a
+   * button press — every press is answered (no spinner left turning) unless the press goes on
+   * to another feature or to the draft-dropped path, which answer it themselves.
+   */
+  private async arrive(octx: BotContext, verdict: ButtonVerdict | null, last: number): Promise<Snapshot> {
+    const s = snapshot(octx, this.deps.clock);
+    if (!verdict || (s.active && (verdict.kind === 'foreign' || isDraftIdle(last, s.now)))) return s;
+    const key = !s.active || verdict.kind === 'ok' || verdict.kind === 'foreign' ? null : verdict.kind === 'forged' ? 'intake-forged-button' : 'intake-stale-button';
+    await octx.answerCallbackQuery(key ? { text: this.deps.t(s.lang, key) } : undefined).catch(() => undefined);
+    return s;
+  }
+
+  private async classify(c: Context, verdict: ButtonVerdict | null): Promise<Answer | null> {
+    if (verdict) {
+      if (verdict.kind === 'foreign') return this.conv.skip({ next: true });
+      return verdict.kind === 'ok' ? { kind: 'button', code: verdict.code, value: verdict.value } : null;
+    }
     if (c.editedMessage) {
       await this.send(() => this.t('intake-edited-ignored'));
       return null;
@@ -157,24 +191,6 @@ export class FlowIO {
     if (msg.photo?.length) return { kind: 'media', caption: msg.caption ?? '', attachment: { fileId: msg.photo.at(-1)!.file_id, kind: 'photo' } };
     if (msg.document) return { kind: 'media', caption: msg.caption ?? '', attachment: { fileId: msg.document.file_id, kind: 'document' } };
     return { kind: 'other' };
-  }
-
-  private async classifyButton(c: Context, expect: readonly FlowCode[]): Promise<Answer | null> {
-    const data = c.callbackQuery?.data ?? '';
-    // Buttons of other features (alerts, language, withdraw) are theirs, even mid-flow.
-    if (!data.startsWith('r:')) return this.conv.skip({ next: true });
-    const b = parseFlowData(data);
-    const knownTopic = (v: string) => v === 'auto' || this.deps.topics().some((x) => x.slug === v);
-    if (!b || (b.code === 't' && !knownTopic(b.value))) {
-      await this.answer(this.t('intake-forged-button'));
-      return null;
-    }
-    if (b.nonce !== this.nonce || !expect.includes(b.code)) {
-      await this.answer(this.t('intake-stale-button'));
-      return null;
-    }
-    await this.answer();
-    return { kind: 'button', code: b.code, value: b.value };
   }
 
   /** Gives back what was typed, then leaves the conversation and lets the update through. */

@@ -41,10 +41,13 @@ type SubmitOutcome = { reference: string; created: boolean } | { error: string }
 /** Builds the conversation function (its name is the conversation id). */
 export function createReportFlow(deps: ReportFlowDeps) {
   return async function report(conv: FlowConversation, ctx: Context, init?: FlowInit): Promise<void> {
-    const nonce = Math.floor((await conv.random()) * 36 ** 6)
-      .toString(36)
-      .padStart(6, '0');
-    const snap = await conv.external((octx: BotContext) => snapshot(octx, deps.clock));
+    // one op for the nonce and the first snapshot: every op is replayed on every later update
+    const { nonce, ...snap } = await conv.external((octx: BotContext) => ({
+      nonce: Math.floor(Math.random() * 36 ** 6)
+        .toString(36)
+        .padStart(6, '0'),
+      ...snapshot(octx, deps.clock),
+    }));
     if (!snap.active) return;
     const io = new FlowIO(conv, deps, nonce, snap, emptyDraft(init?.content ?? '', init?.attachment ?? null), ctx);
     if (init?.content) {
