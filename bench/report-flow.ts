@@ -3,7 +3,12 @@
  * same time, conversation state in the real Redis, members and reports in the real PostgreSQL,
  * Telegram faked at the fetch level. Prints updates/s and per-update handling time (p50, p99).
  *
- *   npx tsx bench/report-flow.ts [conversations=100] [rounds=3]
+ * With threads > 0 (the default on a machine with several cores, as in production: BOT_THREADS)
+ * the updates go through the production front bot and thread pool (src/bot/threads.ts,
+ * workers/bot-thread.ts); each thread's fake Bot API posts its calls back to this thread, which
+ * is extra work the real bot does not do. With threads = 0 the bot runs in this thread.
+ *
+ *   npx tsx bench/report-flow.ts [conversations=100] [rounds=3] [threads=BOT_THREADS default]
  */
 import { randomBytes } from 'node:crypto';
 import type { Update } from 'grammy/types';
@@ -11,6 +16,9 @@ import { createBot } from '../src/bot/create-bot.js';
 import type { BotContext } from '../src/bot/context.js';
 import { createI18n } from '../src/bot/i18n.js';
 import { createCachedMemberLookup } from '../src/db/member-cache.js';
+import { BOT_THREAD_ENTRY, createFrontBot, isMirroredCall, type BotThreadData } from '../src/bot/front-bot.js';
+import { createThreadPool, defaultBotThreads } from '../src/bot/threads.js';
+import { parseConfig } from '../src/config.js';
 import { createMemberLookup, createReportIntake, createRepositories } from '../src/db/repositories/index.js';
 import { seedTaxonomy } from '../src/app/admin/units.js';
 import { FakeBotApi, callbackUpdate, textUpdate, type FakeUser } from '../src/fake-telegram/index.js';
@@ -23,32 +31,56 @@ import { createPostgresTestDatabase, TEST_REDIS_URL } from '../test/support/db.j
 
 const inFlight = Number(process.argv[2] ?? 100);
 const rounds = Number(process.argv[3] ?? 3);
+const threads = Number(process.argv[4] ?? defaultBotThreads());
 
 const db = await createPostgresTestDatabase(10);
 const repos = createRepositories(db.prisma);
-const redis = createRedis(TEST_REDIS_URL, { enableAutoPipelining: true });
+const redis = createRedis(TEST_REDIS_URL); // as in production
 const prefix = `bench${randomBytes(3).toString('hex')}`;
 const analysisQueue = createQueueFactory(redis, prefix).queue<AnalyzeJob>(QUEUES.analysis);
 const api = new FakeBotApi();
 const clock = () => new Date();
 await seedTaxonomy({ repos, clock });
 const unit = await repos.units.create({ name: 'Bench unit' });
-const memberLookup = createCachedMemberLookup(db, createMemberLookup(db.sql)); // as in production
-const bot = createBot({
-  token: '123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz',
-  botInfo: api.botInfo as never,
-  fetch: api.fetch,
-  repos,
-  memberLookup,
-  reportIntake: createReportIntake(db.sql),
-  redis,
-  analysisQueue,
-  i18n: createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language }),
-  clock,
-  logger: silentLogger(),
-  conversationPrefix: `conv-${prefix}:`,
-  limits: { floodLimit: 100_000, reportsPerHour: 100_000 },
-});
+const limits = { floodLimit: 100_000, reportsPerHour: 100_000 };
+const conversationPrefix = `conv-${prefix}:`;
+let handle: (u: Update) => Promise<unknown>;
+let close: () => Promise<void>;
+if (threads > 0) {
+  const parsed = parseConfig({ DATABASE_URL: db.url!, REDIS_URL: TEST_REDIS_URL, LOG_LEVEL: 'error', TELEGRAM_BOT_TOKEN: '123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz' });
+  if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+  const pool = createThreadPool<BotThreadData>({
+    entry: BOT_THREAD_ENTRY,
+    count: threads,
+    data: { config: parsed.config, queuePrefix: prefix, botInfo: api.botInfo, fakeTelegram: true, limits, conversationPrefix },
+    logger: silentLogger(),
+    onOther: (m) => isMirroredCall(m) && api.mirror(m.call),
+  });
+  await pool.ready();
+  const front = createFrontBot('123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz', silentLogger(), { botInfo: api.botInfo as never, fetch: api.fetch });
+  front.use(pool);
+  handle = (u) => front.bot.handleUpdate(u);
+  close = () => pool.close();
+} else {
+  const memberLookup = createCachedMemberLookup(db, createMemberLookup(db.sql)); // as in production
+  const bot = createBot({
+    token: '123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz',
+    botInfo: api.botInfo as never,
+    fetch: api.fetch,
+    repos,
+    memberLookup,
+    reportIntake: createReportIntake(db.sql),
+    redis,
+    analysisQueue,
+    i18n: createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language }),
+    clock,
+    logger: silentLogger(),
+    conversationPrefix,
+    limits,
+  });
+  handle = (u) => bot.handleUpdate(u);
+  close = () => memberLookup.close();
+}
 
 const keyboards = new Map<string, { data: string[]; messageId: number }>();
 api.onCall((c) => {
@@ -67,7 +99,7 @@ for (let i = 0; i < inFlight; i++) {
 const durations: number[] = [];
 async function timed(update: Update): Promise<void> {
   const t0 = performance.now();
-  await bot.handleUpdate(update);
+  await handle(update);
   durations.push(performance.now() - t0);
 }
 function press(u: FakeUser, suffix: string): Update {
@@ -102,7 +134,7 @@ const cpuMsPerUpdate = (cpu.user + cpu.system) / 1000 / durations.length;
 const sorted = [...durations].sort((a, b) => a - b);
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(1);
 const stored = await db.prisma.report.count();
-console.log(`report flow: ${inFlight} conversations in flight, ${rounds} rounds, ${durations.length} updates in ${seconds.toFixed(2)} s`);
+console.log(`report flow: ${inFlight} conversations in flight, ${rounds} rounds, ${threads ? `${threads} bot threads` : 'bot in the main thread'}, ${durations.length} updates in ${seconds.toFixed(2)} s`);
 console.log(`  ${(durations.length / seconds).toFixed(0)} updates/s; handling time per update p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
 console.log(`  CPU of this process: ${cpuMsPerUpdate.toFixed(2)} ms per update (${(1000 / cpuMsPerUpdate).toFixed(0)} updates/s per fully available core); load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
 console.log(`  reports stored: ${stored} (expected ${inFlight * rounds + 10})`);
@@ -112,5 +144,5 @@ await analysisQueue.close();
 const keys = await redis.keys(`conv-${prefix}:*`);
 if (keys.length) await redis.del(...keys);
 await redis.quit();
-await memberLookup.close();
+await close();
 await db.destroy();

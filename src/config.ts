@@ -50,6 +50,8 @@ export const configSchema = z
     WEB_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
     PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
+    /** Worker threads handling the bot's updates (default: one per core when there are several; 0 = in the main thread). */
+    BOT_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).optional()),
     WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(8)),
     /** Reports joining one alert within this window share one edit of each card (0 = edit at every report). */
     ALERT_EDIT_WINDOW_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60_000).default(1500)),

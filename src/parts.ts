@@ -38,7 +38,7 @@ export async function startParts(rt: Runtime, names: PartName[]): Promise<void> 
   for (const name of names) {
     if (name === 'web') continue; // last, so that the webhook route can be mounted
     if (name === 'bot') {
-      const part = await startBot(rt, { extraFeatures: botExtraFeatures(rt) });
+      const part = await startBot(rt, { extraFeatures: () => botExtraFeatures(rt) });
       if (part.webhookRoute) webhookPlugins.plugins!.push(part.webhookRoute);
     } else {
       await PARTS[name](rt);

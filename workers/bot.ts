@@ -5,13 +5,14 @@
  */
 import { pathToFileURL } from 'node:url';
 import { startBot } from '../src/bot/start-bot.js';
+import { botExtraFeatures } from '../src/parts.js';
 import { runStandalone, type Runtime } from '../src/runtime.js';
 
 export { webhookHandler, webhookRoute, startBot, type BotPart } from '../src/bot/start-bot.js';
 
 /** Starts the bot part on the runtime; closers registered with `rt.onShutdown`. */
 export async function start(rt: Runtime): Promise<void> {
-  await startBot(rt);
+  await startBot(rt, { extraFeatures: () => botExtraFeatures(rt) });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runStandalone('bot', start);

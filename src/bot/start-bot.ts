@@ -20,11 +20,16 @@ import { createBot } from './create-bot.js';
 import { registerDefaultCommands, registerStaffCommands } from './commands.js';
 import { translator } from './i18n.js';
 import { createDraftStore, startDraftReaper } from './draft-store.js';
+import { BOT_THREAD_ENTRY, createFrontBot, isMirroredCall, type BotThreadData } from './front-bot.js';
+import { createThreadPool, defaultBotThreads } from './threads.js';
 
 /** Options of the bot part. */
 export interface StartBotOptions {
-  /** Other modules' features (alerts, digest), registered before "unhandled". */
-  extraFeatures?: Composer<BotContext>[];
+  /**
+   * Other modules' features (alerts, digest), registered before "unhandled" — built only when
+   * the bot runs in this thread; bot threads (workers/bot-thread.ts) build `botExtraFeatures`.
+   */
+  extraFeatures?: () => Composer<BotContext>[];
   /** A fake Telegram at the fetch level (tests). */
   fetch?: typeof fetch;
 }
@@ -74,15 +79,10 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
     log.warn('TELEGRAM_BOT_TOKEN is not set: the bot is not connected to Telegram');
     return { bot: null, webhookRoute: null };
   }
-  const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
-  rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
-  const bot = createBot({
-    token,
-    ...botDepsFromRuntime(rt, analysisQueue, log),
-    ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
-  });
-  await bot.init();
+  const threads = rt.config.BOT_THREADS ?? defaultBotThreads();
+  // Threads need a database every thread can open (not the embedded one) and a transport they
+  // can build themselves (not a fake handed in by a test).
+  const bot = threads > 0 && rt.db.kind === 'postgres' && !opts.fetch ? await threadedBot(rt, token, threads, log) : await inProcessBot(rt, token, opts, log);
   const reaper = startDraftReaper({ api: bot.api, redis: rt.redis, drafts: createDraftStore(rt.redis), clock: rt.clock, t: translator(rt.i18n), logger: log });
   rt.onShutdown('bot-draft-reaper', () => reaper.stop());
   await registerMenus(rt, bot).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'setMyCommands failed'));
@@ -99,6 +99,42 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
   });
   log.info({ username: bot.botInfo.username }, 'bot polling');
   return { bot, webhookRoute: null };
+}
+
+/** The whole bot in this thread. */
+async function inProcessBot(rt: Runtime, token: string, opts: StartBotOptions, log: Logger): Promise<Bot<BotContext>> {
+  const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
+  rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
+  const bot = createBot({
+    token,
+    ...botDepsFromRuntime(rt, analysisQueue, log),
+    ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures() } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
+  await bot.init();
+  log.info('bot handles updates in the main thread');
+  return bot;
+}
+
+/** A front bot that hands each update to the bot threads (src/bot/threads.ts, workers/bot-thread.ts). */
+async function threadedBot(rt: Runtime, token: string, count: number, log: Logger): Promise<Bot<BotContext>> {
+  const fake = rt.telegram.fake;
+  const front = createFrontBot(token, log, rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {});
+  await front.bot.init();
+  const pool = createThreadPool<BotThreadData>({
+    entry: BOT_THREAD_ENTRY,
+    count,
+    data: { config: rt.config, queuePrefix: rt.queues.prefix, botInfo: front.bot.botInfo, ...(fake ? { fakeTelegram: true } : {}) },
+    logger: log,
+    // with the fake Bot API, each thread has its own and mirrors its calls into the runtime's
+    ...(fake ? { onOther: (m: unknown) => isMirroredCall(m) && fake.mirror(m.call) } : {}),
+  });
+  // registered before the runner's closer, so it runs after the runner stopped taking updates
+  rt.onShutdown('bot-threads', () => pool.close());
+  await pool.ready();
+  front.use(pool);
+  log.info({ threads: count }, 'bot handles updates in worker threads');
+  return front.bot;
 }
 
 async function registerMenus(rt: Runtime, bot: Bot<BotContext>): Promise<void> {

@@ -108,6 +108,14 @@ export class FakeBotApi {
     this.latencyMs = ms;
   }
 
+  /**
+   * Records a call answered by another fake (the fake of a bot thread, src/bot/threads.ts), so
+   * that this one's log and listeners show everything the bot sent, whichever thread sent it.
+   */
+  mirror(call: Omit<ApiCall, 'seq'>): void {
+    this.record({ ...call, seq: ++this.seq });
+  }
+
   onCall(fn: Listener): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
@@ -172,9 +180,13 @@ export class FakeBotApi {
       call.result = this.result(method, payload, now);
       body = { ok: true, result: call.result };
     }
+    this.record(call);
+    return body;
+  }
+
+  private record(call: ApiCall): void {
     this.calls.push(call);
     for (const l of this.listeners) l(call);
-    return body;
   }
 
   private takeFailure(method: string, payload: Record<string, unknown>, chat: string | undefined, now: number): FailureSpec | undefined {

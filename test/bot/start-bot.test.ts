@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../../src/config.js';
 import { startBot } from '../../src/bot/start-bot.js';
-import { FakeBotApi } from '../../src/fake-telegram/index.js';
+import { callbackUpdate, FakeBotApi, textUpdate } from '../../src/fake-telegram/index.js';
 import { silentLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createPostgresTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/db.js';
@@ -37,5 +37,62 @@ describe('the bot part', () => {
     expect(hook?.payload).toMatchObject({ url: 'https://pulse.example.org/telegram/webhook', secret_token: 'secret-token-0123456789' });
     expect(api.callsOf('setMyCommands').length).toBeGreaterThanOrEqual(3);
     expect(api.callsOf('getMe')).toHaveLength(1);
+  });
+});
+
+describe('the bot part with worker threads (BOT_THREADS=2)', () => {
+  let tdb: TestDatabase;
+  let trt: Runtime;
+  const api = new FakeBotApi();
+  beforeAll(async () => {
+    tdb = await createPostgresTestDatabase();
+    const parsed = parseConfig({
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghij',
+      BOT_MODE: 'webhook',
+      WEBHOOK_URL: 'https://pulse.example.org/telegram/webhook',
+      WEBHOOK_SECRET: 'secret-token-0123456789',
+      BOT_THREADS: '2',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: tdb.url!,
+      REDIS_URL: TEST_REDIS_URL,
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+    trt = await createRuntime(parsed.config, { logger: silentLogger(), queuePrefix: `t${randomBytes(4).toString('hex')}`, fakeTelegram: api });
+  });
+  afterAll(async () => {
+    await trt?.shutdown('test end');
+    await tdb?.destroy();
+  });
+
+  it('runs whole report conversations in the threads, their messages showing on the runtime’s fake API, and stops them on shutdown', async () => {
+    const part = await startBot(trt);
+    const bot = part.bot!;
+    const unit = await trt.repos.units.create({ name: 'Chi bộ A' });
+    const users = [810_000_001, 810_000_002, 810_000_003].map((id) => ({ id, firstName: `U${id}`, languageCode: 'vi' }));
+    for (const u of users) await trt.repos.members.create({ telegramUserId: BigInt(u.id), displayName: u.firstName, role: 'collaborator', unitId: unit.id });
+    const press = async (u: (typeof users)[number], label: string) => {
+      const call = [...api.calls].reverse().find((c) => String(c.payload.chat_id) === String(u.id) && c.payload.reply_markup);
+      const button = (call!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().find((b) => b.text.includes(label));
+      if (!button) throw new Error(`no button ${label}`);
+      await bot.handleUpdate(callbackUpdate(u, button.callback_data, (call!.result as { message_id: number }).message_id));
+    };
+    await Promise.all(
+      users.map(async (u) => {
+        await bot.handleUpdate(textUpdate(u, '/report'));
+        await press(u, 'Kinh tế');
+        await bot.handleUpdate(textUpdate(u, `Người dân bàn tán về giá xăng tăng, người ${u.id}`));
+        await press(u, 'Xong');
+        await press(u, 'Lo lắng');
+        await press(u, 'địa phương');
+        await press(u, 'Trò chuyện');
+        await press(u, 'Bỏ qua');
+        await press(u, 'Gửi');
+      }),
+    );
+    for (const u of users) expect(api.textsTo(u.id).at(-1)).toMatch(/R-\d{4}-\d{6}/);
+    const stored = await trt.db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Report"`);
+    expect(stored[0]!.n).toBe(3);
+    await trt.shutdown('test end'); // closes the threads (after the runner/webhook) and then the runtime
+    await expect(bot.handleUpdate(textUpdate(users[0]!, '/help'))).rejects.toThrow(/stopping/);
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * Entry of a bot thread (started by src/bot/threads.ts through workers/thread-entry.mjs): the
+ * composition root of one thread — its own runtime (database pool, Redis, queues, i18n), the
+ * whole bot (createBot, with the alerts and digest features), serving the updates that the
+ * front bot hands over. Its connections close when the pool closes it.
+ */
+import { parentPort } from 'node:worker_threads';
+import { botDepsFromRuntime } from '../src/bot/start-bot.js';
+import { createBot } from '../src/bot/create-bot.js';
+import type { BotThreadData, MirroredCall } from '../src/bot/front-bot.js';
+import { serveUpdates, threadData } from '../src/bot/threads.js';
+import { FakeBotApi } from '../src/fake-telegram/index.js';
+import { createLogger } from '../src/logger.js';
+import { botExtraFeatures } from '../src/parts.js';
+import type { AnalyzeJob } from '../src/queue/jobs/analyze.js';
+import { QUEUES } from '../src/queue/names.js';
+import { createRuntime } from '../src/runtime.js';
+
+const { index, data } = threadData<BotThreadData>();
+const logger = createLogger(data.config.LOG_LEVEL).child({ part: 'bot', thread: index });
+let fake: FakeBotApi | undefined;
+if (data.fakeTelegram) {
+  fake = new FakeBotApi({ botUsername: data.botInfo.username });
+  fake.onCall(({ method, payload, at, ok, errorCode, result }) =>
+    parentPort!.postMessage({ t: 'api', call: { method, payload, at, ok, ...(errorCode ? { errorCode } : {}), result } } satisfies MirroredCall),
+  );
+}
+const rt = await createRuntime(data.config, { logger, queuePrefix: data.queuePrefix, ...(fake ? { fakeTelegram: fake } : {}) });
+const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
+rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
+const bot = createBot({
+  token: rt.telegram.token,
+  botInfo: data.botInfo,
+  ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}),
+  ...botDepsFromRuntime(rt, analysisQueue, logger),
+  extraFeatures: botExtraFeatures(rt),
+  ...(data.limits ? { limits: data.limits } : {}),
+  ...(data.conversationPrefix ? { conversationPrefix: data.conversationPrefix } : {}),
+  ...(data.draftsPrefix ? { draftsPrefix: data.draftsPrefix } : {}),
+});
+serveUpdates(
+  (u) => bot.handleUpdate(u),
+  () => rt.shutdown('bot thread closing'),
+);
