@@ -11,7 +11,7 @@
  *   npx tsx bench/report-flow.ts [conversations=100] [rounds=3] [threads=BOT_THREADS default]
  */
 import { randomBytes } from 'node:crypto';
-import type { Update } from 'grammy/types';
+import type { InlineKeyboardMarkup, Update } from 'grammy/types';
 import { createBot } from '../src/bot/create-bot.js';
 import type { BotContext } from '../src/bot/context.js';
 import { createI18n } from '../src/bot/i18n.js';
@@ -82,10 +82,12 @@ if (threads > 0) {
   close = () => memberLookup.close();
 }
 
-const keyboards = new Map<string, { data: string[]; messageId: number }>();
+// What Telegram sends back with a button press: the message it was on (text and keyboard).
+const keyboards = new Map<string, { data: string[]; messageId: number; text: string; markup: InlineKeyboardMarkup }>();
 api.onCall((c) => {
-  const rows = (c.payload.reply_markup as { inline_keyboard?: { callback_data: string }[][] } | undefined)?.inline_keyboard;
-  if (rows) keyboards.set(String(c.payload.chat_id), { data: rows.flat().map((b) => b.callback_data), messageId: (c.result as { message_id: number }).message_id });
+  const markup = c.payload.reply_markup as InlineKeyboardMarkup | undefined;
+  if (markup?.inline_keyboard)
+    keyboards.set(String(c.payload.chat_id), { data: markup.inline_keyboard.flat().map((b) => (b as { callback_data: string }).callback_data), messageId: (c.result as { message_id: number }).message_id, text: String(c.payload.text ?? ''), markup });
 });
 
 const base = 900_000_000 + Math.floor(Math.random() * 90_000_000);
@@ -106,7 +108,7 @@ function press(u: FakeUser, suffix: string): Update {
   const kb = keyboards.get(String(u.id))!;
   const data = kb.data.find((d) => d.endsWith(suffix));
   if (!data) throw new Error(`no ${suffix}`);
-  return callbackUpdate(u, data, kb.messageId);
+  return callbackUpdate(u, data, kb.messageId, kb.text, kb.markup);
 }
 async function flow(u: FakeUser, round: number): Promise<void> {
   await timed(textUpdate(u, '/report'));

@@ -18,6 +18,7 @@ import { translator, type Translate } from './i18n.js';
 import { createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
 import { createErrorHandler } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
+import { trimPressedMessage } from './middleware/trim-update.js';
 import { createTaxonomyCache } from './taxonomy-cache.js';
 import { createDraftStore } from './draft-store.js';
 import { registerStaffCommands } from './commands.js';
@@ -60,6 +61,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(membership(deps.memberLookup ?? deps.repos.members, t));
   dm.use(deps.i18n);
   dm.use(floodLimit(deps, limits));
+  dm.use(trimPressedMessage());
   dm.use(
     conversations<BotContext, Context>({
       storage: { type: 'key', version: FLOW_STATE_VERSION, prefix: conversationPrefix, adapter: new RedisAdapter({ instance: deps.redis, ttl: 7 * 24 * 3600 }) },

@@ -3,7 +3,7 @@
  * simulated collaborators and `npm run chat`. Each builder takes the person and returns a
  * fresh Update with increasing update_id and message_id.
  */
-import type { Update } from 'grammy/types';
+import type { InlineKeyboardMarkup, Update } from 'grammy/types';
 
 export interface FakeUser {
   id: number;
@@ -45,7 +45,7 @@ export function textUpdate(u: FakeUser, text: string): Update {
 }
 
 /** A tap on an inline keyboard button of a message the bot sent. */
-export function callbackUpdate(u: FakeUser, data: string, messageId = 1, messageText = ''): Update {
+export function callbackUpdate(u: FakeUser, data: string, messageId = 1, messageText = '', replyMarkup?: InlineKeyboardMarkup): Update {
   return {
     update_id: updateSeq++,
     callback_query: {
@@ -59,6 +59,7 @@ export function callbackUpdate(u: FakeUser, data: string, messageId = 1, message
         chat: privateChat(u),
         from: { id: 7000000001, is_bot: true, first_name: 'Pulse' },
         text: messageText,
+        ...(replyMarkup ? { reply_markup: replyMarkup } : {}),
       },
     },
   };
