@@ -7,7 +7,8 @@
  * with texts from the labelled corpus that are marked urgent, sensitive topic, angry, online.
  * As in production, the analysis and alerts workers run in their own processes (children of
  * this one, on the same schema and queue prefix); the delivery worker runs here beside the
- * fake API.
+ * fake API. The alerts and delivery workers are warmed up before the first report, as their
+ * start functions do (app/alerts/warm-up.ts, delivery/warm-up.ts).
  * Prints p50/p99 of submit → first card for reports that raised an alert, and of submit →
  * first edit showing the report for reports that updated one, and per-stage figures.
  * Asserts nothing.
@@ -20,11 +21,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Api } from 'grammy';
 import { alertDeliveryObserver } from '../src/app/alerts/observer.js';
+import { warmUpAlerts } from '../src/app/alerts/warm-up.js';
 import { createAnalysisContextProvider } from '../src/app/analysis/analysis-context.js';
 import { createTopicModelCache } from '../src/app/analysis/topic-models.js';
 import { createI18n, translator } from '../src/bot/i18n.js';
 import { createRepositories } from '../src/db/repositories/index.js';
 import { createDeliveryService } from '../src/delivery/service.js';
+import { warmUpDelivery } from '../src/delivery/warm-up.js';
 import { DEFAULT_TOPICS } from '../src/domain/taxonomy.js';
 import { FakeBotApi, TELEGRAM_LIMITS } from '../src/fake-telegram/index.js';
 import { silentLogger } from '../src/logger.js';
@@ -79,6 +82,7 @@ try {
   const t = translator(createI18n());
   const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
   const children = [await startChild('analysis', db.url!, queues.prefix), await startChild('alerts', db.url!, queues.prefix)];
+  await warmUpDelivery(repos.deliveries); // as startDeliveryWorker does
   const workers = [
     createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, redis, port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(repos.alerts, clock)] }),
   ];
@@ -183,18 +187,19 @@ try {
    * and when in the run the alerts were raised (the burst).
    */
   async function raisersBreakdown(): Promise<void> {
-    type Row = { reportId: number; reference: string; analysed: string; raised: string; recorded: string; deliveryId: number };
+    type Row = { reportId: number; reference: string; stored: string; analysed: string; raised: string; recorded: string; deliveryId: number };
     const ms = (col: string) => `EXTRACT(EPOCH FROM ${col} AT TIME ZONE 'UTC') * 1000`;
     const rows = await db.sql.query<Row>(
-      `SELECT r.id AS "reportId", r.reference, ${ms('r."analysedAt"')} AS analysed, ${ms('a."createdAt"')} AS raised, ${ms('d."createdAt"')} AS recorded, d.id AS "deliveryId"
+      `SELECT r.id AS "reportId", r.reference, ${ms('r."createdAt"')} AS stored, ${ms('r."analysedAt"')} AS analysed, ${ms('a."createdAt"')} AS raised, ${ms('d."createdAt"')} AS recorded, d.id AS "deliveryId"
        FROM "Alert" a JOIN "Report" r ON r.id = a."reportId"
        JOIN "Delivery" d ON d."idempotencyKey" = 'alert-' || a.id || '-m-' || (SELECT m."memberId" FROM "AlertRecipient" m WHERE m."alertId" = a.id ORDER BY m.id LIMIT 1)`,
     );
     const steps: Record<string, number[]> = { 'analysed → evaluate started': [], 'evaluate started → alert raised': [], 'alert raised → card recorded': [], 'card recorded → delivery job started': [], 'delivery job started → at the API': [] };
     const raisedAt: number[] = [];
+    const timelines: { stored: number; marks: (number | undefined)[] }[] = [];
     const epoch = (p: number) => performance.timeOrigin + p;
     for (const raw of rows) {
-      const r = { ...raw, analysed: Number(raw.analysed), raised: Number(raw.raised), recorded: Number(raw.recorded) };
+      const r = { ...raw, stored: Number(raw.stored), analysed: Number(raw.analysed), raised: Number(raw.raised), recorded: Number(raw.recorded) };
       const started = evalStarted.get(Number(r.reportId));
       const job = await deliveryQueue.getJob(`delivery-${r.deliveryId}`);
       const api = firstCard.get(r.reference);
@@ -204,10 +209,19 @@ try {
       if (job?.processedOn) steps['card recorded → delivery job started']!.push(job.processedOn - r.recorded);
       if (job?.processedOn && api !== undefined) steps['delivery job started → at the API']!.push(epoch(api) - job.processedOn);
       raisedAt.push((r.raised - epoch(t0)) / 1000);
+      timelines.push({ stored: r.stored, marks: [r.analysed, started, r.raised, r.recorded, job?.processedOn, api === undefined ? undefined : epoch(api)] });
     }
     for (const [label, v] of Object.entries(steps)) console.log(`  raisers ${label.padEnd(42)} p50 ${fmt(percentile(v, 50))} ms   p99 ${fmt(percentile(v, 99))} ms   max ${fmt(Math.max(...v))} ms   (${v.length})`);
     raisedAt.sort((a, b) => a - b);
     console.log(`  alerts raised at (s into the run): ${raisedAt.map((x) => x.toFixed(1)).join(' ')}`);
+    // the first raisers (cold processes) and the slowest ones, step by step
+    const line = (t: (typeof timelines)[number]) =>
+      `stored at ${((t.stored - epoch(t0)) / 1000).toFixed(2)} s, then +ms: ${t.marks.map((m, i) => (m === undefined ? '?' : Math.round(m - (i === 0 ? t.stored : (t.marks[i - 1] ?? m))))).join(' / ')}`;
+    timelines.sort((a, b) => a.stored - b.stored);
+    console.log('  raisers step by step (analysed / evaluate started / raised / card recorded / delivery job started / at the API):');
+    for (const t of timelines.slice(0, 4)) console.log(`    first:   ${line(t)}`);
+    const total = (t: (typeof timelines)[number]) => (t.marks.at(-1) ?? Infinity) - t.stored;
+    for (const t of [...timelines].sort((a, b) => total(b) - total(a)).slice(0, 4)) console.log(`    slowest: ${line(t)}`);
   }
   for (const child of children) {
     child.kill('SIGTERM');
@@ -254,7 +268,9 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
     worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger }, 16);
   } else {
     const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
-    worker = createAlertsWorker({ repos, port, alertsQueue, deliveryQueue, t: translator(createI18n()), clock, logger, queues, concurrency: 16 });
+    const deps = { repos, port, alertsQueue, deliveryQueue, t: translator(createI18n()), clock, logger };
+    await warmUpAlerts(deps); // as startAlertsWorker does
+    worker = createAlertsWorker({ ...deps, queues, concurrency: 16 });
   }
   process.stdout.write('ready\n');
   // stop on SIGTERM, or when the parent goes away (its end of our stdin closes)

@@ -8,6 +8,7 @@ import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { z } from 'zod';
 import { runCardEditsJob } from '../app/alerts/card-edits.js';
 import { evaluateReport } from '../app/alerts/evaluate.js';
+import { warmUpAlerts } from '../app/alerts/warm-up.js';
 import { runStepJob } from '../app/alerts/escalate.js';
 import type { AlertsDeps } from '../app/alerts/deps.js';
 import type { QueueFactory } from './factory.js';
@@ -59,9 +60,10 @@ export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps {
   };
 }
 
-/** Starts the alerts worker inside a runtime. */
+/** Starts the alerts worker inside a runtime, warmed up first (app/alerts/warm-up.ts). */
 export async function startAlertsWorker(rt: Runtime, opts: { concurrency?: number } = {}): Promise<Worker> {
   const deps = alertsDepsFromRuntime(rt);
+  await warmUpAlerts(deps).catch((err: unknown) => deps.logger.warn({ err }, 'alerts warm-up failed; starting cold'));
   const worker = createAlertsWorker({ ...deps, queues: rt.queues, concurrency: opts.concurrency ?? rt.config.WORKER_CONCURRENCY });
   rt.onShutdown('alerts-worker', async () => {
     await worker.close();

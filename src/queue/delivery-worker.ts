@@ -16,6 +16,7 @@ import type { DeliveryPort } from '../delivery/port.js';
 import { sendDelivery, type SendOutcome } from '../delivery/sender.js';
 import { deliveryJobSchema, DELIVERY_ATTEMPTS, type DeliveryJob } from '../delivery/service.js';
 import { handleBlockedDelivery } from '../delivery/unreachable.js';
+import { warmUpDelivery } from '../delivery/warm-up.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { QUEUES } from './names.js';
@@ -90,8 +91,8 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): Worker<DeliveryJ
 }
 
 /**
- * Starts a delivery worker inside a runtime: real Telegram with a token, else the runtime's
- * fake Bot API. `observers` lets the composition root plug in the alerts observer (the
+ * Starts a delivery worker inside a runtime, warmed up first (delivery/warm-up.ts): real
+ * Telegram with a token, else the runtime's fake Bot API. `observers` lets the composition root plug in the alerts observer (the
  * `workers/delivery.ts` entry does).
  */
 export async function startDeliveryWorker(
@@ -100,7 +101,9 @@ export async function startDeliveryWorker(
 ): Promise<Worker<DeliveryJob>> {
   const api = new Api(rt.telegram.token, { ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}), timeoutSeconds: 30 });
   const port = createDeliveryPort(rt);
-  const worker = createDeliveryWorker({ api, repos: rt.repos, queues: rt.queues, redis: rt.redis, port, t: rt.t, clock: rt.clock, logger: rt.logger.child({ part: 'delivery' }), ...opts });
+  const logger = rt.logger.child({ part: 'delivery' });
+  await warmUpDelivery(rt.repos.deliveries).catch((err: unknown) => logger.warn({ err }, 'delivery warm-up failed; starting cold'));
+  const worker = createDeliveryWorker({ api, repos: rt.repos, queues: rt.queues, redis: rt.redis, port, t: rt.t, clock: rt.clock, logger, ...opts });
   rt.onShutdown('delivery-worker', () => worker.close());
   return worker;
 }
