@@ -35,6 +35,15 @@ export interface CardEditsJob {
   windowEnd: number;
 }
 
+/**
+ * End of the window holding `nowMs` for one alert. Each alert's windows are shifted by a phase
+ * of their own, so that the edits of many alerts do not all fall due at the same instant.
+ */
+export function cardEditWindowEnd(alertId: number, nowMs: number, windowMs: number): number {
+  const phase = Math.floor(((alertId * 0.6180339887498949) % 1) * windowMs);
+  return (Math.floor((nowMs - phase) / windowMs) + 1) * windowMs + phase;
+}
+
 /** The version of an alert's figures: the edit's idempotency key (same figures = one edit). */
 export const figuresVersion = (a: Pick<AlertRecord, 'reportCount' | 'unitCount'>) => `u${a.reportCount}-${a.unitCount}`;
 
@@ -50,7 +59,7 @@ export async function scheduleCardEdits(deps: AlertsDeps, alertId: number): Prom
     return;
   }
   const now = deps.clock().getTime();
-  const windowEnd = (Math.floor(now / windowMs) + 1) * windowMs;
+  const windowEnd = cardEditWindowEnd(alertId, now, windowMs);
   const job: CardEditsJob = { kind: 'cards', alertId, windowEnd };
   await deps.alertsQueue.add('cards', job, {
     jobId: alertJobIds.cards(alertId, windowEnd),

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardEditWindowEnd } from '../../../src/app/alerts/card-edits.js';
 import type { AlertsDeps } from '../../../src/app/alerts/deps.js';
 import { evaluateReport } from '../../../src/app/alerts/evaluate.js';
 import { eventually } from '../delivery/harness.js';
@@ -7,19 +8,23 @@ import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, ty
 
 /**
  * Reports joining a live alert edit its cards at most once per window, with the newest content;
- * new cards are never held. The window is long (a minute) and the clock frozen at its start,
- * so every join of a test falls in one window whose job the test releases itself (`promote`):
- * nothing here depends on how fast the machine is.
+ * new cards are never held. The window is long (a minute) and the clock frozen at the start of
+ * the alert's window, so every join of a test falls in one window whose job the test releases
+ * itself (`promote`): nothing here depends on how fast the machine is.
  */
 const WINDOW = 60_000;
 
 describe('card edits are coalesced per window', () => {
   let h: AlertsHarness;
   let deps: AlertsDeps;
+  let frozen = new Date();
+  /** Freezes the clock at the first millisecond of the alert's current window. */
+  const startOfWindow = (alertId: number) => {
+    frozen = new Date(cardEditWindowEnd(alertId, Date.now(), WINDOW) - WINDOW + 1);
+  };
   beforeAll(async () => {
     h = await openAlertsHarness();
     await disableQuietHours(h);
-    const frozen = new Date(Math.floor(Date.now() / WINDOW) * WINDOW + 1);
     deps = { ...h.deps, clock: () => frozen, cardEditDelayMs: WINDOW };
     h.startAlertsWorker();
   });
@@ -36,6 +41,7 @@ describe('card edits are coalesced per window', () => {
     const first = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
     const outcome = await evaluateReport(deps, first.id);
     if (outcome.type !== 'raised') throw new Error(`expected a raised alert, got ${outcome.type}`);
+    startOfWindow(outcome.alertId);
     await eventually(async () => (await h.repos.alerts.recipients(outcome.alertId)).every((r) => r.messageId !== null) && (await h.repos.alerts.recipients(outcome.alertId)).length === 2);
     return { alertId: outcome.alertId, group };
   }
@@ -105,5 +111,21 @@ describe('card edits are coalesced per window', () => {
     expect(org.branchLeaders.map((l) => editsTo(l.chatId!).length)).toEqual(editsBefore);
     await held[0]!.promote();
     await eventually(() => org.branchLeaders.every((l, i) => editsTo(l.chatId!).length === editsBefore[i]! + 1));
+  });
+});
+
+describe('card edit windows', () => {
+  it('end within one window after now, at a phase of their own per alert', () => {
+    const now = 1_800_000_123_456;
+    const ends = Array.from({ length: 50 }, (_, i) => cardEditWindowEnd(i + 1, now, 1500));
+    for (const end of ends) {
+      expect(end).toBeGreaterThan(now);
+      expect(end).toBeLessThanOrEqual(now + 1500);
+    }
+    // a later moment of the same window shares its end; the next window ends one window later
+    expect(cardEditWindowEnd(7, ends[6]! - 1, 1500)).toBe(ends[6]);
+    expect(cardEditWindowEnd(7, ends[6]!, 1500)).toBe(ends[6]! + 1500);
+    // fifty alerts fall due at (nearly) fifty different instants, not all at once
+    expect(new Set(ends).size).toBeGreaterThanOrEqual(45);
   });
 });
