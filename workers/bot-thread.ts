@@ -20,10 +20,12 @@ const { index, data } = threadData<BotThreadData>();
 const logger = createLogger(data.config.LOG_LEVEL).child({ part: 'bot', thread: index });
 let fake: FakeBotApi | undefined;
 if (data.fakeTelegram) {
-  fake = new FakeBotApi({ botUsername: data.botInfo.username });
-  fake.onCall(({ method, payload, at, ok, errorCode, result }) =>
-    parentPort!.postMessage({ t: 'api', call: { method, payload, at, ok, ...(errorCode ? { errorCode } : {}), result } } satisfies MirroredCall),
-  );
+  // calls are mirrored to the pool's side, which keeps the log
+  fake = new FakeBotApi({ botUsername: data.botInfo.username, keepCalls: false });
+  fake.onCall(({ method, payload, at, ok, errorCode, result }) => {
+    if (data.mirrorKeyboardsOnly && !payload.reply_markup) return;
+    parentPort!.postMessage({ t: 'api', call: { method, payload, at, ok, ...(errorCode ? { errorCode } : {}), result } } satisfies MirroredCall);
+  });
 }
 const rt = await createRuntime(data.config, { logger, queuePrefix: data.queuePrefix, ...(fake ? { fakeTelegram: fake } : {}) });
 const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);

@@ -24,6 +24,8 @@ export interface BotThreadData {
   botInfo: UserFromGetMe;
   /** Use a fake Bot API in the thread and post its calls back (tests, benchmarks). */
   fakeTelegram?: boolean;
+  /** Post back only the calls that carry a keyboard (the report-flow benchmark needs no more). */
+  mirrorKeyboardsOnly?: boolean;
   limits?: Partial<BotLimits>;
   conversationPrefix?: string;
   draftsPrefix?: string;

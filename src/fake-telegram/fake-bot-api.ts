@@ -41,6 +41,12 @@ export interface FakeBotApiOptions {
   limits?: RateLimits;
   /** Clock (ms); defaults to the wall clock. */
   now?: () => number;
+  /**
+   * Keep every call in `calls` (default true). Benchmarks turn it off: listeners still see each
+   * call, but a log growing by thousands of payloads per second would be the benchmark's own
+   * garbage, not the bot's.
+   */
+  keepCalls?: boolean;
 }
 
 type Listener = (call: ApiCall) => void;
@@ -74,6 +80,7 @@ export class FakeBotApi {
   private latencyMs: number;
   private readonly now: () => number;
   private readonly limiter: RateLimitModel | undefined;
+  private readonly keepCalls: boolean;
   private retryAfterUntil = new Map<string, number>();
 
   constructor(opts: FakeBotApiOptions = {}) {
@@ -81,6 +88,7 @@ export class FakeBotApi {
     this.latencyMs = opts.latencyMs ?? 0;
     this.now = opts.now ?? Date.now;
     this.limiter = opts.limits ? new RateLimitModel(opts.limits) : undefined;
+    this.keepCalls = opts.keepCalls ?? true;
   }
 
   /** The function to pass as `client.fetch` to grammY. */
@@ -185,7 +193,7 @@ export class FakeBotApi {
   }
 
   private record(call: ApiCall): void {
-    this.calls.push(call);
+    if (this.keepCalls) this.calls.push(call);
     for (const l of this.listeners) l(call);
   }
 
