@@ -35,9 +35,10 @@ const threads = Number(process.argv[4] ?? defaultBotThreads());
 
 const db = await createPostgresTestDatabase(10);
 const repos = createRepositories(db.prisma);
-const redis = createRedis(TEST_REDIS_URL); // as in production
+const redis = createRedis(TEST_REDIS_URL, { enableAutoPipelining: true }); // as the bot's state connection in production (botDepsFromRuntime)
 const prefix = `bench${randomBytes(3).toString('hex')}`;
-const analysisQueue = createQueueFactory(redis, prefix).queue<AnalyzeJob>(QUEUES.analysis);
+const queueRedis = createRedis(TEST_REDIS_URL); // BullMQ on a plain connection, as in production
+const analysisQueue = createQueueFactory(queueRedis, prefix).queue<AnalyzeJob>(QUEUES.analysis);
 const api = new FakeBotApi({ keepCalls: false }); // the bench reads keyboards from onCall
 const clock = () => new Date();
 await seedTaxonomy({ repos, clock });
@@ -145,5 +146,6 @@ await analysisQueue.close();
 const keys = await redis.keys(`conv-${prefix}:*`);
 if (keys.length) await redis.del(...keys);
 await redis.quit();
+await queueRedis.quit();
 await close();
 await db.destroy();
