@@ -65,6 +65,7 @@ interface Slot {
   worker: Worker;
   pending: Map<number, Pending>;
   ready: Promise<void>;
+  exited: boolean;
 }
 
 export interface ThreadPool {
@@ -101,27 +102,35 @@ export function createThreadPool<T>(opts: ThreadPoolOptions<T>): ThreadPool {
       failStart = rej;
     });
     ready.catch(() => undefined);
+    let wasReady = false;
+    const slot: Slot = { worker, pending, ready, exited: false };
     worker.on('message', (m: FromThread) => {
       if (m.t === 'done' || m.t === 'failed') {
         const p = pending.get(m.id);
         pending.delete(m.id);
         if (m.t === 'done') p?.resolve();
         else p?.reject(new Error(m.error));
-      } else if (m.t === 'ready') markReady();
+      } else if (m.t === 'ready') {
+        wasReady = true;
+        markReady();
+      }
       else opts.onOther?.(m, index);
     });
     worker.on('error', (e) => log.error({ thread: index, err: e.message }, 'bot thread failed'));
     worker.on('exit', (code) => {
+      slot.exited = true;
       failStart(new Error(`bot thread ${index} exited (code ${code}) before it was ready`));
       for (const p of pending.values()) p.reject(new Error(`bot thread ${index} exited while handling the update`));
       pending.clear();
-      if (closing) return;
+      // A thread that never got ready is not restarted (no crash loop): ready() and the updates
+      // routed to it reject, and the process fails to start or reports them lost.
+      if (closing || !wasReady) return;
       log.error({ thread: index, code }, 'bot thread exited; starting a new one');
       const replacement = spawn(index);
       slots[index] = replacement;
       replacement.ready.catch((e: Error) => log.error({ thread: index, err: e.message }, 'bot thread could not restart'));
     });
-    return { worker, pending, ready };
+    return slot;
   };
   for (let i = 0; i < opts.count; i++) slots.push(spawn(i));
 
@@ -143,6 +152,7 @@ export function createThreadPool<T>(opts: ThreadPoolOptions<T>): ThreadPool {
       closing = true;
       await Promise.all(
         slots.map(async (s, i) => {
+          if (s.exited) return;
           const exited = new Promise<void>((res) => s.worker.once('exit', () => res()));
           s.worker.postMessage({ t: 'close' } satisfies ToThread);
           const timer = setTimeout(() => {

@@ -5,7 +5,8 @@
 import { parentPort } from 'node:worker_threads';
 import { serveUpdates, threadData } from '../../src/bot/threads.js';
 
-const { index } = threadData<null>();
+const { index, data } = threadData<{ failAtStart?: boolean } | null>();
+if (data?.failAtStart) throw new Error('cannot start');
 serveUpdates(
   async (u) => {
     const text = u.message?.text ?? '';

@@ -50,6 +50,14 @@ describe('bot threads', () => {
     expect(seen.filter((s) => s.t === 'seen').map((s) => (s as { text: string }).text)).toEqual(['after']);
   });
 
+  it('a thread that cannot start makes ready() fail and is not restarted in a loop; close() still returns', async () => {
+    pool = createThreadPool({ entry: ENTRY, count: 2, data: { failAtStart: true }, logger: silentLogger() });
+    await expect(pool.ready()).rejects.toThrow(/before it was ready/);
+    await expect(pool.handle(textUpdate(user(4001), 'x'))).rejects.toThrow(/before it was ready/);
+    await pool.close();
+    pool = null;
+  });
+
   it('close() lets each thread finish the update in hand, run its closer and exit', async () => {
     const { seen, p } = start(2);
     await p.ready();
