@@ -13,7 +13,7 @@
  * committed before that job read the alert (or the job is gone and the `add` creates it again).
  */
 import type { AlertRecord } from '../../db/repositories/alerts-repository.js';
-import { renderAlertCard } from './card.js';
+import { cardsByLanguage, loadCardContext } from './card.js';
 import { alertJobIds, alertKeys, type AlertsDeps } from './deps.js';
 
 /** Default window in which joins to one alert share one edit per card. */
@@ -85,12 +85,12 @@ export async function runCardEditsJob(deps: AlertsDeps, job: Pick<CardEditsJob, 
  * delivery key (same state twice = one edit).
  */
 export async function editAllCards(deps: AlertsDeps, alert: AlertRecord, version: string): Promise<void> {
-  const cards = new Map<string, Promise<Awaited<ReturnType<typeof renderAlertCard>>>>();
-  for (const r of await deps.repos.alerts.recipients(alert.id)) {
+  const recipients = await deps.repos.alerts.recipients(alert.id);
+  if (recipients.length === 0) return;
+  const cardFor = cardsByLanguage(deps, alert, await loadCardContext(deps, alert));
+  for (const r of recipients) {
     const member = await deps.repos.members.get(r.memberId);
-    const lang = member?.language ?? 'vi';
-    if (!cards.has(lang)) cards.set(lang, renderAlertCard(deps, alert, lang));
-    const card = await cards.get(lang)!;
+    const card = cardFor(member?.language ?? 'vi');
     // Cards sent through the delivery path are edited by reference to their delivery (the id is
     // known once sent); cards shown by /alerts carry their own message id (step -1).
     const target = r.step >= 0 || r.messageId === null ? { editOf: alertKeys.card(alert.id, r.memberId) } : { message_id: r.messageId };

@@ -8,7 +8,8 @@
 import type { AlertRecord } from '../../db/repositories/alerts-repository.js';
 import { escalationDelayMs, unitAtStep } from '../../domain/alerts.js';
 import { quietHoursEnd } from '../../domain/quiet-hours.js';
-import { renderAlertCard } from './card.js';
+import type { Settings } from '../../domain/settings.js';
+import { cardsByLanguage, loadCardContext, type CardContext } from './card.js';
 import { alertJobIds, alertKeys, type AlertsDeps } from './deps.js';
 import { deliveryJobId } from '../../delivery/service.js';
 
@@ -27,14 +28,13 @@ async function schedule(deps: AlertsDeps, job: StepJob, at: Date): Promise<void>
 }
 
 /** Sends the card to every reachable leader of `unitId` not yet notified; returns how many. */
-async function notifyLeaders(deps: AlertsDeps, alert: AlertRecord, unitId: number, step: number): Promise<number> {
+async function notifyLeaders(deps: AlertsDeps, alert: AlertRecord, unitId: number, step: number, known: Partial<CardContext>): Promise<number> {
   const leaders = (await deps.repos.members.leadersOf(unitId)).filter((m) => m.chatId !== null && m.reachable);
-  const cards = new Map<string, Promise<Awaited<ReturnType<typeof renderAlertCard>>>>();
+  if (leaders.length === 0) return 0;
+  const cardFor = cardsByLanguage(deps, alert, await loadCardContext(deps, alert, known));
   for (const leader of leaders) {
     await deps.repos.alerts.addRecipient({ alertId: alert.id, memberId: leader.id, unitId, step, chatId: leader.chatId! });
-    const lang = leader.language ?? 'vi';
-    if (!cards.has(lang)) cards.set(lang, renderAlertCard(deps, alert, lang));
-    const card = await cards.get(lang)!;
+    const card = cardFor(leader.language ?? 'vi');
     await deps.port.enqueue({
       idempotencyKey: alertKeys.card(alert.id, leader.id),
       memberId: leader.id,
@@ -63,20 +63,32 @@ export async function cancelUnsentCards(deps: AlertsDeps, alertId: number, reaso
 }
 
 /**
+ * What the caller of `dispatchStep` already holds (the raise path: the alert it just created,
+ * the settings of its unit, the card's report and references), so as not to read it again.
+ * The alert is re-read after the cards are queued, so a concurrent acknowledgement still wins.
+ */
+export interface KnownAtDispatch {
+  alert?: AlertRecord;
+  settings?: { unitId: number; settings: Settings };
+  card?: Partial<CardContext>;
+}
+
+/**
  * Notifies step `step` (climbing past units without reachable leaders) unless quiet hours hold
  * a high alert, then schedules the next step. `ignoreQuiet` is set by the release job.
  */
-export async function dispatchStep(deps: AlertsDeps, alertId: number, step: number, ignoreQuiet = false): Promise<void> {
-  const ancestry = await deps.repos.units.ancestry((await deps.repos.alerts.get(alertId))?.unitId ?? -1);
+export async function dispatchStep(deps: AlertsDeps, alertId: number, step: number, ignoreQuiet = false, known: KnownAtDispatch = {}): Promise<void> {
+  const first = known.alert ?? (await deps.repos.alerts.get(alertId));
+  const ancestry = await deps.repos.units.ancestry(first?.unitId ?? -1);
   for (let s = step; ; s++) {
-    const alert = await deps.repos.alerts.get(alertId);
+    const alert = s === step ? first : await deps.repos.alerts.get(alertId);
     if (!alert || alert.status !== 'open') return;
     const unit = unitAtStep(ancestry, s);
     if (!unit) {
       await deps.repos.alerts.setEscalation(alertId, { step: s - 1, currentUnitId: alert.currentUnitId, nextEscalationAt: null });
       return;
     }
-    const settings = await deps.repos.settings.effective(unit.id);
+    const settings = known.settings?.unitId === unit.id ? known.settings.settings : await deps.repos.settings.effective(unit.id);
     const now = deps.clock();
     const quietEnd = alert.level === 'critical' || ignoreQuiet ? null : quietHoursEnd(now, { start: settings.quietStart, end: settings.quietEnd, timeZone: unit.timezone });
     if (quietEnd) {
@@ -85,7 +97,7 @@ export async function dispatchStep(deps: AlertsDeps, alertId: number, step: numb
       await deps.repos.alerts.addEvent(alertId, 'held', null, { step: s, unitId: unit.id, until: quietEnd.toISOString() }, now);
       return;
     }
-    const sent = await notifyLeaders(deps, alert, unit.id, s);
+    const sent = await notifyLeaders(deps, alert, unit.id, s, { ...known.card, ancestry });
     if (s > 0) await deps.repos.alerts.addEvent(alertId, 'escalated', null, { step: s, unitId: unit.id, leaders: sent }, now);
     if (sent === 0) continue;
     const next = new Date(now.getTime() + escalationDelayMs(alert.level, settings));

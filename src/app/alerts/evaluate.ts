@@ -7,6 +7,7 @@
  */
 import type { AlertRecord, AlertReport } from '../../db/repositories/alerts-repository.js';
 import { decideTrigger, levelFor, maxLevel } from '../../domain/alerts.js';
+import type { Settings } from '../../domain/settings.js';
 import { scheduleCardEdits } from './card-edits.js';
 import type { AlertsDeps } from './deps.js';
 import { dispatchStep } from './escalate.js';
@@ -34,10 +35,10 @@ export async function evaluateReport(deps: AlertsDeps, reportId: number): Promis
     settings,
   );
   if (!trigger) return { type: 'no_alert', reason: 'below_threshold' };
-  return raise(deps, report, trigger);
+  return raise(deps, report, trigger, settings);
 }
 
-async function raise(deps: AlertsDeps, report: AlertReport, trigger: NonNullable<ReturnType<typeof decideTrigger>>): Promise<EvaluateOutcome> {
+async function raise(deps: AlertsDeps, report: AlertReport, trigger: NonNullable<ReturnType<typeof decideTrigger>>, settings: Settings): Promise<EvaluateOutcome> {
   const now = deps.clock();
   const stats = await coveredStats(deps, { issueGroupId: report.issueGroupId, reportId: report.id }, levelFor(trigger, report.urgencyLevel));
   const alert = await deps.repos.alerts.create({
@@ -60,11 +61,18 @@ async function raise(deps: AlertsDeps, report: AlertReport, trigger: NonNullable
   }
   deps.logger.info({ alertId: alert.id, reportId: report.id, unitId: report.unitId, level: alert.level, trigger }, 'alert raised');
   await deps.repos.alerts.addEvent(alert.id, 'raised', null, { reportId: report.id, trigger, level: alert.level }, now);
-  await dispatchStep(deps, alert.id, 0);
+  // What this evaluation already read is handed on: the first cards go out without reading it again.
+  await dispatchStep(deps, alert.id, 0, false, {
+    alert,
+    settings: { unitId: report.unitId, settings },
+    card: { report, references: stats.references, actorName: null },
+  });
   return { type: 'raised', alertId: alert.id };
 }
 
 interface CoveredStats {
+  /** References of the covered reports, oldest first. */
+  references: string[];
   reportCount: number;
   unitCount: number;
   latestQuote: string | null;
@@ -75,6 +83,7 @@ async function coveredStats(deps: AlertsDeps, a: Pick<AlertRecord, 'issueGroupId
   const covered = await deps.repos.alerts.coveredReports(a);
   const newest = [...covered].reverse().find((r) => r.redactedContent);
   return {
+    references: covered.map((r) => r.reference),
     reportCount: Math.max(1, covered.length),
     unitCount: Math.max(1, new Set(covered.map((r) => r.unitId)).size),
     latestQuote: newest?.redactedContent ?? null,
@@ -90,7 +99,7 @@ export async function refreshAlert(deps: AlertsDeps, alert: AlertRecord): Promis
   const stats = await coveredStats(deps, alert, alert.level);
   const same = stats.reportCount === alert.reportCount && stats.unitCount === alert.unitCount && stats.latestQuote === alert.latestQuote && stats.level === alert.level;
   if (same) return { type: 'unchanged', alertId: alert.id };
-  await deps.repos.alerts.updateStats(alert.id, stats);
+  await deps.repos.alerts.updateStats(alert.id, { reportCount: stats.reportCount, unitCount: stats.unitCount, latestQuote: stats.latestQuote, level: stats.level });
   await deps.repos.alerts.addEvent(alert.id, 'updated', null, { reportCount: stats.reportCount, unitCount: stats.unitCount }, deps.clock());
   await scheduleCardEdits(deps, alert.id);
   return { type: 'updated', alertId: alert.id };

@@ -42,25 +42,18 @@ function toRecord(r: Row): DeliveryRecord {
   return { ...r, payload: (r.payload ?? {}) as Record<string, unknown>, status: r.status as DeliveryStatus };
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: string }).code === 'P2002';
-}
-
 export type DeliveriesRepository = ReturnType<typeof createDeliveriesRepository>;
 
 export function createDeliveriesRepository(prisma: PrismaClient) {
   return {
-    /** Inserts the row, or returns the existing one with the same key (`created: false`). */
+    /**
+     * Inserts the row, or returns the existing one with the same key (`created: false`). One
+     * statement for a new message (`ON CONFLICT DO NOTHING`), a second read only for a duplicate.
+     */
     async insertOrGet(d: NewDelivery): Promise<{ record: DeliveryRecord; created: boolean }> {
-      const existing = await prisma.delivery.findUnique({ where: { idempotencyKey: d.idempotencyKey } });
-      if (existing) return { record: toRecord(existing), created: false };
-      try {
-        const row = await prisma.delivery.create({ data: { ...d, payload: d.payload as P.InputJsonValue } });
-        return { record: toRecord(row), created: true };
-      } catch (e) {
-        if (!isUniqueViolation(e)) throw e;
-        return { record: toRecord(await prisma.delivery.findUniqueOrThrow({ where: { idempotencyKey: d.idempotencyKey } })), created: false };
-      }
+      const [row] = await prisma.delivery.createManyAndReturn({ data: [{ ...d, payload: d.payload as P.InputJsonValue }], skipDuplicates: true });
+      if (row) return { record: toRecord(row), created: true };
+      return { record: toRecord(await prisma.delivery.findUniqueOrThrow({ where: { idempotencyKey: d.idempotencyKey } })), created: false };
     },
 
     async get(id: number): Promise<DeliveryRecord | null> {
