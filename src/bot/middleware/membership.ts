@@ -10,13 +10,38 @@ import type { Logger } from '../../logger.js';
 import type { BotContext } from '../context.js';
 import { pickLanguage, type Translate } from '../i18n.js';
 
-/** Sets `ctx.log` to a child of the root logger with the update id. */
+const BIND_LOG = Symbol('bindLog');
+type WithBindings = BotContext & { [BIND_LOG]?: (extra: Record<string, unknown>) => void };
+
+/**
+ * Sets `ctx.log` to a child of the root logger with the update id (and the member id once
+ * known). The child is made on first use: most updates log nothing, and a pino child costs an
+ * object and a serialisation of its bindings.
+ */
 export function updateLogger(root: Logger): MiddlewareFn<BotContext> {
   return (ctx, next) => {
-    ctx.log = root.child({ updateId: ctx.update.update_id });
+    const bindings: Record<string, unknown> = { updateId: ctx.update.update_id };
+    let log: Logger | undefined;
+    Object.defineProperty(ctx, 'log', {
+      configurable: true,
+      enumerable: true,
+      get: () => (log ??= root.child(bindings)),
+      set: (v: Logger) => void (log = v),
+    });
+    (ctx as WithBindings)[BIND_LOG] = (extra) => {
+      if (log) log = log.child(extra);
+      else Object.assign(bindings, extra);
+    };
     ctx.member = null;
     return next();
   };
+}
+
+/** Adds bindings to `ctx.log` (to the pending child when it was not made yet). */
+function bindLog(ctx: BotContext, extra: Record<string, unknown>): void {
+  const bind = (ctx as WithBindings)[BIND_LOG];
+  if (bind) bind(extra);
+  else ctx.log = ctx.log.child(extra);
 }
 
 /** Loads the sender's membership; refuses deactivated members at once. */
@@ -33,7 +58,7 @@ export function membership(repos: Pick<Repositories['members'], 'findByTelegramI
       return;
     }
     ctx.member = member;
-    if (member) ctx.log = ctx.log.child({ memberId: member.id });
+    if (member) bindLog(ctx, { memberId: member.id });
     return next();
   };
 }
