@@ -51,7 +51,17 @@ export function hasWords(text: string): boolean {
 
 /** Counts user-perceived characters roughly as code points (what a person counts). */
 export function charCount(text: string): number {
-  return [...text].length;
+  // code points, counted without building an array (runs on every replay of the report flow)
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }
 
 type Synonyms<T extends string> = Record<T, string[]>;

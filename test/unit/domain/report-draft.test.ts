@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, isDone, isSkip, parseMood, parseSource, parseSpread, parseTopic, sanitizeText } from '../../../src/domain/answers.js';
+import { charCount, fold, isDone, isSkip, parseMood, parseSource, parseSpread, parseTopic, sanitizeText } from '../../../src/domain/answers.js';
 import {
   appendContent,
   checkContent,
@@ -124,5 +124,13 @@ describe('draft', () => {
   it('says when a draft is idle for 24 h', () => {
     expect(isDraftIdle(0, 24 * 3600 * 1000 - 1)).toBe(false);
     expect(isDraftIdle(0, 24 * 3600 * 1000)).toBe(true);
+  });
+});
+
+describe('charCount', () => {
+  it('counts code points like [...text].length, lone surrogates included', () => {
+    for (const s of ['', 'abc', 'Giá xăng tăng', 'Gia\u0301', '😀👍🏽 ok', '\ud800x', 'x\udc00', '\ud83d', '\ud83d\ude00\ud83d', 'a'.repeat(5000)]) {
+      expect(charCount(s)).toBe([...s].length);
+    }
   });
 });
