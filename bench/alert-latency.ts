@@ -33,6 +33,7 @@ import { FakeBotApi, TELEGRAM_LIMITS } from '../src/fake-telegram/index.js';
 import { silentLogger } from '../src/logger.js';
 import { createAlertsWorker } from '../src/queue/alerts-worker.js';
 import { createAnalysisWorker } from '../src/queue/analysis-worker.js';
+import { createRedisCardEditGate } from '../src/queue/card-edit-gate.js';
 import { createDeliveryWorker } from '../src/queue/delivery-worker.js';
 import { createQueueFactory } from '../src/queue/factory.js';
 import { enqueueAnalysis, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
@@ -177,6 +178,10 @@ try {
   console.log(`  stage ${'evaluate job: queued → started'.padEnd(44)} p50 ${fmt(percentile(evalWait, 50))} ms   p99 ${fmt(percentile(evalWait, 99))} ms`);
   console.log(`  stage ${'evaluate job: started → finished'.padEnd(44)} p50 ${fmt(percentile(evalRun, 50))} ms   p99 ${fmt(percentile(evalRun, 99))} ms`);
   await raisersBreakdown();
+  const edits = await db.sql.query<{ status: string; superseded: boolean; n: string }>(
+    `SELECT status, COALESCE("lastError" LIKE 'superseded%', false) AS superseded, count(*) AS n FROM "Delivery" WHERE kind = 'alert_edit' GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  console.log(`  card edits recorded: ${edits.map((e) => `${e.superseded ? 'superseded' : e.status} ${e.n}`).join(', ')} (reports that joined an alert: ${submittedAt.size - alerts})`);
   console.log(`  429s ${fake.calls.filter((c) => c.errorCode === 429).length}, retry_after violations ${fake.retryAfterViolations}`);
   await Promise.all(workers.map((w) => w.close()));
   await alertsEvents.close();
@@ -268,7 +273,7 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
     worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger }, 16);
   } else {
     const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
-    const deps = { repos, port, alertsQueue, deliveryQueue, t: translator(createI18n()), clock, logger };
+    const deps = { repos, port, alertsQueue, deliveryQueue, t: translator(createI18n()), clock, logger, cardEditGate: createRedisCardEditGate(redis, prefix) };
     await warmUpAlerts(deps); // as startAlertsWorker does
     worker = createAlertsWorker({ ...deps, queues, concurrency: 16 });
   }

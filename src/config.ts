@@ -53,7 +53,7 @@ export const configSchema = z
     /** Worker threads handling the bot's updates (default: one per core when there are several; 0 = in the main thread). */
     BOT_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).optional()),
     WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(8)),
-    /** Reports joining one alert within this window share one edit of each card (0 = edit at every report). */
+    /** An alert card is edited at most about once per window (first join at once, later ones at its end; 0 = every report). */
     ALERT_EDIT_WINDOW_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60_000).default(1500)),
   })
   .superRefine((c, ctx) => {

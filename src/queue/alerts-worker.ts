@@ -1,6 +1,6 @@
 /**
  * The alerts worker: `evaluate-<reportId>` jobs from the analysis worker, and the delayed
- * `escalate-<alertId>-<step>` / `release-<alertId>-<step>` / `cards-<alertId>-<windowEnd>`
+ * `escalate-<alertId>-<step>` / `release-<alertId>-<step>` / `cards-<alertId>-[lead-]<dueAt>`
  * jobs the alerts module schedules.
  * Payloads are parsed with zod; a malformed one fails at once (UnrecoverableError).
  */
@@ -14,11 +14,12 @@ import type { AlertsDeps } from '../app/alerts/deps.js';
 import type { QueueFactory } from './factory.js';
 import { createDeliveryPort } from '../delivery/index.js';
 import type { Runtime } from '../runtime.js';
+import { createRedisCardEditGate } from './card-edit-gate.js';
 import { evaluateJobSchema } from './jobs/alerts.js';
 import { QUEUES } from './names.js';
 
 const stepJobSchema = z.object({ kind: z.enum(['escalate', 'release']), alertId: z.number().int().positive(), step: z.number().int().min(0) });
-const cardsJobSchema = z.object({ kind: z.literal('cards'), alertId: z.number().int().positive(), windowEnd: z.number().int() });
+const cardsJobSchema = z.object({ kind: z.literal('cards'), alertId: z.number().int().positive(), dueAt: z.number().int(), lead: z.boolean().optional() });
 const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema, cardsJobSchema]);
 
 export interface AlertsWorkerDeps extends AlertsDeps {
@@ -57,6 +58,7 @@ export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps {
     clock: rt.clock,
     logger: rt.logger.child({ part: 'alerts' }),
     cardEditDelayMs: rt.config.ALERT_EDIT_WINDOW_MS,
+    cardEditGate: createRedisCardEditGate(rt.redis, rt.queues.prefix),
   };
 }
 

@@ -1,26 +1,30 @@
 /**
- * Edits of the alert cards already sent. A report joining a live alert changes its figures,
- * but the cards are not edited once per report: the first change schedules one delayed
- * `cards` job on the alerts queue, every further change within the same window joins it, and
- * when the job runs it renders the alert as it is THEN — so each recipient gets at most one
- * edit per window, carrying the newest content, and most of Telegram's global budget stays
- * free for new alert cards (which are never delayed). Status changes (acknowledge, resolve,
- * false alarm) still edit at once.
+ * Edits of the alert cards already sent, throttled per alert. A report joining a live alert
+ * changes its figures; the first change after a quiet spell edits the cards at once and opens
+ * a window (ALERT_EDIT_WINDOW_MS); every further change within the window joins ONE delayed
+ * `cards` job at the window's end, which renders the alert as it is THEN and opens the next
+ * window. So a card is edited at most about once per window, always with the newest content;
+ * a hot alert cannot spend Telegram's global budget (or its readers' per-chat budget, which a
+ * new card to the same leader needs) on a stream of edits, while an occasional join still
+ * shows at once. New cards and status changes (acknowledge, resolve, false alarm) never wait.
  *
- * Why no update is lost: the window is read from the clock AFTER the change committed, and
- * the job of a window runs at or after the window's end, so it reads every change made in
- * that window. A change whose `add` finds its window's job already running or done was
- * committed before that job read the alert (or the job is gone and the `add` creates it again).
+ * Why no update is lost: a change reads the window only AFTER it committed. The window's job
+ * runs after the window's end and, when it starts, opens the next window; a change that still
+ * saw the old window therefore committed before the job read the alert. A change whose `add`
+ * finds its window's job gone (done) creates it again. Windows live in the `CardEditGate`
+ * (Redis in production, shared by every alerts worker).
  */
 import type { AlertRecord } from '../../db/repositories/alerts-repository.js';
 import { cardsByLanguage, loadCardContext } from './card.js';
 import { alertJobIds, alertKeys, type AlertsDeps } from './deps.js';
 
-/** Default window in which joins to one alert share one edit per card. */
+export type { CardEditGate } from './deps.js';
+
+/** Default window in which the changes to one alert share one edit per card. */
 export const DEFAULT_CARD_EDIT_DELAY_MS = 1500;
 
 /**
- * BullMQ priority of a window's job: after new alerts and escalations (no priority), before the
+ * BullMQ priority of the edit jobs: after new alerts and escalations (no priority), before the
  * evaluations of joining reports (queue/jobs/alerts.ts JOIN_EVALUATION_PRIORITY).
  */
 export const CARD_EDITS_PRIORITY = 1;
@@ -31,17 +35,10 @@ const WINDOW_MARGIN_MS = 50;
 export interface CardEditsJob {
   kind: 'cards';
   alertId: number;
-  /** End of the window (ms since the epoch, on the scheduler's clock). */
-  windowEnd: number;
-}
-
-/**
- * End of the window holding `nowMs` for one alert. Each alert's windows are shifted by a phase
- * of their own, so that the edits of many alerts do not all fall due at the same instant.
- */
-export function cardEditWindowEnd(alertId: number, nowMs: number, windowMs: number): number {
-  const phase = Math.floor(((alertId * 0.6180339887498949) % 1) * windowMs);
-  return (Math.floor((nowMs - phase) / windowMs) + 1) * windowMs + phase;
+  /** When the job is due (ms since the epoch, on the scheduler's clock). */
+  dueAt: number;
+  /** The first change of a window (edits now) rather than the window's end. */
+  lead?: boolean;
 }
 
 /** The version of an alert's figures: the edit's idempotency key (same figures = one edit). */
@@ -49,7 +46,8 @@ export const figuresVersion = (a: Pick<AlertRecord, 'reportCount' | 'unitCount'>
 
 /**
  * After an alert's figures changed (and the change committed): edits every card now when the
- * window is 0, otherwise makes sure the job of the current window is scheduled.
+ * window setting is 0; otherwise the first change of a window edits at once and the later ones
+ * join the window's job. Both go through the alerts queue, so a failed edit is retried there.
  */
 export async function scheduleCardEdits(deps: AlertsDeps, alertId: number): Promise<void> {
   const windowMs = deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS;
@@ -59,11 +57,11 @@ export async function scheduleCardEdits(deps: AlertsDeps, alertId: number): Prom
     return;
   }
   const now = deps.clock().getTime();
-  const windowEnd = cardEditWindowEnd(alertId, now, windowMs);
-  const job: CardEditsJob = { kind: 'cards', alertId, windowEnd };
+  const gate = await deps.cardEditGate.open(alertId, now, windowMs);
+  const job: CardEditsJob = gate.lead ? { kind: 'cards', alertId, dueAt: now, lead: true } : { kind: 'cards', alertId, dueAt: gate.openedAt + windowMs };
   await deps.alertsQueue.add('cards', job, {
-    jobId: alertJobIds.cards(alertId, windowEnd),
-    delay: windowEnd - now + WINDOW_MARGIN_MS,
+    jobId: alertJobIds.cards(alertId, job.dueAt, gate.lead),
+    delay: gate.lead ? 0 : Math.max(0, job.dueAt - now) + WINDOW_MARGIN_MS,
     priority: CARD_EDITS_PRIORITY,
     attempts: 8,
     backoff: { type: 'exponential', delay: 1000 },
@@ -72,8 +70,12 @@ export async function scheduleCardEdits(deps: AlertsDeps, alertId: number): Prom
   });
 }
 
-/** The window's job: edits every card to the alert's current figures (a closed alert's last word stands). */
-export async function runCardEditsJob(deps: AlertsDeps, job: Pick<CardEditsJob, 'alertId'>): Promise<'done' | 'stale'> {
+/**
+ * An edit job: edits every card to the alert's current figures (a closed alert's last word
+ * stands). A window's job first opens the next window, then reads the alert.
+ */
+export async function runCardEditsJob(deps: AlertsDeps, job: Pick<CardEditsJob, 'alertId' | 'lead'>): Promise<'done' | 'stale'> {
+  if (!job.lead) await deps.cardEditGate.restart(job.alertId, deps.clock().getTime(), deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS);
   const alert = await deps.repos.alerts.get(job.alertId);
   if (!alert || alert.status === 'resolved' || alert.status === 'false_alarm') return 'stale';
   await editAllCards(deps, alert, figuresVersion(alert));

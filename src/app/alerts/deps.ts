@@ -20,17 +20,20 @@ export interface AlertsDeps {
   clock: Clock;
   logger: Logger;
   /**
-   * Window in which reports joining one alert share a single edit of each card (ms; default
-   * 1500, see card-edits.ts); 0 edits at every change.
+   * An alert's cards are edited at most about once per this window (ms; default 1500, see
+   * card-edits.ts); 0 edits at every change.
    */
   cardEditDelayMs?: number;
+  /** The open edit window of each alert (queue/card-edit-gate.ts: Redis). */
+  cardEditGate: CardEditGate;
 }
 
 /** Deterministic job ids: adding the same step twice is a no-op; acknowledging removes them. */
 export const alertJobIds = {
   escalate: (alertId: number, step: number) => `escalate-${alertId}-${step}`,
   release: (alertId: number, step: number) => `release-${alertId}-${step}`,
-  cards: (alertId: number, windowEnd: number) => `cards-${alertId}-${windowEnd}`,
+  /** An edit job: the first change of a window (`lead`, due now) or the window's end. */
+  cards: (alertId: number, dueAt: number, lead = false) => `cards-${alertId}-${lead ? 'lead-' : ''}${dueAt}`,
 } as const;
 
 /** Idempotency keys of the messages of one alert. */
@@ -40,3 +43,14 @@ export const alertKeys = {
   edit: (alertId: number, memberId: number, version: string) => `alert-${alertId}-m-${memberId}-${version}`,
   reporter: (alertId: number, memberId: number) => `alert-${alertId}-reporter-${memberId}`,
 } as const;
+
+/**
+ * The open edit window of each alert, shared by every process that evaluates reports. `open`
+ * is atomic: of two changes at once, one leads (edits at once) and the other joins its window.
+ */
+export interface CardEditGate {
+  /** Opens a window at `nowMs` unless one is open: `lead` (edit now), else when the open one began. */
+  open(alertId: number, nowMs: number, windowMs: number): Promise<{ lead: true } | { lead: false; openedAt: number }>;
+  /** Opens the next window at `nowMs` (a window's job is about to edit). */
+  restart(alertId: number, nowMs: number, windowMs: number): Promise<void>;
+}

@@ -1,38 +1,37 @@
 import type { Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardEditWindowEnd } from '../../../src/app/alerts/card-edits.js';
 import type { AlertsDeps } from '../../../src/app/alerts/deps.js';
 import { evaluateReport } from '../../../src/app/alerts/evaluate.js';
-import { eventually } from '../delivery/harness.js';
+import { createAlertsWorker } from '../../../src/queue/alerts-worker.js';
+import { createRedisCardEditGate } from '../../../src/queue/card-edit-gate.js';
+import { eventually, sleep } from '../delivery/harness.js';
 import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, type AlertsHarness } from './harness.js';
 
 /**
- * Reports joining a live alert edit its cards at most once per window, with the newest content;
- * new cards are never held. The window is long (a minute) and the clock frozen at the start of
- * the alert's window, so every join of a test falls in one window whose job the test releases
- * itself (`promote`): nothing here depends on how fast the machine is.
+ * Reports joining a live alert: the first change of a window edits the cards at once, the
+ * later ones share ONE edit at the window's end with the newest content; new cards are never
+ * held. The window is long (a minute) and the clock frozen, so every join of a test falls in
+ * one window whose job the test releases itself (`promote`): nothing here depends on how fast
+ * the machine is.
  */
 const WINDOW = 60_000;
 
-describe('card edits are coalesced per window', () => {
+describe('card edits are throttled per alert', () => {
   let h: AlertsHarness;
   let deps: AlertsDeps;
-  let frozen = new Date();
-  /** Freezes the clock at the first millisecond of the alert's current window. */
-  const startOfWindow = (alertId: number) => {
-    frozen = new Date(cardEditWindowEnd(alertId, Date.now(), WINDOW) - WINDOW + 1);
-  };
   beforeAll(async () => {
     h = await openAlertsHarness();
     await disableQuietHours(h);
+    const frozen = new Date();
     deps = { ...h.deps, clock: () => frozen, cardEditDelayMs: WINDOW };
-    h.startAlertsWorker();
+    h.workers.push(createAlertsWorker({ ...deps, queues: h.queues }));
   });
   afterAll(async () => h?.close());
 
-  const cardsJobs = async (alertId: number): Promise<Job[]> =>
+  const windowJobs = async (alertId: number): Promise<Job[]> =>
     (await h.alertsQueue.getJobs(['delayed', 'waiting', 'prioritized', 'active'])).filter((j) => j?.name === 'cards' && j.data.alertId === alertId);
   const editsTo = (chatId: bigint) => h.fake.callsOf('editMessageText', chatId).filter((c) => c.ok);
+  const leaders = () => h.org.branchLeaders;
 
   /** Raises an alert on a fresh group and waits until both branch leaders hold its card. */
   async function raiseAndDeliver(): Promise<{ alertId: number; group: number }> {
@@ -41,8 +40,10 @@ describe('card edits are coalesced per window', () => {
     const first = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
     const outcome = await evaluateReport(deps, first.id);
     if (outcome.type !== 'raised') throw new Error(`expected a raised alert, got ${outcome.type}`);
-    startOfWindow(outcome.alertId);
-    await eventually(async () => (await h.repos.alerts.recipients(outcome.alertId)).every((r) => r.messageId !== null) && (await h.repos.alerts.recipients(outcome.alertId)).length === 2);
+    await eventually(async () => {
+      const rs = await h.repos.alerts.recipients(outcome.alertId);
+      return rs.length === 2 && rs.every((r) => r.messageId !== null);
+    });
     return { alertId: outcome.alertId, group };
   }
 
@@ -59,73 +60,83 @@ describe('card edits are coalesced per window', () => {
     return r.reference;
   }
 
-  it('many reports joining within one window give one edit per recipient, carrying the latest content', async () => {
-    const { org } = h;
+  it('the first join edits at once; the joins after it within the window share one edit carrying the latest content', async () => {
     const { alertId, group } = await raiseAndDeliver();
-    const refs: string[] = [];
-    for (let i = 2; i <= 6; i++) refs.push(await join(group, i));
+    const refs = [await join(group, 2)];
+    await eventually(() => leaders().every((l) => editsTo(l.chatId!).length === 1));
+    for (const l of leaders()) expect(String(editsTo(l.chatId!)[0]!.payload.text)).toContain('Reports:</b> 2 from 1');
 
-    // five changes, one pending edit job for the window, no edit sent yet
-    const jobs = await cardsJobs(alertId);
+    for (let i = 3; i <= 6; i++) refs.push(await join(group, i));
+    // four more changes: one job waiting for the window's end, no edit sent meanwhile
+    const jobs = await windowJobs(alertId);
     expect(jobs).toHaveLength(1);
     expect(await jobs[0]!.getState()).toBe('delayed');
-    for (const l of org.branchLeaders) expect(editsTo(l.chatId!)).toHaveLength(0);
+    await sleep(200);
+    for (const l of leaders()) expect(editsTo(l.chatId!)).toHaveLength(1);
 
     await jobs[0]!.promote();
-    await eventually(() => org.branchLeaders.every((l) => editsTo(l.chatId!).length === 1));
-    await eventually(async () => (await cardsJobs(alertId)).length === 0);
-    for (const l of org.branchLeaders) {
-      const [edit] = editsTo(l.chatId!);
+    await eventually(() => leaders().every((l) => editsTo(l.chatId!).length === 2));
+    for (const l of leaders()) {
       const card = h.fake.callsOf('sendMessage', l.chatId!).find((c) => String(c.payload.text).includes(`#${alertId}`))!;
-      expect(edit!.payload.message_id).toBe((card.result as { message_id: number }).message_id);
-      expect(String(edit!.payload.text)).toContain('Reports:</b> 6 from 2');
-      expect(String(edit!.payload.text)).toContain('&lt;6&gt;');
-      expect(String(edit!.payload.text)).toContain(refs.at(-1)!);
+      const last = editsTo(l.chatId!)[1]!;
+      expect(last.payload.message_id).toBe((card.result as { message_id: number }).message_id);
+      expect(String(last.payload.text)).toContain('Reports:</b> 6 from 2');
+      expect(String(last.payload.text)).toContain('&lt;6&gt;');
+      expect(String(last.payload.text)).toContain(refs.at(-1)!);
     }
-    // every message is recorded: exactly one edit row per recipient for the window
+    // every message is recorded: two edit rows per recipient, both sent
     const edits = (await h.repos.deliveries.list({ kind: 'alert_edit' })).filter((d) => d.idempotencyKey.startsWith(`alert-${alertId}-`));
-    expect(edits).toHaveLength(2);
-    expect(edits.every((d) => d.status === 'sent')).toBe(true);
+    expect(edits.map((d) => d.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
 
-    // a change after the window's job ran is not lost: it schedules the window again
+    // the window's job opened the next window: a change now waits for its end, and is not lost
     refs.push(await join(group, 7));
-    const again = await cardsJobs(alertId);
-    expect(again).toHaveLength(1);
-    await again[0]!.promote();
-    await eventually(() => org.branchLeaders.every((l) => editsTo(l.chatId!).length === 2));
-    for (const l of org.branchLeaders) expect(String(editsTo(l.chatId!)[1]!.payload.text)).toContain(refs.at(-1)!);
+    const next = await windowJobs(alertId);
+    expect(next).toHaveLength(1);
+    await next[0]!.promote();
+    await eventually(() => leaders().every((l) => editsTo(l.chatId!).length === 3));
+    for (const l of leaders()) expect(String(editsTo(l.chatId!)[2]!.payload.text)).toContain(refs.at(-1)!);
   });
 
   it('a held edit never delays a new alert card', async () => {
-    const { org } = h;
     const a = await raiseAndDeliver();
-    await join(a.group, 2);
-    const held = await cardsJobs(a.alertId);
+    await join(a.group, 2); // leads: edited at once
+    await eventually(async () => (await windowJobs(a.alertId)).length === 0);
+    await join(a.group, 3); // held until the window's end
+    const held = await windowJobs(a.alertId);
     expect(held).toHaveLength(1);
-    const editsBefore = org.branchLeaders.map((l) => editsTo(l.chatId!).length);
+    await eventually(async () => (await h.repos.deliveries.list({ kind: 'alert_edit' })).every((d) => d.status === 'sent' || d.status === 'failed'));
+    const editsBefore = leaders().map((l) => editsTo(l.chatId!).length);
 
-    // a new alert in another group reaches its leaders while the first alert's edit is still held
+    // a new alert reaches the same leaders while the first alert's edit is still held
     const b = await raiseAndDeliver();
     expect(b.alertId).not.toBe(a.alertId);
     expect(await held[0]!.getState()).toBe('delayed');
-    expect(org.branchLeaders.map((l) => editsTo(l.chatId!).length)).toEqual(editsBefore);
+    expect(leaders().map((l) => editsTo(l.chatId!).length)).toEqual(editsBefore);
     await held[0]!.promote();
-    await eventually(() => org.branchLeaders.every((l, i) => editsTo(l.chatId!).length === editsBefore[i]! + 1));
+    await eventually(() => leaders().every((l, i) => editsTo(l.chatId!).length === editsBefore[i]! + 1));
   });
 });
 
-describe('card edit windows', () => {
-  it('end within one window after now, at a phase of their own per alert', () => {
-    const now = 1_800_000_123_456;
-    const ends = Array.from({ length: 50 }, (_, i) => cardEditWindowEnd(i + 1, now, 1500));
-    for (const end of ends) {
-      expect(end).toBeGreaterThan(now);
-      expect(end).toBeLessThanOrEqual(now + 1500);
-    }
-    // a later moment of the same window shares its end; the next window ends one window later
-    expect(cardEditWindowEnd(7, ends[6]! - 1, 1500)).toBe(ends[6]);
-    expect(cardEditWindowEnd(7, ends[6]!, 1500)).toBe(ends[6]! + 1500);
-    // fifty alerts fall due at (nearly) fifty different instants, not all at once
-    expect(new Set(ends).size).toBeGreaterThanOrEqual(45);
+describe('the Redis card edit gate', () => {
+  let h: AlertsHarness;
+  beforeAll(async () => {
+    h = await openAlertsHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it('lets one change lead per window, tells the others when it opened, and opens again once it ends', async () => {
+    const gate = createRedisCardEditGate(h.redis, h.queues.prefix);
+    const opened = await Promise.all([gate.open(1, 1000, 300), gate.open(1, 1001, 300), gate.open(1, 1002, 300)]);
+    expect(opened.filter((o) => o.lead)).toHaveLength(1);
+    const leadAt = 1000 + opened.findIndex((o) => o.lead);
+    expect(opened.filter((o) => !o.lead)).toEqual([
+      { lead: false, openedAt: leadAt },
+      { lead: false, openedAt: leadAt },
+    ]);
+    expect(await gate.open(2, 1003, 300)).toEqual({ lead: true }); // other alerts have their own windows
+    await gate.restart(1, 5000, 300);
+    expect(await gate.open(1, 5001, 300)).toEqual({ lead: false, openedAt: 5000 });
+    await sleep(400); // the window (300 ms of Redis time) has expired
+    expect(await gate.open(1, 9000, 300)).toEqual({ lead: true });
   });
 });

@@ -10,6 +10,7 @@ import { DEFAULT_TOPICS } from '../../../src/domain/taxonomy.js';
 import type { Member, Unit } from '../../../src/domain/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createAlertsWorker } from '../../../src/queue/alerts-worker.js';
+import { createRedisCardEditGate } from '../../../src/queue/card-edit-gate.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import { openHarness, seedMember, type Harness } from '../delivery/harness.js';
 
@@ -40,7 +41,16 @@ export async function openAlertsHarness(opts: { clock?: () => Date } = {}): Prom
   const h = await openHarness();
   const alertsQueue = h.queues.queue(QUEUES.alerts);
   const clock = opts.clock ?? (() => new Date());
-  const deps: AlertsDeps = { repos: h.repos, port: h.port, alertsQueue, deliveryQueue: h.deliveryQueue, t: h.t, clock, logger: silentLogger() };
+  const deps: AlertsDeps = {
+    repos: h.repos,
+    port: h.port,
+    alertsQueue,
+    deliveryQueue: h.deliveryQueue,
+    t: h.t,
+    clock,
+    logger: silentLogger(),
+    cardEditGate: createRedisCardEditGate(h.redis, h.queues.prefix),
+  };
   for (const [i, topic] of DEFAULT_TOPICS.entries()) await h.repos.topics.upsert({ ...topic, keywords: [...topic.keywords], sortOrder: i });
   const org = await seedOrg(h);
   const baseClose = h.close;
