@@ -56,6 +56,7 @@ if (threads > 0) {
     data: { config: parsed.config, queuePrefix: prefix, botInfo: api.botInfo, fakeTelegram: true, mirrorKeyboardsOnly: true, limits, conversationPrefix },
     logger: silentLogger(),
     onOther: (m) => isMirroredCall(m) && api.mirror(m.call),
+    ...(process.env.EXP_YG ? { youngGenerationMb: Number(process.env.EXP_YG) } : {}),
   });
   await pool.ready();
   const front = createFrontBot('123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz', silentLogger(), { botInfo: api.botInfo as never, fetch: api.fetch });
@@ -139,7 +140,7 @@ const stored = await db.prisma.report.count();
 console.log(`report flow: ${inFlight} conversations in flight, ${rounds} rounds, ${threads ? `${threads} bot threads` : 'bot in the main thread'}, ${durations.length} updates in ${seconds.toFixed(2)} s`);
 console.log(`  ${(durations.length / seconds).toFixed(0)} updates/s; handling time per update p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
 console.log(`  CPU of this process: ${cpuMsPerUpdate.toFixed(2)} ms per update (${(1000 / cpuMsPerUpdate).toFixed(0)} updates/s per fully available core); load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
-console.log(`  reports stored: ${stored} (expected ${inFlight * rounds + 10})`);
+console.log(`  reports stored: ${stored} (expected ${inFlight * rounds + 10}); resident memory of this process ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB`);
 
 await analysisQueue.obliterate({ force: true });
 await analysisQueue.close();

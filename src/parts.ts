@@ -3,12 +3,8 @@
  * (alerts, digests) wired once so that src/main.ts and the demo agree. Each part takes the
  * shared Runtime, starts its work and registers its closers.
  */
-import type { Composer } from 'grammy';
-import type { BotContext } from './bot/context.js';
-import { alertsFeature } from './bot/features/alerts.js';
-import { digestFeature } from './bot/features/digest.js';
 import { startBot } from './bot/start-bot.js';
-import { alertsDepsFromRuntime } from './queue/alerts-worker.js';
+import { botExtraFeatures } from './bot-extras.js';
 import type { Runtime } from './runtime.js';
 import { startWeb } from './web/start.js';
 import { start as startAnalysis } from '../workers/analysis.js';
@@ -17,16 +13,9 @@ import { start as startDelivery } from '../workers/delivery.js';
 import { start as startDigestsPart } from '../workers/digests.js';
 import { start as startSweeperPart } from './queue/sweeper.js';
 
-export type PartName = 'web' | 'bot' | 'analysis' | 'alerts' | 'delivery' | 'digests' | 'sweeper';
+export { botExtraFeatures };
 
-/** The features other modules add to the bot: alert buttons and /alerts, /digest. */
-export function botExtraFeatures(rt: Runtime): Composer<BotContext>[] {
-  const alertsDeps = alertsDepsFromRuntime(rt);
-  rt.onShutdown('bot-alerts-queues', async () => {
-    await Promise.all([alertsDeps.alertsQueue.close(), alertsDeps.deliveryQueue?.close()]);
-  });
-  return [alertsFeature(alertsDeps), digestFeature({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock })];
-}
+export type PartName = 'web' | 'bot' | 'analysis' | 'alerts' | 'delivery' | 'digests' | 'sweeper';
 
 /**
  * Starts the named parts in order. In webhook mode the bot's route is mounted on the web

@@ -11,7 +11,7 @@ import type { BotThreadData, MirroredCall } from '../src/bot/front-bot.js';
 import { serveUpdates, threadData } from '../src/bot/threads.js';
 import { FakeBotApi } from '../src/fake-telegram/index.js';
 import { createLogger } from '../src/logger.js';
-import { botExtraFeatures } from '../src/parts.js';
+import { botExtraFeatures } from '../src/bot-extras.js';
 import type { AnalyzeJob } from '../src/queue/jobs/analyze.js';
 import { QUEUES } from '../src/queue/names.js';
 import { createRuntime } from '../src/runtime.js';

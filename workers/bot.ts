@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { startBot } from '../src/bot/start-bot.js';
-import { botExtraFeatures } from '../src/parts.js';
+import { botExtraFeatures } from '../src/bot-extras.js';
 import { runStandalone, type Runtime } from '../src/runtime.js';
 
 export { webhookHandler, webhookRoute, startBot, type BotPart } from '../src/bot/start-bot.js';
