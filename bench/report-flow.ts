@@ -8,7 +8,7 @@
  * workers/bot-thread.ts); each thread's fake Bot API posts the calls that carry a keyboard back
  * to this thread (the bench presses their buttons), which is extra work the real bot does not do. With threads = 0 the bot runs in this thread.
  *
- *   npx tsx bench/report-flow.ts [conversations=100] [rounds=3] [threads=BOT_THREADS default]
+ *   npx tsx bench/report-flow.ts [conversations=100] [rounds=3] [threads=BOT_THREADS default] [youngGenerationMb]
  */
 import { randomBytes } from 'node:crypto';
 import type { InlineKeyboardMarkup, Update } from 'grammy/types';
@@ -32,6 +32,7 @@ import { createPostgresTestDatabase, TEST_REDIS_URL } from '../test/support/db.j
 const inFlight = Number(process.argv[2] ?? 100);
 const rounds = Number(process.argv[3] ?? 3);
 const threads = Number(process.argv[4] ?? defaultBotThreads());
+const youngGenerationMb = process.argv[5] ? Number(process.argv[5]) : undefined; // threads' young generation (default: the pool's)
 
 const db = await createPostgresTestDatabase(10);
 const repos = createRepositories(db.prisma);
@@ -56,7 +57,7 @@ if (threads > 0) {
     data: { config: parsed.config, queuePrefix: prefix, botInfo: api.botInfo, fakeTelegram: true, mirrorKeyboardsOnly: true, limits, conversationPrefix },
     logger: silentLogger(),
     onOther: (m) => isMirroredCall(m) && api.mirror(m.call),
-    ...(process.env.EXP_YG ? { youngGenerationMb: Number(process.env.EXP_YG) } : {}),
+    ...(youngGenerationMb ? { youngGenerationMb } : {}),
   });
   await pool.ready();
   const front = createFrontBot('123456:BENCH-TOKEN-abcdefghijklmnopqrstuvwxyz', silentLogger(), { botInfo: api.botInfo as never, fetch: api.fetch });
