@@ -92,13 +92,18 @@ async function coveredStats(deps: AlertsDeps, a: Pick<AlertRecord, 'issueGroupId
 }
 
 /**
- * Recomputes an alert's figures; when they changed, schedules the edit of every recipient's
- * message (one per window, see card-edits.ts).
+ * Recomputes an alert's figures, stores them when they changed and schedules the edit of every
+ * recipient's message (throttled per alert, see card-edits.ts).
  */
 export async function refreshAlert(deps: AlertsDeps, alert: AlertRecord): Promise<EvaluateOutcome> {
   const stats = await coveredStats(deps, alert, alert.level);
   const same = stats.reportCount === alert.reportCount && stats.unitCount === alert.unitCount && stats.latestQuote === alert.latestQuote && stats.level === alert.level;
-  if (same) return { type: 'unchanged', alertId: alert.id };
+  if (same) {
+    // The figures may have been stored by an attempt that died before queuing the edit: make
+    // sure it is queued (an edit already recorded for these figures is not sent again).
+    await scheduleCardEdits(deps, alert.id);
+    return { type: 'unchanged', alertId: alert.id };
+  }
   await deps.repos.alerts.updateStats(alert.id, { reportCount: stats.reportCount, unitCount: stats.unitCount, latestQuote: stats.latestQuote, level: stats.level });
   await deps.repos.alerts.addEvent(alert.id, 'updated', null, { reportCount: stats.reportCount, unitCount: stats.unitCount }, deps.clock());
   await scheduleCardEdits(deps, alert.id);

@@ -65,6 +65,7 @@ describe('card edits are throttled per alert', () => {
     const refs = [await join(group, 2)];
     await eventually(() => leaders().every((l) => editsTo(l.chatId!).length === 1));
     for (const l of leaders()) expect(String(editsTo(l.chatId!)[0]!.payload.text)).toContain('Reports:</b> 2 from 1');
+    await eventually(async () => (await windowJobs(alertId)).length === 0); // the leading edit's job is done
 
     for (let i = 3; i <= 6; i++) refs.push(await join(group, i));
     // four more changes: one job waiting for the window's end, no edit sent meanwhile
@@ -95,6 +96,17 @@ describe('card edits are throttled per alert', () => {
     await next[0]!.promote();
     await eventually(() => leaders().every((l) => editsTo(l.chatId!).length === 3));
     for (const l of leaders()) expect(String(editsTo(l.chatId!)[2]!.payload.text)).toContain(refs.at(-1)!);
+  });
+
+  it('an evaluation that died after storing the figures, before queuing the edit, still gets the cards edited when it runs again', async () => {
+    const { org } = h;
+    const { alertId, group } = await raiseAndDeliver();
+    const content = 'Báo cáo bổ sung: người dân vẫn tập trung <sau sự cố>.';
+    const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group, content });
+    // what the first attempt wrote before it died
+    await h.repos.alerts.updateStats(alertId, { reportCount: 2, unitCount: 1, latestQuote: content, level: 'critical' });
+    expect((await evaluateReport(deps, r.id)).type).toBe('unchanged');
+    await eventually(() => leaders().every((l) => editsTo(l.chatId!).some((c) => String(c.payload.text).includes(r.reference))));
   });
 
   it('a held edit never delays a new alert card', async () => {
