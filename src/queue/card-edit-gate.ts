@@ -7,7 +7,7 @@
 import type { Redis } from 'ioredis';
 import type { CardEditGate } from '../app/alerts/deps.js';
 
-// KEYS: 1 the alert's window; ARGV: 1 now (ms), 2 window (ms)
+// KEYS: 1 the alert's window; ARGV: 1 now (ms), 2 how long the window is held (ms)
 const OPEN = `
 if redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return {1, ARGV[1]} end
 return {0, redis.call('GET', KEYS[1])}
@@ -17,12 +17,12 @@ return {0, redis.call('GET', KEYS[1])}
 export function createRedisCardEditGate(redis: Redis, prefix: string): CardEditGate {
   const key = (alertId: number) => `${prefix}:alert-edit-window:${alertId}`;
   return {
-    async open(alertId, nowMs, windowMs) {
-      const [lead, openedAt] = (await redis.eval(OPEN, 1, key(alertId), String(nowMs), String(windowMs))) as [number, string | null];
+    async open(alertId, nowMs, holdMs) {
+      const [lead, openedAt] = (await redis.eval(OPEN, 1, key(alertId), String(nowMs), String(holdMs))) as [number, string | null];
       return lead === 1 || openedAt === null ? { lead: true } : { lead: false, openedAt: Number(openedAt) };
     },
-    async restart(alertId, nowMs, windowMs) {
-      await redis.set(key(alertId), String(nowMs), 'PX', windowMs);
+    async restart(alertId, nowMs, holdMs) {
+      await redis.set(key(alertId), String(nowMs), 'PX', holdMs);
     },
   };
 }

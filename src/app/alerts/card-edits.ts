@@ -32,6 +32,12 @@ export const CARD_EDITS_PRIORITY = 1;
 /** Covers clock differences between the process scheduling a window's job and its worker. */
 const WINDOW_MARGIN_MS = 50;
 
+/**
+ * How long the gate holds a window: a little past its job's due time, so that a change landing
+ * between the two joins that job instead of leading a second edit right next to it.
+ */
+const holdFor = (windowMs: number) => windowMs + 2 * WINDOW_MARGIN_MS;
+
 export interface CardEditsJob {
   kind: 'cards';
   alertId: number;
@@ -57,7 +63,7 @@ export async function scheduleCardEdits(deps: AlertsDeps, alertId: number): Prom
     return;
   }
   const now = deps.clock().getTime();
-  const gate = await deps.cardEditGate.open(alertId, now, windowMs);
+  const gate = await deps.cardEditGate.open(alertId, now, holdFor(windowMs));
   const job: CardEditsJob = gate.lead ? { kind: 'cards', alertId, dueAt: now, lead: true } : { kind: 'cards', alertId, dueAt: gate.openedAt + windowMs };
   await deps.alertsQueue.add('cards', job, {
     jobId: alertJobIds.cards(alertId, job.dueAt, gate.lead),
@@ -75,7 +81,7 @@ export async function scheduleCardEdits(deps: AlertsDeps, alertId: number): Prom
  * stands). A window's job first opens the next window, then reads the alert.
  */
 export async function runCardEditsJob(deps: AlertsDeps, job: Pick<CardEditsJob, 'alertId' | 'lead'>): Promise<'done' | 'stale'> {
-  if (!job.lead) await deps.cardEditGate.restart(job.alertId, deps.clock().getTime(), deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS);
+  if (!job.lead) await deps.cardEditGate.restart(job.alertId, deps.clock().getTime(), holdFor(deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS));
   const alert = await deps.repos.alerts.get(job.alertId);
   if (!alert || alert.status === 'resolved' || alert.status === 'false_alarm') return 'stale';
   await editAllCards(deps, alert, figuresVersion(alert));

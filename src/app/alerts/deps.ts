@@ -49,8 +49,8 @@ export const alertKeys = {
  * is atomic: of two changes at once, one leads (edits at once) and the other joins its window.
  */
 export interface CardEditGate {
-  /** Opens a window at `nowMs` unless one is open: `lead` (edit now), else when the open one began. */
-  open(alertId: number, nowMs: number, windowMs: number): Promise<{ lead: true } | { lead: false; openedAt: number }>;
+  /** Opens a window at `nowMs`, held `holdMs`, unless one is open: `lead` (edit now), else when the open one began. */
+  open(alertId: number, nowMs: number, holdMs: number): Promise<{ lead: true } | { lead: false; openedAt: number }>;
   /** Opens the next window at `nowMs` (a window's job is about to edit). */
-  restart(alertId: number, nowMs: number, windowMs: number): Promise<void>;
+  restart(alertId: number, nowMs: number, holdMs: number): Promise<void>;
 }
