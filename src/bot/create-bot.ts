@@ -15,7 +15,7 @@ import { Bot, Composer, type Context } from 'grammy';
 import type { BotContext } from './context.js';
 import { DEFAULT_BOT_LIMITS, type BotDeps, type BotLimits } from './deps.js';
 import { translator, type Translate } from './i18n.js';
-import { createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
+import { continueReportFlow, createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
 import { createErrorHandler } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
 import { trimPressedMessage } from './middleware/trim-update.js';
@@ -72,6 +72,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu, forgetMember: (id) => deps.memberLookup?.forget?.(id) }));
   dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
   const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake, drafts });
+  dm.use(continueReportFlow());
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);
@@ -84,7 +85,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
  * drafts unreplayable: state of another version is discarded instead of failing (and a replay
  * mismatch that slips through is handled by the error boundary).
  */
-export const FLOW_STATE_VERSION = 3;
+export const FLOW_STATE_VERSION = 4;
 
 /** Per-person flood limit in Redis (shared by every bot process); one friendly notice per window. */
 function floodLimit(deps: BotDeps, limits: BotLimits) {

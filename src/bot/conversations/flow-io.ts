@@ -17,6 +17,9 @@ import { parseFlowData, type FlowCode } from '../keyboards/callback-data.js';
 import type { TopicOption } from '../keyboards/report.js';
 import { draftEcho } from '../views/review-card.js';
 
+/** What the draft index holds before the first write of a flow. */
+export const NOT_INDEXED: DraftRecord = { echo: '', lang: 'vi', at: 0 };
+
 /** The draft index's time of last activity is refreshed at most this often. */
 const DRAFT_INDEX_REFRESH_MS = 60_000;
 
@@ -56,29 +59,51 @@ export interface FlowIODeps {
   drafts?: DraftStore;
 }
 
+/**
+ * What one step of the flow hands to the next (JSON-safe: it becomes the argument of the next
+ * conversation run, see report-flow.ts).
+ */
+export interface FlowCarry {
+  nonce: string;
+  lang: Language;
+  last: number;
+  draft: ReportDraft;
+  prefix: string;
+  indexed: DraftRecord;
+}
+
 /** One conversation's I/O state: nonce, language, last activity, the draft being built. */
 export class FlowIO {
   lang: Language;
   private last: number;
   private ctx: Context;
   /** Text put before the next prompt (e.g. the privacy reminder). */
-  prefix = '';
+  prefix: string;
   /** Content being gathered at the content step (not yet in the draft). */
   gathered = '';
   /** What the draft index last received (written again only when it changes). */
-  private indexed: DraftRecord = { echo: '', lang: 'vi', at: -Infinity };
+  private indexed: DraftRecord;
+  readonly nonce: string;
+  readonly draft: ReportDraft;
 
   constructor(
     readonly conv: FlowConversation,
     readonly deps: FlowIODeps,
-    readonly nonce: string,
-    snap: Snapshot,
-    readonly draft: ReportDraft,
+    carry: FlowCarry,
     ctx: Context,
   ) {
-    this.lang = snap.lang;
-    this.last = snap.now;
+    this.nonce = carry.nonce;
+    this.lang = carry.lang;
+    this.last = carry.last;
+    this.draft = carry.draft;
+    this.prefix = carry.prefix;
+    this.indexed = carry.indexed;
     this.ctx = ctx;
+  }
+
+  /** The state to carry into the next step. */
+  carry(): FlowCarry {
+    return { nonce: this.nonce, lang: this.lang, last: this.last, draft: this.draft, prefix: this.prefix, indexed: this.indexed };
   }
 
   t(key: string, vars?: Record<string, string | number>): string {
