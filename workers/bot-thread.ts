@@ -5,15 +5,12 @@
  * front bot hands over. Its connections close when the pool closes it.
  */
 import { parentPort } from 'node:worker_threads';
-import { botDepsFromRuntime } from '../src/bot/start-bot.js';
-import { createBot } from '../src/bot/create-bot.js';
+import { createRuntimeBot } from '../src/bot/start-bot.js';
 import type { BotThreadData, MirroredCall } from '../src/bot/front-bot.js';
 import { serveUpdates, threadData } from '../src/bot/threads.js';
 import { FakeBotApi } from '../src/fake-telegram/index.js';
 import { createLogger } from '../src/logger.js';
 import { botExtraFeatures } from '../src/bot-extras.js';
-import type { AnalyzeJob } from '../src/queue/jobs/analyze.js';
-import { QUEUES } from '../src/queue/names.js';
 import { createRuntime } from '../src/runtime.js';
 
 const { index, data } = threadData<BotThreadData>();
@@ -28,13 +25,10 @@ if (data.fakeTelegram) {
   });
 }
 const rt = await createRuntime(data.config, { logger, queuePrefix: data.queuePrefix, ...(fake ? { fakeTelegram: fake } : {}) });
-const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
-rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
-const bot = createBot({
+const bot = createRuntimeBot(rt, logger, {
   token: rt.telegram.token,
   botInfo: data.botInfo,
   ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}),
-  ...botDepsFromRuntime(rt, analysisQueue, logger),
   extraFeatures: botExtraFeatures(rt),
   ...(data.limits ? { limits: data.limits } : {}),
   ...(data.conversationPrefix ? { conversationPrefix: data.conversationPrefix } : {}),

@@ -16,7 +16,7 @@ import { createMemberLookup, createReportIntake } from '../db/repositories/index
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import { QUEUES } from '../queue/names.js';
 import type { BotContext } from './context.js';
-import { createBot } from './create-bot.js';
+import { createBot, type BotDeps } from './create-bot.js';
 import { registerDefaultCommands, registerStaffCommands } from './commands.js';
 import { translator } from './i18n.js';
 import { createDraftStore, startDraftReaper } from './draft-store.js';
@@ -107,13 +107,20 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
   return { bot, webhookRoute: null };
 }
 
-/** The whole bot in this thread. */
-async function inProcessBot(rt: Runtime, token: string, opts: StartBotOptions, log: Logger): Promise<Bot<BotContext>> {
+/**
+ * The whole bot on a runtime (its analysis queue closed with the runtime): the bot of the main
+ * thread and of each bot thread (workers/bot-thread.ts).
+ */
+export function createRuntimeBot(rt: Runtime, logger: Logger, deps: Pick<BotDeps, 'token'> & Partial<BotDeps>): Bot<BotContext> {
   const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
   rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
-  const bot = createBot({
+  return createBot({ ...botDepsFromRuntime(rt, analysisQueue, logger), ...deps });
+}
+
+/** The whole bot in this thread. */
+async function inProcessBot(rt: Runtime, token: string, opts: StartBotOptions, log: Logger): Promise<Bot<BotContext>> {
+  const bot = createRuntimeBot(rt, log, {
     token,
-    ...botDepsFromRuntime(rt, analysisQueue, log),
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures() } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });

@@ -100,8 +100,6 @@ export function createCachedMemberLookup(db: Pick<Database, 'listen' | 'schema'>
       entries.delete(telegramUserId.toString());
     },
     async close() {
-      listening = false;
-      entries.clear();
       await (await subscription)?.close();
       listening = false;
       entries.clear();

@@ -48,6 +48,17 @@ export interface Harness {
   destroy(): Promise<void>;
 }
 
+/** The tap on the button whose label contains `label`, on the latest keyboard the fake API sent to the user. */
+export function pressUpdate(api: FakeBotApi, u: FakeUser, label: string): { update: Update; data: string } {
+  const call = [...api.calls].reverse().find((c) => String(c.payload.chat_id) === String(u.id) && c.payload.reply_markup);
+  if (!call) throw new Error(`no keyboard sent to ${u.id}`);
+  const rows = (call.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
+  const button = rows.flat().find((b) => b.text.includes(label));
+  if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(rows.flat().map((b) => b.text))}`);
+  const messageId = (call.result as { message_id: number }).message_id;
+  return { update: callbackUpdate(u, button.callback_data, messageId), data: button.callback_data };
+}
+
 let idBase = 100_000_000 + Math.floor(Math.random() * 800_000_000);
 
 /** Builds the harness (one per test file). */
@@ -110,14 +121,9 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
     send: (u, text) => h.bot.handleUpdate(textUpdate(u, text)),
     handle: (update) => h.bot.handleUpdate(update),
     async press(u, label) {
-      const call = [...api.calls].reverse().find((c) => String(c.payload.chat_id) === String(u.id) && c.payload.reply_markup);
-      if (!call) throw new Error(`no keyboard sent to ${u.id}`);
-      const rows = (call.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard;
-      const button = rows.flat().find((b) => b.text.includes(label));
-      if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(rows.flat().map((b) => b.text))}`);
-      const messageId = (call.result as { message_id: number }).message_id;
-      await h.bot.handleUpdate(callbackUpdate(u, button.callback_data, messageId));
-      return button.callback_data;
+      const { update, data } = pressUpdate(api, u, label);
+      await h.bot.handleUpdate(update);
+      return data;
     },
     lastText: (u) => api.textsTo(u.id).at(-1) ?? '',
     async destroy() {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../../src/config.js';
 import { startBot } from '../../src/bot/start-bot.js';
-import { callbackUpdate, FakeBotApi, textUpdate } from '../../src/fake-telegram/index.js';
+import { FakeBotApi, textUpdate } from '../../src/fake-telegram/index.js';
+import { pressUpdate } from './harness.js';
 import { silentLogger } from '../../src/logger.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import { createPostgresTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/db.js';
@@ -70,12 +71,7 @@ describe('the bot part with worker threads (BOT_THREADS=2)', () => {
     const unit = await trt.repos.units.create({ name: 'Chi bộ A' });
     const users = [810_000_001, 810_000_002, 810_000_003].map((id) => ({ id, firstName: `U${id}`, languageCode: 'vi' }));
     for (const u of users) await trt.repos.members.create({ telegramUserId: BigInt(u.id), displayName: u.firstName, role: 'collaborator', unitId: unit.id });
-    const press = async (u: (typeof users)[number], label: string) => {
-      const call = [...api.calls].reverse().find((c) => String(c.payload.chat_id) === String(u.id) && c.payload.reply_markup);
-      const button = (call!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }).inline_keyboard.flat().find((b) => b.text.includes(label));
-      if (!button) throw new Error(`no button ${label}`);
-      await bot.handleUpdate(callbackUpdate(u, button.callback_data, (call!.result as { message_id: number }).message_id));
-    };
+    const press = (u: (typeof users)[number], label: string) => bot.handleUpdate(pressUpdate(api, u, label).update);
     await Promise.all(
       users.map(async (u) => {
         await bot.handleUpdate(textUpdate(u, '/report'));
