@@ -31,9 +31,8 @@ import { warmUpDelivery } from '../src/delivery/warm-up.js';
 import { DEFAULT_TOPICS } from '../src/domain/taxonomy.js';
 import { FakeBotApi, TELEGRAM_LIMITS } from '../src/fake-telegram/index.js';
 import { silentLogger } from '../src/logger.js';
-import { createAlertsWorker } from '../src/queue/alerts-worker.js';
+import { alertsDepsFrom, createAlertsWorker } from '../src/queue/alerts-worker.js';
 import { createAnalysisWorker } from '../src/queue/analysis-worker.js';
-import { createRedisCardEditGate } from '../src/queue/card-edit-gate.js';
 import { createDeliveryWorker } from '../src/queue/delivery-worker.js';
 import { createQueueFactory } from '../src/queue/factory.js';
 import { enqueueAnalysis, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
@@ -272,8 +271,7 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
     await context.get();
     worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger }, 16);
   } else {
-    const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
-    const deps = { repos, port, alertsQueue, deliveryQueue, t: translator(createI18n()), clock, logger, cardEditGate: createRedisCardEditGate(redis, prefix) };
+    const deps = alertsDepsFrom({ repos, alertsQueue, deliveryQueue, redis, queuePrefix: prefix, t: translator(createI18n()), clock, logger });
     await warmUpAlerts(deps); // as startAlertsWorker does
     worker = createAlertsWorker({ ...deps, queues, concurrency: 16 });
   }

@@ -93,7 +93,7 @@ try {
 
   // the daily run: every unit with leaders, build once per unit, send to its leader
   let enqueued = 0;
-  const delivery: DeliveryPort = { enqueue: async () => ({ deliveryId: ++enqueued, duplicate: false }) };
+  const delivery: DeliveryPort = { enqueue: async () => ({ deliveryId: ++enqueued, duplicate: false }), withdraw: async () => 0 };
   const sendDeps: SendDigestDeps = { ...deps, delivery, t: t2 };
   const ids = await unitsWithLeaders(sql);
   const unitList = await Promise.all(ids.map(async (id) => (await repos.units.get(id))!));

@@ -13,8 +13,6 @@ import type { Runtime } from './runtime.js';
 /** The features other modules add to the bot: alert buttons and /alerts, /digest. */
 export function botExtraFeatures(rt: Runtime): Composer<BotContext>[] {
   const alertsDeps = alertsDepsFromRuntime(rt);
-  rt.onShutdown('bot-alerts-queues', async () => {
-    await Promise.all([alertsDeps.alertsQueue.close(), alertsDeps.deliveryQueue?.close()]);
-  });
+  rt.onShutdown('bot-alerts-queues', () => alertsDeps.close());
   return [alertsFeature(alertsDeps), digestFeature({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock })];
 }
