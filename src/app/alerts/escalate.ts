@@ -18,10 +18,15 @@ import { scheduleCardEdits } from './card-edits.js';
 import { subjectOf, type AlertsDeps } from './deps.js';
 import type { AlertJob, AlertRecord, CardRecord } from './ports.js';
 
-/** A leader's card is still "open" for a new alert when it shows another open alert. */
-async function showsAnotherOpenAlert(deps: AlertsDeps, card: CardRecord, alertId: number): Promise<boolean> {
-  const others = (await deps.alerts.getMany(card.alertIds)).filter((a) => a.id !== alertId);
-  return others.length > 0 && cardStatus(others) === 'open';
+/**
+ * True when the leader was already alerted, on this card, by another alert still open: the new
+ * alert joins that card. Otherwise (every alert that reached them was taken up, or the card
+ * only showed alerts of their subtree that had not reached them) the new alert is news and
+ * gets a message of its own.
+ */
+async function alreadyAlerted(deps: AlertsDeps, card: CardRecord, alertId: number): Promise<boolean> {
+  const reached = (await deps.alerts.alertsReachedOn(card.id)).filter((id) => id !== alertId);
+  return (await deps.alerts.getMany(reached)).some((a) => a.status === 'open');
 }
 
 /** Queues the message that sends a card (idempotent by the card's key: a crash before it is healed on retry). */
@@ -34,7 +39,8 @@ async function sendCard(deps: AlertsDeps, card: CardRecord, payload: Record<stri
 async function reachLeader(deps: AlertsDeps, alert: AlertRecord, leader: Member, unitId: number, step: number): Promise<boolean> {
   const subject = subjectOf(alert);
   const held = await deps.alerts.liveCard(subject, leader.id);
-  if (held && !held.alertIds.includes(alert.id) && !(await showsAnotherOpenAlert(deps, held, alert.id))) await deps.alerts.retireCard(held.id, deps.clock());
+  const reachedBefore = held ? (await deps.alerts.alertsReachedOn(held.id)).includes(alert.id) : false;
+  if (held && !reachedBefore && !(await alreadyAlerted(deps, held, alert.id))) await deps.alerts.retireCard(held.id, deps.clock());
   const shown = await renderReaderCard(deps, leader, { subject, alertIds: [alert.id] });
   if (!shown) return false;
   const { card, created } = await deps.alerts.openCard({ subject, memberId: leader.id, unitId: leader.unitId, chatId: leader.chatId!, alertIds: [alert.id], lastVersion: cardVersion(shown.rendered) });

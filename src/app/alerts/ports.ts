@@ -163,6 +163,8 @@ export interface AlertStore {
   /** Adds a recipient; false when the member already had this alert. */
   addRecipient(r: RecipientRecord): Promise<boolean>;
   recipients(alertId: number): Promise<RecipientRecord[]>;
+  /** The alerts that reached a member on this card (recipient rows pointing at it). */
+  alertsReachedOn(cardId: number): Promise<number[]>;
   addEvent(alertId: number, kind: string, memberId?: number | null, data?: Record<string, unknown>, at?: Date): Promise<void>;
   events(alertIds: readonly number[]): Promise<AlertEventRecord[]>;
   /** Subjects with live alerts inside the scope, most severe and newest first. */

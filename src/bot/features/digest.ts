@@ -30,12 +30,12 @@ const isStaff = (m: Member | null): m is Member => !!m && (m.role === 'leader' |
 async function answer(ctx: BotContext, deps: DigestFeatureDeps, member: Member, choice: Choice): Promise<void> {
   const lang = (await ctx.i18n.getLocale()) as Language;
   const t: DigestT = (key, vars) => ctx.t(key, vars);
-  const unit = (await deps.repos.units.get(member.unitId))!;
+  const unit = (await deps.units.get(member.unitId))!;
   const now = deps.clock();
   ctx.log.info({ memberId: member.id, unitId: unit.id, choice }, 'digest on demand');
   if (choice === 'year') {
     const year = localDateOf(now, unit.timezone).y;
-    const activity = await buildYearlyActivity(deps.sql, unit, year, now);
+    const activity = await buildYearlyActivity(deps.read, unit, year, now);
     for (const text of renderYearlyMessages(activity, t)) await ctx.reply(text, { parse_mode: 'HTML' });
     return;
   }

@@ -189,6 +189,10 @@ export function createAlertsRepository(prisma: PrismaClient) {
       return prisma.alertRecipient.findMany({ where: { alertId }, orderBy: { id: 'asc' }, select: { alertId: true, memberId: true, unitId: true, step: true, chatId: true, cardId: true } });
     },
 
+    async alertsReachedOn(cardId: number): Promise<number[]> {
+      return (await prisma.alertRecipient.findMany({ where: { cardId }, select: { alertId: true }, orderBy: { alertId: 'asc' } })).map((r) => r.alertId);
+    },
+
     async addEvent(alertId: number, kind: string, memberId: number | null = null, data?: Record<string, unknown>, at?: Date): Promise<void> {
       await prisma.alertEvent.create({
         data: { alertId, kind, memberId, ...(data ? { data: data as P.InputJsonValue } : {}), ...(at ? { createdAt: at } : {}) },

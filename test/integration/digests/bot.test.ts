@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestReadDeps } from '../../../src/queue/digest-worker.js';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../src/bot/context.js';
 import { digestFeature } from '../../../src/bot/features/digest.js';
@@ -16,7 +17,7 @@ describe('/digest in the bot (createBot + fake Bot API + PostgreSQL)', () => {
     const late = new Composer<BotContext>();
     late.use((ctx, next) => feature.current!.middleware()(ctx, next));
     h = await createHarness({ extraFeatures: [late] });
-    feature.current = digestFeature({ sql: h.db.sql, repos: h.repos, clock: () => h.now.value });
+    feature.current = digestFeature(digestReadDeps({ sql: h.db.sql, repos: h.repos, clock: () => h.now.value }));
     s = await seedOrganisation(h.db.sql, h.repos);
     h.now.value = new Date('2026-11-26T08:00:00Z'); // 15:00 in Ho Chi Minh City
     leader = h.user('en');
