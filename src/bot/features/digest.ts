@@ -66,8 +66,10 @@ export function digestFeature(deps: DigestFeatureDeps): Composer<BotContext> {
   });
   c.callbackQuery(/^dg:/, async (ctx) => {
     const choice = ctx.callbackQuery.data.slice(3) as Choice;
-    if (!isStaff(ctx.member) || !CHOICES.includes(choice)) {
-      return void (await ctx.answerCallbackQuery({ text: ctx.t(ctx.member ? 'digest-leaders-only' : 'digest-not-member') }));
+    if (!isStaff(ctx.member)) return void (await ctx.answerCallbackQuery({ text: ctx.t(ctx.member ? 'digest-leaders-only' : 'digest-not-member') }));
+    if (!CHOICES.includes(choice)) {
+      ctx.log.warn({ memberId: ctx.member.id }, 'forged digest callback');
+      return void (await ctx.answerCallbackQuery({ text: ctx.t('digest-button-invalid'), show_alert: true }));
     }
     await ctx.answerCallbackQuery();
     await answer(ctx, deps, ctx.member, choice);

@@ -62,4 +62,13 @@ describe('/digest in the bot (createBot + fake Bot API + PostgreSQL)', () => {
     const answers = h.api.callsOf('answerCallbackQuery').map((c) => String(c.payload.text ?? ''));
     expect(answers.at(-1)).toContain('bản tin chỉ dành cho lãnh đạo');
   });
+
+  it('a leader pressing a forged digest button is told the button is no longer valid, not that digests are for leaders', async () => {
+    const before = h.api.textsTo(leader.id).length;
+    await h.handle(callbackUpdate(leader, 'dg:everything', 1));
+    expect(h.api.textsTo(leader.id)).toHaveLength(before);
+    const answer = h.api.callsOf('answerCallbackQuery').at(-1)!;
+    expect(String(answer.payload.text)).toBe('This button is no longer valid. Send /digest to choose again.');
+    expect(String(answer.payload.text)).not.toContain('leaders only');
+  });
 });
