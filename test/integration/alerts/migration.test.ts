@@ -25,7 +25,7 @@ describe('migrating open alerts to scoped alerts and cards', () => {
   let repos: Repositories;
   let redis: Redis;
   let prefix: string;
-  const ids: Record<string, number> = {};
+  const ids = {} as Record<'root' | 'a' | 'b' | 'leaderA' | 'leaderB' | 'leaderRoot' | 'ca' | 'cb' | 'group' | 'ra' | 'rb' | 'alert', number>;
   const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => db.sql.query<T>(sql, params);
   const one = async (sql: string, params: unknown[] = []) => (await q<{ id: number }>(sql, params))[0]!.id;
 
