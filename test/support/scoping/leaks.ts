@@ -30,7 +30,11 @@ export function subtreeIds(units: readonly Unit[], rootId: number): Set<number> 
   const ids = new Set([rootId]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const u of units) if (u.parentId !== null && ids.has(u.parentId) && !ids.has(u.id)) (ids.add(u.id), (grew = true));
+    for (const u of units) {
+      if (u.parentId === null || !ids.has(u.parentId) || ids.has(u.id)) continue;
+      ids.add(u.id);
+      grew = true;
+    }
   }
   return ids;
 }
