@@ -43,7 +43,7 @@ async function reachLeader(deps: AlertsDeps, alert: AlertRecord, leader: Member,
   if (held && !reachedBefore && !(await alreadyAlerted(deps, held, alert.id))) await deps.alerts.retireCard(held.id, deps.clock());
   const shown = await renderReaderCard(deps, leader, { subject, alertIds: [alert.id] });
   if (!shown) return false;
-  const { card, created } = await deps.alerts.openCard({ subject, memberId: leader.id, unitId: leader.unitId, chatId: leader.chatId!, alertIds: [alert.id], lastVersion: cardVersion(shown.rendered) });
+  const { card, created } = await deps.alerts.openCard({ subject, memberId: leader.id, unitId: leader.unitId, chatId: leader.chatId!, alertIds: [alert.id], sentVersion: cardVersion(shown.rendered) });
   await deps.alerts.addRecipient({ alertId: alert.id, memberId: leader.id, unitId, step, chatId: leader.chatId!, cardId: card.id });
   const { text, reply_markup } = shown.rendered;
   await sendCard(deps, card, { text, parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } });

@@ -106,6 +106,10 @@ export interface CardRecord {
   messageId: number | null;
   live: boolean;
   alertIds: number[];
+  /** Hash of the state it was sent in (card.ts cardVersion). */
+  sentVersion: string | null;
+  /** The newest edit queued for it and the hash of its state. */
+  lastEdit: { deliveryId: number; version: string } | null;
   createdAt: Date;
 }
 
@@ -116,7 +120,7 @@ export interface NewCard {
   chatId: bigint;
   alertIds: number[];
   /** Hash of the state it is sent in (card.ts cardVersion). */
-  lastVersion: string;
+  sentVersion: string;
   /** Known at once when the card was shown by /alerts (no delivery). */
   messageId?: number;
 }
@@ -178,13 +182,12 @@ export interface AlertStore {
   cardByDeliveryKey(key: string): Promise<CardRecord | null>;
   /** Records the alerts a card has now shown. */
   setCardAlerts(cardId: number, alertIds: readonly number[]): Promise<void>;
+  card(cardId: number): Promise<CardRecord | null>;
   /**
-   * The sequence number the next edit of a card takes when it would show `version`; null when
-   * the card was last edited to that very state (nothing to do).
+   * Records an edit queued for a card unless a newer one (a higher delivery id) is recorded: the
+   * delivery path sends only the newest edit of a message, so the card ends showing that one.
    */
-  cardEditSeq(cardId: number, version: string): Promise<number | null>;
-  /** Records that edit `seq` (to `version`) was queued; a concurrent edit that took `seq` first wins. */
-  recordCardEdit(cardId: number, version: string, seq: number): Promise<void>;
+  recordCardEdit(cardId: number, deliveryId: number, version: string): Promise<void>;
   /** Records the Telegram message of a card sent through the delivery path. */
   setCardMessage(cardId: number, messageId: number, at: Date): Promise<void>;
   /** Retires a card: the next alert reaching the member sends a new one. */
