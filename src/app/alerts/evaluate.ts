@@ -41,6 +41,8 @@ export async function evaluateReport(deps: AlertsDeps, reportId: number): Promis
     const id = await raise(deps, report, r);
     if (id !== null) raised.push(id);
   }
+  // An earlier run that raised an alert and died before its first step was dispatched: finish it.
+  for (const a of before) if (a.status === 'open' && a.dispatchedStep === null && a.heldUntil === null) await dispatchStep(deps, a.id, a.escalationStep);
   const updated = await refreshCovering(deps, report, raised);
   if (raised.length) return { type: 'raised', alertId: raised[0]!, alertIds: raised };
   if (updated.changed !== null) return { type: 'updated', alertId: updated.changed };

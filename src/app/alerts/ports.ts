@@ -25,6 +25,8 @@ export interface AlertRecord {
   reasons: unknown;
   currentUnitId: number;
   escalationStep: number;
+  /** The last step whose cards were all queued and whose next step was scheduled (null: none yet). */
+  dispatchedStep: number | null;
   nextEscalationAt: Date | null;
   heldUntil: Date | null;
   reportCount: number;
@@ -163,7 +165,14 @@ export interface AlertStore {
   updateStats(id: number, s: { reportCount: number; unitCount: number; latestQuote: string | null; level: 'high' | 'critical' }): Promise<void>;
   /** Moves the status only from one of `from` (the first of two racing taps wins); closing frees the openKey. */
   changeStatus(id: number, from: AlertStatus[], to: AlertStatus, actorId: number | null, at: Date): Promise<AlertRecord | null>;
-  setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null }): Promise<void>;
+  /** Records where the ladder stands; `dispatched`: the step's cards are queued and the next step scheduled. */
+  setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null; dispatched: boolean }): Promise<void>;
+  /**
+   * Open alerts whose ladder stopped short: a step left undispatched (an interrupted raise or
+   * escalation, a quiet-hour hold past its end) or an escalation overdue (its job lost or
+   * failed for good). Only what has been due for at least `graceMs` (a dispatch may be running).
+   */
+  stalled(now: Date, graceMs: number, take: number): Promise<{ undispatched: AlertRecord[]; overdue: AlertRecord[] }>;
   /** Adds a recipient; false when the member already had this alert. */
   addRecipient(r: RecipientRecord): Promise<boolean>;
   recipients(alertId: number): Promise<RecipientRecord[]>;
