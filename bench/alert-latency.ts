@@ -84,7 +84,7 @@ try {
   const children = [await startChild('analysis', db.url!, queues.prefix), await startChild('alerts', db.url!, queues.prefix)];
   await warmUpDelivery(repos.deliveries); // as startDeliveryWorker does
   const workers = [
-    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, redis, port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(repos.alerts, clock)] }),
+    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, redis, port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(alertsDepsFrom({ repos, alertsQueue, deliveryQueue, redis, queuePrefix: queues.prefix, t, clock, logger }))] }),
   ];
 
   const evalWait: number[] = [];

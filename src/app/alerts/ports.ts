@@ -199,6 +199,8 @@ export interface AlertStore {
   recordCardEdit(cardId: number, deliveryId: number, version: string): Promise<void>;
   /** Records the Telegram message of a card sent through the delivery path. */
   setCardMessage(cardId: number, messageId: number, at: Date): Promise<void>;
+  /** Points a card at a fresh copy of its message (a new delivery key, no message id yet, no edit). */
+  replaceCardDelivery(cardId: number, deliveryKey: string, sentVersion: string): Promise<void>;
   /** Retires a card: the next alert reaching the member sends a new one. */
   retireCard(cardId: number, at: Date): Promise<void>;
   /** True when the member holds (or held) a card showing this alert, or was reached by it. */

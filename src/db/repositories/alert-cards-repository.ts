@@ -83,6 +83,10 @@ export function createAlertCardsRepository(prisma: PrismaClient) {
       await prisma.alertCard.update({ where: { id: cardId }, data: { messageId, sentAt: at } });
     },
 
+    async replaceCardDelivery(cardId: number, deliveryKey: string, sentVersion: string): Promise<void> {
+      await prisma.alertCard.update({ where: { id: cardId }, data: { deliveryKey, messageId: null, sentAt: null, sentVersion, lastEditId: null, lastEditVersion: null } });
+    },
+
     async retireCard(cardId: number, at: Date): Promise<void> {
       await prisma.alertCard.updateMany({ where: { id: cardId, liveKey: { not: null } }, data: { liveKey: null, closedAt: at } });
     },
