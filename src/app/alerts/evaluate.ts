@@ -28,8 +28,14 @@ interface Raise {
   scope: Unit;
 }
 
-/** Raises or updates the alerts for an analysed report (idempotent). */
+/** Raises or updates the alerts for an analysed report (idempotent); records that it was evaluated. */
 export async function evaluateReport(deps: AlertsDeps, reportId: number): Promise<EvaluateOutcome> {
+  const outcome = await evaluate(deps, reportId);
+  if (outcome.type !== 'no_alert' || outcome.reason === 'below_threshold') await deps.alerts.markEvaluated(reportId, deps.clock());
+  return outcome;
+}
+
+async function evaluate(deps: AlertsDeps, reportId: number): Promise<EvaluateOutcome> {
   const report = await deps.alerts.reportForAlert(reportId);
   if (!report) return { type: 'no_alert', reason: 'not_found' };
   if (report.status === 'withdrawn') return { type: 'no_alert', reason: 'withdrawn' };

@@ -139,6 +139,8 @@ export interface AlertEventRecord {
 /** The alerts, their recipients, cards and history. */
 export interface AlertStore {
   reportForAlert(reportId: number): Promise<AlertReport | null>;
+  /** Records that the report's evaluation finished (the reconciler asks again for those without). */
+  markEvaluated(reportId: number, at: Date): Promise<void>;
   /**
    * For the unit and each of its ancestors: the group's reports inside that ancestor's subtree
    * since an instant, and how many distinct units sent them (withdrawn excluded).

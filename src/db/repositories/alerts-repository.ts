@@ -64,6 +64,10 @@ export function createAlertsRepository(prisma: PrismaClient) {
       };
     },
 
+    async markEvaluated(reportId: number, at: Date): Promise<void> {
+      await prisma.report.updateMany({ where: { id: reportId }, data: { evaluatedAt: at } });
+    },
+
     async spreadByAncestor(issueGroupId: number, unitId: number, since: Date): Promise<Map<number, { reports: number; units: number }>> {
       const rows = await raw<{ unitId: number; reports: number; units: number }>(
         `SELECT up."ancestorId" AS "unitId", count(*)::int AS reports, count(DISTINCT r."unitId")::int AS units
