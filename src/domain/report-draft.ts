@@ -3,8 +3,9 @@
  * whether each answer is acceptable. Every reason for refusing an answer is a value the bot
  * turns into a sentence in the person's language; nothing here throws on bad input.
  */
-import { charCount, hasWords, isSkip, sanitizeText } from './answers.js';
+import { charCount, hasWords, isSkip } from './answers.js';
 import { err, ok, type Result } from './result.js';
+import { sanitizeText } from './text.js';
 import type { NewReport } from './types.js';
 import { isTopicSlug, type Mood, type Source, type Spread, type TopicSlug } from './vocabulary.js';
 

@@ -6,8 +6,7 @@ import { Composer } from 'grammy';
 import { joinWithInvite } from '../../app/intake/join-with-invite.js';
 import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
-import { sanitizeText } from '../../domain/answers.js';
-import { escapeHtml } from '../../domain/text.js';
+import { escapeHtml, sanitizeText, truncateText } from '../../domain/text.js';
 import { pickLanguage } from '../i18n.js';
 import type { BotContext } from '../context.js';
 
@@ -23,7 +22,7 @@ export interface StartDeps {
 export function startFeature(deps: StartDeps): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('start', async (ctx) => {
-    const name = escapeHtml(sanitizeText(ctx.from?.first_name ?? '').slice(0, 64));
+    const name = escapeHtml(truncateText(sanitizeText(ctx.from?.first_name ?? ''), 64));
     if (ctx.member) return void (await ctx.reply(ctx.t('intake-start-back', { name }), { parse_mode: 'HTML' }));
     const code = ctx.match.trim();
     if (!code) return void (await ctx.reply(ctx.t('intake-start-no-code'), { parse_mode: 'HTML' }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, fold, isDone, isSkip, parseMood, parseSource, parseSpread, parseTopic, sanitizeText } from '../../../src/domain/answers.js';
+import { charCount, fold, isDone, isSkip, parseMood, parseSource, parseSpread, parseTopic } from '../../../src/domain/answers.js';
+import { sanitizeText, truncateText } from '../../../src/domain/text.js';
 import {
   appendContent,
   checkContent,
@@ -18,11 +19,24 @@ describe('sanitizeText', () => {
     expect(sanitizeText(nfd)).toBe('Người dân lo lắng'.normalize('NFC'));
     expect(sanitizeText(nfd)).not.toBe(nfd);
   });
-  it('strips NUL, zero-width, bidi overrides and lone surrogates', () => {
-    expect(sanitizeText('a\u0000b\u200Bc\u202Ed\u2066e\uD800f')).toBe('a bcdef');
+  it('strips NUL, BEL, ESC, bidi overrides and lone surrogates', () => {
+    expect(sanitizeText('a\u0000b\u0007c\u001Bd\u202Ee\u2066f\uD800g\u202Dh\u00ADi')).toBe('a b c defghi');
+  });
+  it('turns zero-width spaces, word joiners and BOMs between words into spaces, and keeps emoji joiners', () => {
+    expect(sanitizeText('bức\u200Bxúc giá\u2060điện\uFEFFtăng')).toBe('bức xúc giá điện tăng');
+    expect(sanitizeText('gia\u200Dđình 👨\u200D👩\u200D👧 ❤\uFE0F\u200D🔥')).toBe('giađình 👨\u200D👩\u200D👧 ❤\uFE0F\u200D🔥');
   });
   it('collapses spaces and keeps single newlines', () => {
     expect(sanitizeText('  a   b \n\n\n\n c\t d ')).toBe('a b\n\nc d');
+  });
+});
+
+describe('truncateText', () => {
+  it('cuts at code points, never inside a surrogate pair, and marks the cut', () => {
+    expect(truncateText('abc', 3)).toBe('abc');
+    expect(truncateText('abcd', 3)).toBe('abc…');
+    expect(truncateText('😀😀😀', 2)).toBe('😀😀…');
+    expect(truncateText('a😀b', 1)).toBe('a…');
   });
 });
 
