@@ -1,10 +1,10 @@
 /**
  * `createBot(deps)`: the whole intake side of the bot, built from injected dependencies (no
  * connection is opened here). Order matters: per-update logger and membership first, then
- * i18n and the flood limit, the conversations plugin with Redis state, joining, the stranger
- * gate, the commands that must win over an active flow (/cancel, /help, /language,
- * /myreports), the report conversation, the features that start flows, other modules'
- * features, and "unhandled" last. One error boundary wraps it all.
+ * i18n and the flood limit, the conversations plugin with Redis state (and the give-back of
+ * drafts whose state it discarded), joining, the stranger gate, the commands that must win
+ * over an active flow (/cancel, /help, /language, /myreports), the report conversation, the
+ * features that start flows, other modules' features, and "unhandled" last. One error boundary wraps it all.
  */
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
@@ -15,7 +15,8 @@ import { Bot, Composer, type Context } from 'grammy';
 import type { BotContext } from './context.js';
 import { DEFAULT_BOT_LIMITS, type BotDeps, type BotLimits } from './deps.js';
 import { translator, type Translate } from './i18n.js';
-import { continueReportFlow, createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
+import { createReportFlow, FLOW_STATE_VERSION, REPORT_CONVERSATION } from './conversations/report-flow.js';
+import { giveBackLostDrafts } from './conversations/lost-draft.js';
 import { createErrorHandler } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
 import { trimPressedMessage } from './middleware/trim-update.js';
@@ -50,7 +51,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const conversationPrefix = deps.conversationPrefix ?? 'conv:';
-  const root = bot.errorBoundary(createErrorHandler(t, { redis: deps.redis, drafts, conversationPrefix }));
+  const root = bot.errorBoundary(createErrorHandler(t, { drafts }));
   root.use(updateLogger(deps.logger));
   root.use(async (ctx, next) => {
     await topics.refresh().catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'taxonomy reload failed; using the cached one'));
@@ -67,25 +68,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       storage: { type: 'key', version: FLOW_STATE_VERSION, prefix: conversationPrefix, adapter: new RedisAdapter({ instance: deps.redis, ttl: 7 * 24 * 3600 }) },
     }),
   );
+  dm.use(giveBackLostDrafts(drafts, t));
   dm.use(startFeature({ repos: deps.repos, clock: deps.clock, onStaffJoined: staffMenu }));
   dm.use(strangerGate());
   dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu, forgetMember: (id) => deps.memberLookup?.forget?.(id) }));
   dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
   const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake, drafts });
-  dm.use(continueReportFlow());
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);
   dm.use(unhandledFeature());
   return bot;
 }
-
-/**
- * Version of the stored conversation state. Bump it when a change to the report flow makes old
- * drafts unreplayable: state of another version is discarded instead of failing (and a replay
- * mismatch that slips through is handled by the error boundary).
- */
-export const FLOW_STATE_VERSION = 4;
 
 /** Per-person flood limit in Redis (shared by every bot process); one friendly notice per window. */
 function floodLimit(deps: BotDeps, limits: BotLimits) {

@@ -1,38 +1,39 @@
 /**
  * The report conversation (issue 3): topic → content → mood → spread → source → proposal →
  * review card (Edit per field, Submit, Cancel) → reference. Entered with text already typed
- * it starts as a quick report ("Send this as a report?"). State lives in Redis through the
- * conversations plugin, so a restart resumes where the person was.
+ * it starts as a quick report ("Send this as a report?"). One conversation runs the whole
+ * flow, written as plain code: grammY's conversations plugin keeps its state in Redis and
+ * replays it on each update, so a restart resumes where the person was.
  */
 import { appendContent, emptyDraft, nextMissingField, type Attachment, type DraftField } from '../../domain/report-draft.js';
 import type { Clock } from '../../domain/clock.js';
 import { submitReport } from '../../app/intake/submit-report.js';
 import type { IntakeDeps } from '../../app/intake/deps.js';
-import type { Context, MiddlewareFn } from 'grammy';
+import type { Context } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { DraftStore } from '../draft-store.js';
 import type { Translate } from '../i18n.js';
 import { isDraftField } from '../keyboards/callback-data.js';
 import { quickKeyboard, reviewKeyboard, type TopicOption } from '../keyboards/report.js';
 import { preview, renderReviewCard } from '../views/review-card.js';
-import { FlowIO, NOT_INDEXED, snapshot, type FlowCarry, type FlowConversation } from './flow-io.js';
+import { FlowIO, snapshot, type FlowConversation, type FlowStart } from './flow-io.js';
 import { askField } from './report-steps.js';
 
 /** The conversation id (used by enter/exit/active). */
 export const REPORT_CONVERSATION = 'report';
 
+/**
+ * Version of the stored conversation state. Bump it whenever a change to this flow makes the
+ * drafts in progress unreplayable: the plugin then discards state of another version, and
+ * `giveBackLostDrafts` gives the person back what they had typed.
+ */
+export const FLOW_STATE_VERSION = 5;
+
 /** Arguments of `ctx.conversation.enter('report', init)` (JSON-safe). */
 export interface FlowInit {
+  /** Text (or a caption) typed outside a flow: the flow starts as a quick report. */
   content?: string;
   attachment?: Attachment | null;
-  /** The next step of a flow in progress (set by the flow itself, see `continueReportFlow`). */
-  step?: FlowStep;
-}
-
-/** Where a flow in progress goes on: its carried state and what to ask next. */
-export interface FlowStep extends FlowCarry {
-  proposalAsked: boolean;
-  editing: DraftField | null;
 }
 
 /** What the report conversation needs. */
@@ -46,80 +47,45 @@ export interface ReportFlowDeps {
 
 type SubmitOutcome = { reference: string; created: boolean } | { error: string };
 
-/** Set on the outer context by a step that finished; `continueReportFlow` enters the next one. */
-const NEXT_STEP = Symbol('nextReportStep');
-type WithNextStep = BotContext & { [NEXT_STEP]?: FlowStep };
-
-/**
- * Builds the conversation function (its name is the conversation id). The conversations plugin
- * replays a conversation from its start on every update, so the cost of an update grows with
- * the steps behind it. The flow therefore runs one question per conversation run: when a
- * question is answered, the run ends and hands its state to the next run
- * (`continueReportFlow`), which asks the next question. An update replays only the question it
- * answers. A restart resumes the same way (the state is in Redis either way).
- */
+/** Builds the conversation function (its name is the conversation id). */
 export function createReportFlow(deps: ReportFlowDeps) {
   return async function report(conv: FlowConversation, ctx: Context, init?: FlowInit): Promise<void> {
-    let step = init?.step;
-    if (!step) {
-      // one op for the nonce and the first snapshot
-      const { nonce, ...snap } = await conv.external((octx: BotContext) => ({
-        nonce: Math.floor(Math.random() * 36 ** 6)
-          .toString(36)
-          .padStart(6, '0'),
-        ...snapshot(octx, deps.clock),
-      }));
-      if (!snap.active) return;
-      const draft = emptyDraft(init?.content ?? '', init?.attachment ?? null);
-      step = { nonce, lang: snap.lang, last: snap.now, draft, prefix: '', indexed: NOT_INDEXED, proposalAsked: false, editing: null };
-      if (init?.content) {
-        const io = new FlowIO(conv, deps, step, ctx);
-        if ((await quick(io, deps)) === 'done') return io.finish();
-        return handOn(io, { proposalAsked: false, editing: null, privacy: true });
-      }
-      step.prefix = deps.t(step.lang, 'intake-privacy');
-    }
-    const io = new FlowIO(conv, deps, step, ctx);
-    const field: DraftField | null = step.editing ?? nextMissingField(io.draft, step.proposalAsked);
-    if (field) {
-      await askField(io, field, step.editing !== null);
-      return handOn(io, { proposalAsked: step.proposalAsked || field === 'proposal', editing: null });
-    }
-    for (;;) {
-      const choice = await review(io, deps);
-      if (choice === 'cancel') {
-        await io.send(() => io.t('intake-cancelled'));
-        return io.finish();
-      }
-      if (choice !== 'submit') return handOn(io, { proposalAsked: step.proposalAsked, editing: choice });
-      if (await submit(io, deps, false)) return io.finish();
-    }
+    const start = await conv.external((octx: BotContext) => {
+      const s = snapshot(octx, deps.clock);
+      const nonce = Math.floor(Math.random() * 36 ** 6)
+        .toString(36)
+        .padStart(6, '0');
+      return { active: s.active, start: { nonce, lang: s.lang, now: s.now } satisfies FlowStart };
+    });
+    if (!start.active) return;
+    const io = new FlowIO(conv, deps, start.start, emptyDraft(init?.content ?? '', init?.attachment ?? null), ctx);
+    if (init?.content && (await quick(io, deps)) === 'done') return io.finish();
+    io.prefix = io.t('intake-privacy');
+    await askMissing(io);
+    await reviewUntilDone(io, deps);
   };
 }
 
-/** Ends this run and leaves the next step on the outer context (outside a replay: once). */
-async function handOn(io: FlowIO, next: { proposalAsked: boolean; editing: DraftField | null; privacy?: boolean }): Promise<void> {
-  const carry = io.carry();
-  const step: FlowStep = { ...carry, prefix: next.privacy ? io.t('intake-privacy') : carry.prefix, proposalAsked: next.proposalAsked, editing: next.editing };
-  await io.conv.external((octx: BotContext) => {
-    (octx as WithNextStep)[NEXT_STEP] = step;
-    return null;
-  });
+/** Asks every field still unanswered, in order (the proposal once). */
+async function askMissing(io: FlowIO): Promise<void> {
+  let proposalAsked = false;
+  for (let field = nextMissingField(io.draft, false); field; field = nextMissingField(io.draft, proposalAsked)) {
+    await askField(io, field, false);
+    if (field === 'proposal') proposalAsked = true;
+  }
 }
 
-/**
- * Middleware around the report conversation: after an update, enters the flow's next step if
- * the update finished one. Install it just before `createConversation(report)`.
- */
-export function continueReportFlow(): MiddlewareFn<BotContext> {
-  return async (ctx, next) => {
-    await next();
-    const step = (ctx as WithNextStep)[NEXT_STEP];
-    if (!step) return;
-    delete (ctx as WithNextStep)[NEXT_STEP];
-    const init: FlowInit = { step };
-    await ctx.conversation.enter(REPORT_CONVERSATION, init);
-  };
+/** The review card until the person submits (and it is stored) or cancels. */
+async function reviewUntilDone(io: FlowIO, deps: ReportFlowDeps): Promise<void> {
+  for (;;) {
+    const choice = await review(io, deps);
+    if (choice === 'cancel') {
+      await io.send(() => io.t('intake-cancelled'));
+      return io.finish();
+    }
+    if (choice !== 'submit') await askField(io, choice, true);
+    else if (await submit(io, deps, false)) return io.finish();
+  }
 }
 
 async function review(io: FlowIO, deps: ReportFlowDeps): Promise<DraftField | 'submit' | 'cancel'> {
@@ -160,6 +126,7 @@ async function submit(io: FlowIO, deps: ReportFlowDeps, quick: boolean): Promise
   return false;
 }
 
+/** "Send this as a report?" for text typed outside a flow; later messages are added to it. */
 async function quick(io: FlowIO, deps: ReportFlowDeps): Promise<'done' | 'continue'> {
   const ask = () => {
     const content = io.draft.content;

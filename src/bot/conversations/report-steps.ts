@@ -28,7 +28,8 @@ interface ChoiceSpec {
   code: FlowCode;
   prompt: string;
   keyboard: (io: FlowIO) => ReturnType<typeof choiceKeyboard>;
-  parse: (io: FlowIO, text: string) => string | null;
+  /** The value a typed answer names, or null. */
+  parse: (io: FlowIO, text: string) => Promise<string | null>;
 }
 
 const CHOICES: Record<ChoiceField, ChoiceSpec> = {
@@ -36,20 +37,21 @@ const CHOICES: Record<ChoiceField, ChoiceSpec> = {
     code: 't',
     prompt: 'intake-ask-topic',
     keyboard: (io) => topicKeyboard(io.deps.topics(), io.lang, io.deps.t, io.nonce),
-    parse: (io, text) => parseTopic(text, io.deps.topics()),
+    // the taxonomy may change while a flow is open: read it once, in the log, so replays agree
+    parse: (io, text) => io.conv.external(() => parseTopic(text, io.deps.topics())),
   },
-  mood: { code: 'm', prompt: 'intake-ask-mood', keyboard: (io) => choiceKeyboard(MOODS, 'mood', 'm', io.lang, io.deps.t, io.nonce), parse: (_, x) => parseMood(x) },
+  mood: { code: 'm', prompt: 'intake-ask-mood', keyboard: (io) => choiceKeyboard(MOODS, 'mood', 'm', io.lang, io.deps.t, io.nonce), parse: async (_, x) => parseMood(x) },
   spread: {
     code: 's',
     prompt: 'intake-ask-spread',
     keyboard: (io) => choiceKeyboard(SPREADS, 'spread', 's', io.lang, io.deps.t, io.nonce),
-    parse: (_, x) => parseSpread(x),
+    parse: async (_, x) => parseSpread(x),
   },
   source: {
     code: 'o',
     prompt: 'intake-ask-source',
     keyboard: (io) => choiceKeyboard(SOURCES, 'source', 'o', io.lang, io.deps.t, io.nonce),
-    parse: (_, x) => parseSource(x),
+    parse: async (_, x) => parseSource(x),
   },
 };
 
@@ -71,7 +73,7 @@ async function askChoice(io: FlowIO, field: ChoiceField): Promise<string> {
     const a = await io.next([spec.code]);
     if (a.kind === 'button') return a.value;
     if (a.kind === 'text') {
-      const v = spec.parse(io, a.text);
+      const v = await spec.parse(io, a.text);
       if (v) return v;
       if (field === 'topic' && keepAsContent(io, a.text)) {
         await io.send(() => `${io.t('intake-topic-kept-content')}\n\n${io.t(spec.prompt)}`, () => spec.keyboard(io));

@@ -155,3 +155,8 @@ intake-draft-reset =
     { $draft }
     Send /report to start again.
 intake-draft-reset-empty = The bot was just updated, so your unfinished report cannot continue. Send /report to start again.
+intake-draft-failed =
+    Sorry, something went wrong and your unfinished report cannot continue. Here is what you had typed, so nothing is lost:
+    { $draft }
+    Send /report to start again.
+intake-draft-failed-empty = Sorry, something went wrong and your unfinished report cannot continue. Send /report to start again.

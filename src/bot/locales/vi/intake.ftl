@@ -155,3 +155,8 @@ intake-draft-reset =
     { $draft }
     Gửi /report để bắt đầu lại.
 intake-draft-reset-empty = Bot vừa được cập nhật nên báo cáo đang làm dở không thể tiếp tục. Gửi /report để bắt đầu lại.
+intake-draft-failed =
+    Xin lỗi, đã có lỗi xảy ra nên không thể tiếp tục báo cáo đang làm dở. Đây là nội dung bạn đã gõ, để không bị mất:
+    { $draft }
+    Gửi /report để bắt đầu lại.
+intake-draft-failed-empty = Xin lỗi, đã có lỗi xảy ra nên báo cáo đang làm dở không thể tiếp tục. Gửi /report để bắt đầu lại.
