@@ -5,7 +5,7 @@
  * flow, written as plain code: grammY's conversations plugin keeps its state in Redis and
  * replays it on each update, so a restart resumes where the person was.
  */
-import { appendContent, emptyDraft, nextMissingField, type Attachment, type DraftField } from '../../domain/report-draft.js';
+import { emptyDraft, gatherPiece, nextMissingField, type Attachment, type DraftField, type Gathering } from '../../domain/report-draft.js';
 import type { Clock } from '../../domain/clock.js';
 import { submitReport } from '../../app/intake/submit-report.js';
 import type { IntakeDeps } from '../../app/intake/deps.js';
@@ -17,7 +17,7 @@ import { isDraftField } from '../keyboards/callback-data.js';
 import { quickKeyboard, reviewKeyboard, type TopicOption } from '../keyboards/report.js';
 import { preview, renderReviewCard } from '../views/review-card.js';
 import { FlowIO, snapshot, type FlowConversation, type FlowStart } from './flow-io.js';
-import { askField } from './report-steps.js';
+import { askField, refusalText } from './report-steps.js';
 
 /** The conversation id (used by enter/exit/active). */
 export const REPORT_CONVERSATION = 'report';
@@ -29,11 +29,17 @@ export const REPORT_CONVERSATION = 'report';
  */
 export const FLOW_STATE_VERSION = 5;
 
+/** Text (or a caption) typed outside a flow, which starts the flow as a quick report. */
+export interface QuickStart {
+  text: string;
+  /** Telegram's date of the message (seconds); null for a caption. */
+  date: number | null;
+  attachment: Attachment | null;
+}
+
 /** Arguments of `ctx.conversation.enter('report', init)` (JSON-safe). */
 export interface FlowInit {
-  /** Text (or a caption) typed outside a flow: the flow starts as a quick report. */
-  content?: string;
-  attachment?: Attachment | null;
+  quick?: QuickStart;
 }
 
 /** What the report conversation needs. */
@@ -58,8 +64,8 @@ export function createReportFlow(deps: ReportFlowDeps) {
       return { active: s.active, start: { nonce, lang: s.lang, now: s.now } satisfies FlowStart };
     });
     if (!start.active) return;
-    const io = new FlowIO(conv, deps, start.start, emptyDraft(init?.content ?? '', init?.attachment ?? null), ctx);
-    if (init?.content && (await quick(io, deps)) === 'done') return io.finish();
+    const io = new FlowIO(conv, deps, start.start, emptyDraft(), ctx);
+    if (init?.quick && (await quick(io, deps, init.quick)) === 'done') return io.finish();
     io.prefix = io.t('intake-privacy');
     await askMissing(io);
     await reviewUntilDone(io, deps);
@@ -126,25 +132,43 @@ async function submit(io: FlowIO, deps: ReportFlowDeps, quick: boolean): Promise
   return false;
 }
 
-/** "Send this as a report?" for text typed outside a flow; later messages are added to it. */
-async function quick(io: FlowIO, deps: ReportFlowDeps): Promise<'done' | 'continue'> {
-  const ask = () => {
-    const content = io.draft.content;
-    return io.send(() => io.t('intake-quick-ask', { preview: preview(content) }), () => quickKeyboard(io.lang, deps.t, io.nonce));
+/**
+ * "Send this as a report?" for text typed outside a flow. Later messages are gathered into the
+ * same text, as at the content question; a text too long for a report (a long paste arrives as
+ * several messages) is refused as a whole, with the real limit, and a shorter one asked for.
+ */
+async function quick(io: FlowIO, deps: ReportFlowDeps, first: QuickStart): Promise<'done' | 'continue'> {
+  let g: Gathering = { content: '', paste: null };
+  const take = (text: string, date: number | null): string => {
+    const { next, result } = gatherPiece(g, text, date);
+    g = next;
+    io.draft.content = g.content;
+    return result.ok ? '' : refusalText(io, result.error);
   };
-  await ask();
+  io.draft.attachment = first.attachment;
+  let problem = take(first.text, first.date);
   for (;;) {
+    await askQuick(io, deps, problem);
     const a = await io.next(['q']);
-    if (a.kind === 'button' && a.value === 'send') {
-      if (await submit(io, deps, true)) return 'done';
-    } else if (a.kind === 'button' && a.value === 'add') return 'continue';
-    else if (a.kind === 'button') {
+    problem = '';
+    if (a.kind === 'button' && a.value === 'add') return 'continue';
+    if (a.kind === 'button' && a.value === 'no') {
       await io.send(() => io.t('intake-quick-declined'));
       return 'done';
-    } else if (a.kind === 'text') {
-      const next = appendContent(io.draft.content, a.text);
-      if (next.ok) io.draft.content = next.value;
     }
-    await ask();
+    if (a.kind === 'button' && io.draft.content && (await submit(io, deps, true))) return 'done';
+    if (a.kind === 'text') problem = take(a.text, a.date);
+    if (a.kind === 'media') {
+      io.draft.attachment = a.attachment;
+      if (a.caption.trim()) problem = take(a.caption, null);
+    }
   }
+}
+
+async function askQuick(io: FlowIO, deps: ReportFlowDeps, problem: string): Promise<void> {
+  const content = io.draft.content;
+  const keyboard = () => quickKeyboard(io.lang, deps.t, io.nonce, content !== '');
+  if (!content) return io.send(() => problem || io.t('intake-content-attachment-only'), keyboard);
+  const ask = () => io.t('intake-quick-ask', { preview: preview(content) });
+  await io.send(() => (problem ? `${problem}\n\n${ask()}` : ask()), keyboard);
 }

@@ -4,6 +4,10 @@ import { sanitizeText, truncateText } from '../../../src/domain/text.js';
 import {
   appendContent,
   checkContent,
+  gatherPiece,
+  SPLIT_PIECE_GAP_S,
+  worthOffering,
+  type Gathering,
   draftToReport,
   emptyDraft,
   isDraftIdle,
@@ -110,6 +114,35 @@ describe('content', () => {
     const b = appendContent('Người dân', 'bàn tán về giá xăng');
     expect(b).toEqual({ ok: true, value: 'Người dân\nbàn tán về giá xăng' });
     expect(appendContent('Người dân', '   ')).toMatchObject({ ok: false, error: { problem: 'empty' } });
+  });
+});
+
+describe('pieces of a text Telegram split', () => {
+  const empty: Gathering = { content: '', paste: null };
+  const piece = (n: number) => 'người dân bàn tán '.repeat(Math.ceil(n / 18)).slice(0, n).trim();
+  it('refuses the whole split text, counting every piece, and never keeps its end alone', () => {
+    const first = gatherPiece({ content: 'Đã gom từ trước', paste: null }, piece(4096), 1000);
+    expect(first.result).toMatchObject({ ok: false, error: { problem: 'too_long', pieces: 1 } });
+    const second = gatherPiece(first.next, piece(4096), 1000);
+    expect(second.result).toMatchObject({ ok: false, error: { problem: 'too_long', pieces: 2 } });
+    const last = gatherPiece(second.next, 'phần cuối của đoạn văn dài', 1001);
+    expect(last.result).toMatchObject({ ok: false, error: { problem: 'too_long', pieces: 3 } });
+    if (!last.result.ok) expect(last.result.error.length).toBeGreaterThan(8000);
+    expect(last.next.content).toBe('Đã gom từ trước');
+  });
+  it('takes a later, shorter text, a text after a short refused one, and a caption, on their own', () => {
+    const refused = gatherPiece(empty, piece(4096), 1000).next;
+    const later = gatherPiece(refused, 'Bản rút gọn: người dân lo giá xăng', 1000 + SPLIT_PIECE_GAP_S + 1);
+    expect(later.result).toEqual({ ok: true, value: 'Bản rút gọn: người dân lo giá xăng' });
+    expect(gatherPiece(refused, 'Chú thích của ảnh chụp', null).result.ok).toBe(true);
+    const short = gatherPiece(empty, piece(2500), 1000).next;
+    expect(gatherPiece(short, 'Bản rút gọn: người dân lo giá xăng', 1000).result.ok).toBe(true);
+  });
+  it('offers text outside a flow when it is long enough, or too long (the flow says why)', () => {
+    expect(worthOffering('hi')).toBe(false);
+    expect(worthOffering('😀😀😀😀😀😀😀😀😀😀😀')).toBe(false);
+    expect(worthOffering('Giá xăng tăng')).toBe(true);
+    expect(worthOffering(piece(4096))).toBe(true);
   });
 });
 

@@ -31,6 +31,7 @@ intake-content-empty = That message was empty. Please write what people are sayi
 intake-content-no_words = That message has no words (only emoji or symbols). Please write what people are saying.
 intake-content-too_short = That is too short ({ $length } characters; at least { $min }). Add a little more, then press Done.
 intake-content-too_long = That is too long ({ $length } characters; at most { $max } in total). Please shorten it and send again; what you sent before is kept.
+intake-content-split-too-long = That is the rest of the same long text: Telegram split it into { $pieces } messages, { $length } characters in all, and a report holds at most { $max }. None of it was added: please shorten it and send it again; what you sent before is kept.
 intake-content-word_too_long = That message contains a very long unbroken string of characters. Please send ordinary sentences.
 intake-not-text = I can only read text here (or a photo or document with a caption). Please answer the question above.
 intake-edited-ignored = I do not read edited messages. Please send the corrected text as a new message.

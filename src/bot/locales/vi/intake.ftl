@@ -31,6 +31,7 @@ intake-content-empty = Tin nhắn trống. Hãy viết điều mọi người đ
 intake-content-no_words = Tin nhắn không có chữ (chỉ có biểu tượng). Hãy viết điều mọi người đang nói.
 intake-content-too_short = Nội dung quá ngắn ({ $length } ký tự; tối thiểu { $min }). Hãy viết thêm rồi bấm Xong.
 intake-content-too_long = Nội dung quá dài ({ $length } ký tự; tổng cộng tối đa { $max }). Hãy rút gọn rồi gửi lại; phần đã gửi trước đó vẫn được giữ.
+intake-content-split-too-long = Đây là phần tiếp theo của cùng một đoạn văn dài: Telegram đã chia nó thành { $pieces } tin nhắn, tổng cộng { $length } ký tự, trong khi một báo cáo tối đa { $max } ký tự. Chưa phần nào được thêm vào: hãy rút gọn rồi gửi lại; phần đã gửi trước đó vẫn được giữ.
 intake-content-word_too_long = Tin nhắn có một chuỗi ký tự liền rất dài. Hãy gửi các câu bình thường.
 intake-not-text = Ở bước này tôi chỉ đọc được chữ (hoặc ảnh/tài liệu kèm chú thích). Hãy trả lời câu hỏi ở trên.
 intake-edited-ignored = Tôi không đọc tin nhắn đã sửa. Hãy gửi nội dung đã sửa thành một tin nhắn mới.
