@@ -4,7 +4,8 @@
  * i18n and the flood limit, the conversations plugin with Redis state (and the give-back of
  * drafts whose state it discarded), joining, the stranger gate, the commands that must win
  * over an active flow (/cancel, /help, /language, /myreports), the report conversation, the
- * features that start flows, other modules' features, and "unhandled" last. One error boundary wraps it all.
+ * features that start flows, other modules' features, the /dashboard placeholder, and
+ * "unhandled" last. One error boundary wraps it all.
  */
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
@@ -31,6 +32,7 @@ import { myReportsFeature } from './features/my-reports.js';
 import { quickReportFeature } from './features/quick-report.js';
 import { groupChatFeature } from './features/group-chat.js';
 import { unhandledFeature } from './features/unhandled.js';
+import { dashboardFeature } from './features/dashboard.js';
 
 export type { BotDeps } from './deps.js';
 
@@ -77,6 +79,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);
+  dm.use(dashboardFeature());
   dm.use(unhandledFeature());
   return bot;
 }

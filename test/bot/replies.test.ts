@@ -97,3 +97,62 @@ describe('a long text outside a flow', () => {
     expect((await h.repos.reports.latestOf(m.id))[0]?.content).toBe('Người dân bàn tán về giá xăng');
   });
 });
+
+describe('greetings', () => {
+  it.each([
+    ['leader', 'vi', 'lãnh đạo', 'cộng tác viên'],
+    ['leader', 'en', 'a leader of', 'collaborator'],
+    ['admin', 'en', 'an administrator of', 'collaborator'],
+    ['collaborator', 'en', 'a collaborator of', 'leader'],
+  ] as const)('a member joining as %s (%s) is welcomed by role: "%s"', async (role, lang, expected, absent) => {
+    const code = `ROLE-${role.slice(0, 4).toUpperCase()}-${lang.toUpperCase()}`;
+    await h.invite(code, { role });
+    const u = h.user(lang);
+    await h.send(u, `/start ${code}`);
+    const welcome = h.lastText(u);
+    expect(welcome).toContain(expected);
+    expect(welcome).not.toContain(absent);
+    expect(welcome.includes('/alerts')).toBe(role !== 'collaborator');
+  });
+
+  it('/start in the middle of a flow mentions the open draft, how to cancel, and asks the current question again', async () => {
+    const u = h.user('vi');
+    const m = await h.member(u);
+    await h.send(u, '/report');
+    await h.press(u, 'Kinh tế');
+    await h.send(u, 'Người dân bàn tán về giá xăng tăng');
+    await h.press(u, 'Xong');
+    await h.send(u, '/start');
+    const [mention, question] = h.api.textsTo(u.id).slice(-2);
+    expect(mention).toContain('báo cáo làm dở');
+    expect(mention).toContain('/cancel');
+    expect(question).toContain('Tâm trạng');
+    for (const label of ['Lo lắng', 'địa phương', 'Trò chuyện', 'Bỏ qua', 'Gửi']) await h.press(u, label);
+    expect((await h.repos.reports.latestOf(m.id))[0]).toMatchObject({ mood: 'worried', content: 'Người dân bàn tán về giá xăng tăng' });
+    await h.send(u, '/start');
+    expect(h.lastText(u)).toBe(`Chào mừng ${u.firstName} trở lại. Gửi /report để báo cáo, hoặc /help để xem hướng dẫn.`);
+  });
+});
+
+describe('/dashboard before the dashboard exists', () => {
+  it('tells leaders it is coming (mid-flow too, and the flow goes on), and collaborators that it is not for them', async () => {
+    const leader = h.user('en');
+    await h.member(leader, 'leader', 'en');
+    await h.send(leader, '/dashboard');
+    expect(h.lastText(leader)).toContain('coming soon');
+    await h.send(leader, '/report');
+    await h.send(leader, '/dashboard');
+    expect(h.lastText(leader)).toContain('coming soon');
+    await h.send(leader, 'health');
+    expect(h.lastText(leader)).toContain('Content');
+    await h.send(leader, '/cancel');
+
+    const collaborator = h.user('vi');
+    await h.member(collaborator);
+    await h.send(collaborator, '/dashboard');
+    expect(h.lastText(collaborator)).toBe('Trang quản lý chỉ dành cho lãnh đạo đơn vị và quản trị viên.');
+    for (const u of [leader, collaborator]) {
+      for (const text of h.api.textsTo(u.id)) expect(text).not.toMatch(/did not understand|chưa hiểu/);
+    }
+  });
+});
