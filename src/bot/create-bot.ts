@@ -16,7 +16,7 @@ import { Bot, Composer, type Context } from 'grammy';
 import type { BotContext } from './context.js';
 import { DEFAULT_BOT_LIMITS, type BotDeps, type BotLimits } from './deps.js';
 import { translator, type Translate } from './i18n.js';
-import { createReportFlow, FLOW_STATE_VERSION, REPORT_CONVERSATION } from './conversations/report-flow.js';
+import { continueReportFlow, createReportFlow, FLOW_STATE_VERSION, REPORT_CONVERSATION } from './conversations/report-flow.js';
 import { giveBackLostDrafts } from './conversations/lost-draft.js';
 import { createErrorHandler } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
@@ -76,6 +76,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu, forgetMember: (id) => deps.memberLookup?.forget?.(id) }));
   dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
   const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake, drafts });
+  dm.use(continueReportFlow());
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);

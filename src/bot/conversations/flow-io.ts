@@ -65,37 +65,55 @@ export interface FlowIODeps {
   drafts?: DraftStore;
 }
 
-/** How a flow starts: its nonce (in every button), the person's language, the time. */
-export interface FlowStart {
+/** What the draft index holds before the first write of a flow. */
+export const NOT_INDEXED: DraftRecord = { echo: '', lang: 'vi', at: 0 };
+
+/**
+ * What one question of the flow hands to the next (JSON-safe: it becomes the argument of the
+ * next conversation run, see report-flow.ts): the nonce in every button, the person's
+ * language, the last activity, the draft, the pending prefix, what the draft index holds.
+ */
+export interface FlowCarry {
   nonce: string;
   lang: Language;
-  now: number;
+  last: number;
+  draft: ReportDraft;
+  prefix: string;
+  indexed: DraftRecord;
 }
 
 /** One conversation's I/O state: nonce, language, last activity, the draft being built. */
 export class FlowIO {
   lang: Language;
   /** Text put before the next prompt (e.g. the privacy reminder). */
-  prefix = '';
+  prefix: string;
   /** Content being gathered at the content step (not yet in the draft). */
   gathered = '';
   readonly nonce: string;
+  readonly draft: ReportDraft;
   private last: number;
   private ctx: Context;
   /** What the draft index last received (written again only when it changes). */
-  private indexed: DraftRecord = { echo: '', lang: 'vi', at: 0 };
+  private indexed: DraftRecord;
 
   constructor(
     readonly conv: FlowConversation,
     readonly deps: FlowIODeps,
-    start: FlowStart,
-    readonly draft: ReportDraft,
+    carry: FlowCarry,
     ctx: Context,
   ) {
-    this.nonce = start.nonce;
-    this.lang = start.lang;
-    this.last = start.now;
+    this.nonce = carry.nonce;
+    this.lang = carry.lang;
+    this.last = carry.last;
+    this.draft = carry.draft;
+    this.prefix = carry.prefix;
+    this.indexed = carry.indexed;
     this.ctx = ctx;
+  }
+
+  /** The state to carry into the next question's run. */
+  carry(): FlowCarry {
+    return { nonce: this.nonce, lang: this.lang, last: this.last, draft: this.draft, prefix: this.prefix, indexed: this.indexed };
   }
 
   t(key: string, vars?: Record<string, string | number>): string {

@@ -1,22 +1,21 @@
 /**
  * The report conversation (issue 3): topic → content → mood → spread → source → proposal →
  * review card (Edit per field, Submit, Cancel) → reference. Entered with text already typed
- * it starts as a quick report ("Send this as a report?"). One conversation runs the whole
- * flow, written as plain code: grammY's conversations plugin keeps its state in Redis and
- * replays it on each update, so a restart resumes where the person was.
+ * it starts as a quick report ("Send this as a report?"). State lives in Redis through the
+ * conversations plugin, so a restart resumes where the person was.
  */
 import { emptyDraft, gatherPiece, nextMissingField, type Attachment, type DraftField, type Gathering } from '../../domain/report-draft.js';
 import type { Clock } from '../../domain/clock.js';
 import { submitReport } from '../../app/intake/submit-report.js';
 import type { IntakeDeps } from '../../app/intake/deps.js';
-import type { Context } from 'grammy';
+import type { Context, MiddlewareFn } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { DraftStore } from '../draft-store.js';
 import type { Translate } from '../i18n.js';
 import { isDraftField } from '../keyboards/callback-data.js';
 import { quickKeyboard, reviewKeyboard, type TopicOption } from '../keyboards/report.js';
 import { preview, renderReviewCard } from '../views/review-card.js';
-import { FlowIO, snapshot, type FlowConversation, type FlowStart } from './flow-io.js';
+import { FlowIO, NOT_INDEXED, snapshot, type FlowCarry, type FlowConversation } from './flow-io.js';
 import { askField, refusalText } from './report-steps.js';
 
 /** The conversation id (used by enter/exit/active). */
@@ -37,9 +36,17 @@ export interface QuickStart {
   attachment: Attachment | null;
 }
 
+/** Where a flow in progress goes on: its carried state and what to ask next. */
+export interface FlowStep extends FlowCarry {
+  proposalAsked: boolean;
+  editing: DraftField | null;
+}
+
 /** Arguments of `ctx.conversation.enter('report', init)` (JSON-safe). */
 export interface FlowInit {
   quick?: QuickStart;
+  /** The next question of a flow in progress (set by the flow itself, see `continueReportFlow`). */
+  step?: FlowStep;
 }
 
 /** What the report conversation needs. */
@@ -53,45 +60,82 @@ export interface ReportFlowDeps {
 
 type SubmitOutcome = { reference: string; created: boolean } | { error: string };
 
-/** Builds the conversation function (its name is the conversation id). */
+/** Set on the outer context by a run that got its answer; `continueReportFlow` enters the next. */
+const NEXT_STEP = Symbol('nextReportStep');
+type WithNextStep = BotContext & { [NEXT_STEP]?: FlowStep };
+
+/**
+ * Builds the conversation function (its name is the conversation id). The conversations plugin
+ * replays a conversation from its start on every update, so the cost of an update grows with
+ * the steps behind it. The flow therefore runs one question per conversation run: when a
+ * question is answered, the run ends and hands its state to the next run
+ * (`continueReportFlow`), which asks the next question; an update replays only the question it
+ * answers. bench/README.md has the load this must hold and the figures of both designs.
+ */
 export function createReportFlow(deps: ReportFlowDeps) {
   return async function report(conv: FlowConversation, ctx: Context, init?: FlowInit): Promise<void> {
-    const start = await conv.external((octx: BotContext) => {
-      const s = snapshot(octx, deps.clock);
-      const nonce = Math.floor(Math.random() * 36 ** 6)
-        .toString(36)
-        .padStart(6, '0');
-      return { active: s.active, start: { nonce, lang: s.lang, now: s.now } satisfies FlowStart };
-    });
-    if (!start.active) return;
-    const io = new FlowIO(conv, deps, start.start, emptyDraft(), ctx);
-    if (init?.quick && (await quick(io, deps, init.quick)) === 'done') return io.finish();
-    io.prefix = io.t('intake-privacy');
-    await askMissing(io);
-    await reviewUntilDone(io, deps);
+    const step = init?.step ?? (await firstStep(conv, deps, init?.quick !== undefined));
+    if (!step) return;
+    const io = new FlowIO(conv, deps, step, ctx);
+    if (!init?.step && init?.quick) {
+      if ((await quick(io, deps, init.quick)) === 'done') return io.finish();
+      return handOn(io, { proposalAsked: false, editing: null, privacy: true });
+    }
+    const field = step.editing ?? nextMissingField(io.draft, step.proposalAsked);
+    if (field) {
+      await askField(io, field, step.editing !== null);
+      return handOn(io, { proposalAsked: step.proposalAsked || field === 'proposal', editing: null });
+    }
+    for (;;) {
+      const choice = await review(io, deps);
+      if (choice === 'cancel') {
+        await io.send(() => io.t('intake-cancelled'));
+        return io.finish();
+      }
+      if (choice !== 'submit') return handOn(io, { proposalAsked: step.proposalAsked, editing: choice });
+      if (await submit(io, deps, false)) return io.finish();
+    }
   };
 }
 
-/** Asks every field still unanswered, in order (the proposal once). */
-async function askMissing(io: FlowIO): Promise<void> {
-  let proposalAsked = false;
-  for (let field = nextMissingField(io.draft, false); field; field = nextMissingField(io.draft, proposalAsked)) {
-    await askField(io, field, false);
-    if (field === 'proposal') proposalAsked = true;
-  }
+/** A new flow: nonce, language and time in one op; null for a member who is no longer active. */
+async function firstStep(conv: FlowConversation, deps: ReportFlowDeps, quick: boolean): Promise<FlowStep | null> {
+  const { nonce, ...snap } = await conv.external((octx: BotContext) => ({
+    nonce: Math.floor(Math.random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0'),
+    ...snapshot(octx, deps.clock),
+  }));
+  if (!snap.active) return null;
+  // a quick report is asked about first; the privacy reminder comes with the full flow
+  const prefix = quick ? '' : deps.t(snap.lang, 'intake-privacy');
+  return { nonce, lang: snap.lang, last: snap.now, draft: emptyDraft(), prefix, indexed: NOT_INDEXED, proposalAsked: false, editing: null };
 }
 
-/** The review card until the person submits (and it is stored) or cancels. */
-async function reviewUntilDone(io: FlowIO, deps: ReportFlowDeps): Promise<void> {
-  for (;;) {
-    const choice = await review(io, deps);
-    if (choice === 'cancel') {
-      await io.send(() => io.t('intake-cancelled'));
-      return io.finish();
-    }
-    if (choice !== 'submit') await askField(io, choice, true);
-    else if (await submit(io, deps, false)) return io.finish();
-  }
+/** Ends this run and leaves the next question on the outer context (outside a replay: once). */
+async function handOn(io: FlowIO, next: { proposalAsked: boolean; editing: DraftField | null; privacy?: boolean }): Promise<void> {
+  const carry = io.carry();
+  const prefix = next.privacy ? io.t('intake-privacy') : carry.prefix;
+  const step: FlowStep = { ...carry, prefix, proposalAsked: next.proposalAsked, editing: next.editing };
+  await io.conv.external((octx: BotContext) => {
+    (octx as WithNextStep)[NEXT_STEP] = step;
+    return null;
+  });
+}
+
+/**
+ * Middleware around the report conversation: after an update, enters the flow's next question
+ * if the update answered one. Install it just before `createConversation(report)`.
+ */
+export function continueReportFlow(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    await next();
+    const step = (ctx as WithNextStep)[NEXT_STEP];
+    if (!step) return;
+    delete (ctx as WithNextStep)[NEXT_STEP];
+    const init: FlowInit = { step };
+    await ctx.conversation.enter(REPORT_CONVERSATION, init);
+  };
 }
 
 async function review(io: FlowIO, deps: ReportFlowDeps): Promise<DraftField | 'submit' | 'cancel'> {
