@@ -3,7 +3,6 @@
  * Prints reports/s and per-report latency percentiles (target ≥ 1,000 reports/s).
  * Run: npx tsx bench/nlp-throughput.ts [rounds]
  */
-import '../src/nlp/quiet-natural.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TOPICS } from '../src/domain/taxonomy.js';

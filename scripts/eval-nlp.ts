@@ -5,7 +5,6 @@
  * - `--input FILE [--json]`: any JSONL with `text` and any of `topic`, `mood`, `urgent`, `lang`,
  *   scored from the text alone; with --json, exactly one JSON object on stdout.
  */
-import '../src/nlp/quiet-natural.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -5,6 +5,7 @@
  * diacritics on both sides; nothing here is shown to a person.
  */
 import { MOODS, SOURCES, SPREADS, type Mood, type Source, type Spread } from './vocabulary.js';
+import { foldVietnamese } from './text.js';
 
 // C0 controls except \n and \t, DEL and C1 controls (NUL included).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
@@ -34,11 +35,7 @@ export function sanitizeText(raw: string): string {
 
 /** Lower case, no diacritics, đ → d, single spaces: the form typed answers are matched in. */
 export function fold(text: string): string {
-  return sanitizeText(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldVietnamese(sanitizeText(text))
     .replace(/[.!?,;:'"()[\]]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

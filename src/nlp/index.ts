@@ -5,6 +5,7 @@
 export { normalizeText, type NormalizedText, type NormalizeReport } from './normalize.js';
 export { detectLanguage } from './language.js';
 export { foldDiacritics, hasVietnameseMarks } from './fold.js';
+export { foldVietnamese } from '../domain/text.js';
 export { tokenize, words } from './tokenize.js';
 export { redact, type Redaction, type RedactionCounts } from './redact.js';
 export { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from './keywords.js';
@@ -39,12 +40,5 @@ export {
   lshBands,
   type TermVector,
 } from './similarity.js';
-export {
-  issueFingerprint,
-  FINGERPRINT_DEFAULTS,
-  FINGERPRINT_VERSION,
-  type IssueFingerprint,
-  type FingerprintOptions,
-} from './fingerprint.js';
 export { loadCorpus, createDefaultTagger, DEFAULT_CORPUS_PATH } from './corpus.js';
 export { classificationReport, binaryReport, type ClassificationReport, type BinaryReport, type ClassMetrics } from './eval/metrics.js';

@@ -1,4 +1,4 @@
-import { foldDiacritics } from './fold.js';
+import { foldVietnamese } from '../domain/text.js';
 
 /** Counts of each kind of personal data replaced in a text. */
 export interface RedactionCounts {
@@ -37,7 +37,7 @@ function isIdNumber(run: string, digits: string, before: string): boolean {
 
 function classify(run: string, before: string): Kind | undefined {
   const digits = run.replace(/\D/g, '');
-  const folded = foldDiacritics(before.slice(-40));
+  const folded = foldVietnamese(before.slice(-40));
   if (isIdNumber(run, digits, folded)) return 'id';
   const context = ACCOUNT_CONTEXT.test(folded);
   if (context && digits.length >= 8 && digits.length <= 16) return 'account';
