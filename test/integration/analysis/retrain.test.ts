@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../../src/app/analysis/analyze-report.js';
 import { createAnalysisContextProvider } from '../../../src/app/analysis/analysis-context.js';
 import { recordTopicCorrection } from '../../../src/app/analysis/corrections.js';
-import { createTopicModelCache, retrainTopicModel, TOPIC_MODEL_KIND } from '../../../src/app/analysis/topic-models.js';
+import { createTopicModelCache, retrainTopicModel, MODEL_KIND } from '../../../src/app/analysis/topic-models.js';
 import { createRetrainProcessor, enqueueRetrain, TRAINING_QUEUE } from '../../../src/queue/analysis-worker.js';
 import { createQueueFactory } from '../../../src/queue/factory.js';
 import { createRedis } from '../../../src/queue/redis.js';
@@ -45,7 +45,7 @@ describe("leaders' corrections and retraining", () => {
     const result = await retrainTopicModel(f.db.prisma);
     expect(result).toMatchObject({ changed: true, corrections: 1 });
     expect(result.version).not.toBe(oldVersion);
-    const active = await f.db.prisma.modelVersion.findMany({ where: { kind: TOPIC_MODEL_KIND, active: true } });
+    const active = await f.db.prisma.modelVersion.findMany({ where: { kind: MODEL_KIND, active: true } });
     expect(active.map((m) => m.version)).toEqual([result.version]);
     expect((await models.get()).version).toBe(result.version);
     const r = await f.report({ content: 'Giá vàng miếng tăng vọt, người dân xếp hàng dài trước các cửa hàng vàng từ sáng sớm.' });

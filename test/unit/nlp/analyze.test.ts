@@ -14,7 +14,7 @@ describe('analyzeText', () => {
     expect(a.textMood.mood).toBe('angry');
     expect(a.mood.mood).toBe('angry');
     expect(a.urgency.reasons.map((r) => r.code)).toContain('mood');
-    expect(a.modelVersion).toBe(deps.tagger.modelVersion);
+    expect(a.modelVersion).toBe(deps.model.version);
   });
 
   it('files a text empty after normalisation as other/neutral and says why', () => {
