@@ -34,6 +34,7 @@ export {
   type TrainOptions,
 } from './train.js';
 export { trainTopicModel } from './topic-model.js';
+export { trainInThread } from './train-thread.js';
 export {
   createTextModel,
   TAGGER_DEFAULTS,

@@ -150,18 +150,25 @@ export function chooseThreshold(margins: readonly number[], gold: readonly boole
   return { threshold, recall: tp / positives.length, precision: tp / Math.max(1, tp + fp) };
 }
 
-/** Held-out urgency margins of every labelled example (each scored by a model that never saw its writer). */
-export function heldOutUrgency(prepared: readonly PreparedExample[], options: TrainOptions): { margins: number[]; gold: boolean[] } {
+/**
+ * Held-out urgency margins of every labelled corpus example, each scored by a model that
+ * never saw its writer. The vector space (vocabulary, IDF) is the whole training set's, built
+ * once: the labels are what is held out.
+ */
+export function heldOutUrgency(
+  prepared: readonly PreparedExample[],
+  options: TrainOptions,
+  xs: readonly SparseVector[] = vectorsOf(prepared, buildSpace(prepared, options.features.minDf), options.features),
+): { margins: number[]; gold: boolean[] } {
   const margins: number[] = [];
   const gold: boolean[] = [];
+  let dim = 0;
+  for (const x of xs) for (const i of x.idx) if (i >= dim) dim = i + 1;
+  const labels = urgencyLabels(prepared);
   for (const fold of foldsOf(prepared, options.folds)) {
     const held = new Set(fold);
     const train = prepared.map((_, i) => i).filter((i) => !held.has(i));
-    const trainSet = train.map((i) => prepared[i] as PreparedExample);
-    const space = buildSpace(trainSet, options.features.minDf);
-    const xs = prepared.map((p) => vectorOf(space, p.read, options.features));
-    const labels = urgencyLabels(prepared);
-    const model = trainTask(xs, labels, train, prepared, space.dim, options.linear);
+    const model = trainTask(xs, labels, train, prepared, dim, options.linear);
     for (const i of fold) {
       const y = labels.y[i] as number;
       if (y < 0 || (prepared[i]?.example.origin ?? 'corpus') !== 'corpus') continue;
@@ -170,6 +177,11 @@ export function heldOutUrgency(prepared: readonly PreparedExample[], options: Tr
     }
   }
   return { margins, gold };
+}
+
+/** The vectors of prepared examples in a space. */
+export function vectorsOf(prepared: readonly PreparedExample[], space: Space, features: FeatureOptions): SparseVector[] {
+  return prepared.map((p) => vectorOf(space, p.read, features));
 }
 
 function taskJson(classes: readonly string[], w: LinearWeights): TaskJson {
@@ -238,12 +250,12 @@ export function trainPulseModel(examples: readonly TrainingExample[], options: P
   const opt: TrainOptions = { ...TRAIN_DEFAULTS, ...options };
   const prepared = prepareExamples(examples, opt.features);
   const space = buildSpace(prepared, opt.features.minDf);
-  const xs = prepared.map((p) => vectorOf(space, p.read, opt.features));
+  const xs = vectorsOf(prepared, space, opt.features);
   const all = prepared.map((_, i) => i);
   const topics = topicLabels(prepared);
   const moods = moodLabels(prepared);
   const urgent = urgencyLabels(prepared);
-  const held = heldOutUrgency(prepared, opt);
+  const held = heldOutUrgency(prepared, opt, xs);
   const urgencyModel = trainTask(xs, urgent, all, prepared, space.dim, opt.linear);
   const chosen = chooseThreshold(held.margins, held.gold, opt.urgentRecall);
   const trainedOn: Record<string, number> = {};

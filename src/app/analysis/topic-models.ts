@@ -18,7 +18,7 @@ import {
   loadTrainingCorpus,
   modelVersion,
   toExample,
-  trainPulseModel,
+  trainInThread,
   type PulseModel,
   type PulseModelJson,
   type TrainingExample,
@@ -79,7 +79,9 @@ export async function retrainTopicModel(prisma: PrismaClient, opts: { corpusPath
   const result = { version, examples: examples.length, ...counts };
   if ((await activeModelVersion(prisma, MODEL_KIND)) === version) return { ...result, changed: false };
   const shipped = extra.length === 0 ? readArtifact(opts.artifactPath) : null;
-  await store(prisma, shipped?.version === version ? shipped : trainPulseModel(examples), counts);
+  // Trained off the main thread: tens of seconds of CPU must not stall the queue worker.
+  const model = shipped?.version === version ? shipped : (JSON.parse(await trainInThread(examples)) as PulseModelJson);
+  await store(prisma, model, counts);
   return { ...result, changed: true };
 }
 

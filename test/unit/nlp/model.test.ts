@@ -9,6 +9,7 @@ import {
   loadTrainingCorpus,
   ModelFormatError,
   modelVersion,
+  trainInThread,
   trainPulseModel,
   type TrainingExample,
 } from '../../../src/nlp/index.js';
@@ -96,6 +97,10 @@ describe('the model artifact', () => {
     const a = trainPulseModel(examples);
     expect(a.version).toBe(modelVersion(examples));
     expect(trainPulseModel([...examples, { text: 'thuốc', topic: 'health', origin: 'leader', weight: 3 }]).version).not.toBe(a.version);
+  });
+
+  it('trains the same bytes on a worker thread (the retraining job’s way)', async () => {
+    expect(await trainInThread(examples)).toBe(JSON.stringify(trainPulseModel(examples)));
   });
 
   it('round-trips through JSON', () => {
