@@ -33,18 +33,19 @@ function sample(examples: readonly TrainingExample[], fraction: number): Trainin
 }
 
 function compare(examples: readonly TrainingExample[]): void {
-  const configs: { name: string; features: FeatureOptions; linear: LinearOptions }[] = [
-    { name: 'softmax, words+pairs (today’s features)', features: { ...FEATURE_DEFAULTS, charGrams: [], negation: false }, linear: LINEAR_DEFAULTS },
-    { name: 'softmax, words+pairs+negation', features: { ...FEATURE_DEFAULTS, charGrams: [] }, linear: LINEAR_DEFAULTS },
-    { name: 'softmax, + char 3-4 (default)', features: FEATURE_DEFAULTS, linear: LINEAR_DEFAULTS },
-    { name: 'softmax, + char 2-5', features: { ...FEATURE_DEFAULTS, charGrams: [2, 3, 4, 5] }, linear: LINEAR_DEFAULTS },
-    { name: 'linear SVM, + char 3-4', features: FEATURE_DEFAULTS, linear: { ...LINEAR_DEFAULTS, family: 'svm', learningRate: 0.05 } },
+  const svm: LinearOptions = { ...LINEAR_DEFAULTS, family: 'svm', learningRate: 0.05 };
+  const configs: { name: string; features: FeatureOptions; linear?: LinearOptions; topicLinear?: LinearOptions }[] = [
+    { name: 'softmax, words+pairs (the old features)', features: { ...FEATURE_DEFAULTS, charGrams: [], negation: false } },
+    { name: 'softmax, words+pairs+negated words', features: { ...FEATURE_DEFAULTS, charGrams: [] } },
+    { name: 'softmax, + char 3-4-grams in one block', features: { ...FEATURE_DEFAULTS, charWeight: 0 } },
+    { name: 'softmax, + char 3-4-grams as a 0.5 block (default)', features: FEATURE_DEFAULTS },
+    { name: 'linear SVM (hinge), same features', features: FEATURE_DEFAULTS, linear: svm, topicLinear: svm },
   ];
   console.log('config | folds | topic macro-F1 | topic acc | mood acc | urgent precision @ recall');
   for (const c of configs) {
     const t0 = performance.now();
     const prepared = prepareExamples(examples, c.features);
-    const cv = crossValidate(prepared, { features: c.features, linear: c.linear });
+    const cv = crossValidate(prepared, { features: c.features, ...(c.linear ? { linear: c.linear } : {}), ...(c.topicLinear ? { topicLinear: c.topicLinear } : {}) });
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`${c.name} | ${cv.folds} | ${cv.topicMacroF1} | ${cv.topicAccuracy} | ${cv.moodAccuracy} | ${cv.urgentPrecisionAtRecall} @ ${cv.urgentRecall} | ${s} s`);
   }

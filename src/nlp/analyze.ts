@@ -71,7 +71,7 @@ export function analyzeText(input: AnalyzeInput, deps: AnalyzeDeps): TextAnalysi
   const textMood = deps.model.mood(read);
   const mood = combineMood(textMood, input.reportedMood ?? null);
   const textUrgency: TextUrgency = hasWords ? deps.model.urgency(read) : { margin: NO_TEXT_MARGIN, contributions: [] };
-  const inferred = input.spread ? undefined : inferSpread(read.read.expanded);
+  const inferred = input.spread ? undefined : inferSpread(read.read.matchable);
   const spread = input.spread ?? inferred ?? null;
   const sensitive = deps.topics.find((t) => t.slug === topics.top)?.sensitive ?? false;
   const urgency = scoreUrgency(

@@ -61,6 +61,7 @@ export function toExample(line: CorpusLine): TrainingExample {
   return {
     text: line.text,
     ...(line.topic !== undefined ? { topic: line.topic } : {}),
+    ...(line.topic2 !== undefined ? { topic2: line.topic2 } : {}),
     ...(line.mood !== undefined ? { mood: line.mood } : {}),
     ...(typeof line.urgent === 'boolean' ? { urgent: line.urgent } : {}),
     origin: 'corpus',

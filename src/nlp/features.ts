@@ -18,7 +18,7 @@ export interface FeatureOptions {
 }
 
 /** Defaults chosen by cross-validation on the training corpus (npm run train -- --compare). */
-export const FEATURE_DEFAULTS: FeatureOptions = { charGrams: [3, 4], wordPairs: true, negation: true, minDf: 2, charWeight: 0 };
+export const FEATURE_DEFAULTS: FeatureOptions = { charGrams: [3, 4], wordPairs: true, negation: true, minDf: 3, charWeight: 0.5 };
 
 /** The block of a text feature: 0 words, pairs and negated words; 1 character n-grams. */
 export function featureBlock(term: string): number {

@@ -6,7 +6,7 @@ export { normalizeText, type NormalizedText, type NormalizeReport } from './norm
 export { detectLanguage } from './language.js';
 export { foldDiacritics, hasVietnameseMarks } from './fold.js';
 export { foldVietnamese } from '../domain/text.js';
-export { expandTeencode, TEENCODE, type TeencodeExpansion } from './teencode.js';
+export { expandTeencode, TEENCODE, TEENCODE_MARKED, type TeencodeExpansion } from './teencode.js';
 export { tokenize, words } from './tokenize.js';
 export { redact, type Redaction, type RedactionCounts } from './redact.js';
 export { createKeywordMatcher, type KeywordEvidence, type KeywordMatcher } from './keywords.js';

@@ -4,6 +4,7 @@ import { signalFeatures, textFeatures, type FeatureOptions } from './features.js
 import type { KeywordEvidence, KeywordMatcher } from './keywords.js';
 import { detectLanguage } from './language.js';
 import { scoreMood, type MoodScore } from './mood.js';
+import { toMatchable, type MatchableText } from './phrase-index.js';
 import { expandTeencode } from './teencode.js';
 import { words } from './tokenize.js';
 import { detectTriggers, isDistantReport } from './triggers.js';
@@ -20,6 +21,8 @@ export interface ReadText {
   readonly triggers: Trigger[];
   readonly keywords: KeywordEvidence[];
   readonly distant: boolean;
+  /** The expanded text's words as phrase indexes match them (for the spread phrases). */
+  readonly matchable: MatchableText;
   readonly text: Map<string, number>;
   readonly signals: Map<string, number>;
 }
@@ -33,10 +36,11 @@ export function readText(text: string, matcher: KeywordMatcher, options: Feature
   const language = detectLanguage(text);
   const expanded = expandTeencode(text, language).text;
   const folded = words(expanded);
-  const lexicon = scoreMood(expanded);
-  const triggers = detectTriggers(expanded);
-  const keywords = matcher.match(expanded);
-  const distant = isDistantReport(expanded);
+  const matchable = toMatchable(expanded);
+  const lexicon = scoreMood(expanded, language, matchable);
+  const triggers = detectTriggers(expanded, matchable);
+  const keywords = matcher.match(expanded, matchable);
+  const distant = isDistantReport(matchable);
   return {
     language,
     expanded,
@@ -45,6 +49,7 @@ export function readText(text: string, matcher: KeywordMatcher, options: Feature
     triggers,
     keywords,
     distant,
+    matchable,
     text: textFeatures(folded, options),
     signals: signalFeatures({ language, mood: lexicon, triggers, keywords, distant }),
   };

@@ -6,16 +6,17 @@ import { hasVietnameseMarks } from './fold.js';
  * their folded form (`đc` and `dc` are one key), with what they stand for. Written for
  * Pulse. Only unambiguous entries are listed: `hn` (hôm nay / Hà Nội), `bn` (bạn / bao
  * nhiêu), `cn` (công nhân / chủ nhật), `đv` (đảng viên / đơn vị), `dk` (được / đăng ký),
- * `dt` (điện thoại / diện tích), `vay` (vậy / vay) are left as typed.
+ * `dt` (điện thoại / diện tích), `vay` (vậy / vay) are left as typed; `nc` is read as
+ * `nước` (far more often than `nói chuyện` in reports: "nc lên").
  */
 export const TEENCODE: Readonly<Record<string, string>> = {
   // negation: the most important one for mood ("ko lo" is calm)
   ko: 'không', k: 'không', kh: 'không', khg: 'không', hok: 'không', hem: 'không',
-  khum: 'không', hk: 'không', kp: 'không phải', kphai: 'không phải', chx: 'chưa',
+  khum: 'không', hk: 'không', kp: 'không phải', nc: 'nước', kphai: 'không phải', chx: 'chưa',
   // function words
   dc: 'được', ng: 'người', ngta: 'người ta', mn: 'mọi người', mng: 'mọi người', ae: 'anh em',
   j: 'gì', ji: 'gì', z: 'vậy', v: 'vậy', zay: 'vậy', vs: 'với', bh: 'bây giờ', bjo: 'bây giờ',
-  ntn: 'như thế nào', ak: 'à', oy: 'rồi', roi: 'rồi', rui: 'rồi', r: 'rồi', cx: 'cũng', cg: 'cũng', ms: 'mới',
+  ntn: 'như thế nào', ak: 'à', oy: 'rồi', rui: 'rồi', r: 'rồi', cx: 'cũng', cg: 'cũng', ms: 'mới',
   nhiu: 'nhiều', wa: 'quá', qa: 'quá', thik: 'thích', thix: 'thích', bik: 'biết', bit: 'biết', mik: 'mình',
   mk: 'mình', mjk: 'mình', iu: 'yêu', thui: 'thôi', ik: 'đi', dag: 'đang', mun: 'muốn', trc: 'trước',
   ns: 'nói', lm: 'làm', hnay: 'hôm nay', hqua: 'hôm qua', hum: 'hôm', lun: 'luôn', nek: 'này',
@@ -31,6 +32,17 @@ export const TEENCODE: Readonly<Record<string, string>> = {
   ql: 'quốc lộ', qh: 'quốc hội', cp: 'chính phủ', ctv: 'cộng tác viên', cd: 'cộng đồng',
   cdm: 'cộng đồng mạng', ttxvn: 'thông tấn xã việt nam', pccc: 'phòng cháy chữa cháy', atgt: 'an toàn giao thông',
   atvstp: 'an toàn vệ sinh thực phẩm', bch: 'ban chấp hành', tw: 'trung ương', ttg: 'thủ tướng',
+};
+
+/**
+ * Teencode typed with marks (`bít`, `wá`, `đc`): matched as typed, lower-cased, since their
+ * folded forms are often real words (`bit`, `wa`) or other abbreviations.
+ */
+export const TEENCODE_MARKED: Readonly<Record<string, string>> = {
+  'bít': 'biết', 'wá': 'quá', 'nhìu': 'nhiều', 'hông': 'không', 'hổng': 'không', 'rùi': 'rồi', 'ròi': 'rồi',
+  'mún': 'muốn', 'đc': 'được', 'đag': 'đang', 'bùn': 'buồn', 'zời': 'trời', 'kô': 'không', 'k0': 'không',
+  'thíck': 'thích', 'iu': 'yêu', 'đou': 'đâu', 'zậy': 'vậy', 'dzậy': 'vậy', 'zô': 'vô', 'wên': 'quên',
+  'sđt': 'số điện thoại', 'hđnd': 'hội đồng nhân dân', 'đh': 'đại học', 'cđ': 'cộng đồng', 'cđm': 'cộng đồng mạng',
 };
 
 /** Abbreviations that also mean a unit after a number ("50 k" is 50,000 đồng, "3 v"): kept there. */
@@ -61,6 +73,11 @@ export function expandTeencode(text: string, lang: 'vi' | 'en' = 'vi'): Teencode
     lastEnd = offset + word.length;
     const afterNumber = previousIsNumber && /^\s*$/.test(gap);
     previousIsNumber = /^\d/.test(word);
+    const markedForm = TEENCODE_MARKED[word.toLowerCase()];
+    if (markedForm !== undefined) {
+      expanded += 1;
+      return marked ? markedForm : foldVietnamese(markedForm);
+    }
     const key = foldVietnamese(word);
     const full = TEENCODE[key];
     if (full === undefined || full === key || (afterNumber && AFTER_NUMBER_KEPT.has(key))) return word;

@@ -22,8 +22,8 @@ const COLLECTIVE_VERB =
  * diacritics and in English — including calm wording of large collective action, where a
  * crowd ("khoảng 200 hộ dân") acts together ("đã ký đơn chung").
  */
-export function detectTriggers(text: string): Trigger[] {
-  const matchable = toMatchable(text);
+export function detectTriggers(text: string, prepared?: MatchableText): Trigger[] {
+  const matchable = prepared ?? toMatchable(text);
   const out: Trigger[] = [];
   for (const hit of triggerIndex.match(matchable)) {
     for (const kind of hit.entry.kinds) out.push({ kind, phrase: hit.entry.phrase });

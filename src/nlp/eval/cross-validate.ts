@@ -5,6 +5,7 @@ import {
   chooseThreshold,
   foldsOf,
   moodLabels,
+  secondTopics,
   topicLabels,
   trainTask,
   urgencyLabels,
@@ -54,7 +55,7 @@ export function crossValidate(prepared: readonly PreparedExample[], options: Par
     const train = prepared.map((_, i) => i).filter((i) => !held.has(i));
     const space = buildSpace(train.map((i) => prepared[i] as PreparedExample), opt.features.minDf);
     const xs = prepared.map((p) => vectorOf(space, p.read, opt.features));
-    const topicModel = trainTask(xs, topics, train, prepared, space.dim, opt.linear);
+    const topicModel = trainTask(xs, topics, train, prepared, space.dim, opt.topicLinear, { y: secondTopics(prepared, topics.classes), weight: opt.topic2Weight });
     const moodModel = trainTask(xs, moods, train, prepared, space.dim, opt.linear);
     const urgentModel = trainTask(xs, urgent, train, prepared, space.dim, opt.linear);
     for (const i of fold) {
