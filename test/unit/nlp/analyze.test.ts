@@ -13,7 +13,7 @@ describe('analyzeText', () => {
     expect(a.topics.top).toBe('economy');
     expect(a.textMood.mood).toBe('angry');
     expect(a.mood.mood).toBe('angry');
-    expect(a.urgency.reasons.map((r) => r.code)).toContain('mood');
+    expect(a.urgency.level).toBe('normal');
     expect(a.modelVersion).toBe(deps.model.version);
   });
 

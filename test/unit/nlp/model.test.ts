@@ -125,7 +125,8 @@ describe('the model artifact', () => {
       const m = createTextModel(loadPulseModel(trainPulseModel(e)), DEFAULT_TOPICS);
       return m.topics(m.input('xyzzy')).ranked.find((r) => r.slug === 'health')?.score ?? 0;
     };
-    const corrected = [...examples, { text: 'xyzzy quux', topic: 'health', origin: 'leader' as const, weight: 3 }, { text: 'xyzzy plugh', topic: 'health', origin: 'leader' as const, weight: 3 }];
+    const leader = (text: string): TrainingExample => ({ text, topic: 'health', origin: 'leader', weight: 3 });
+    const corrected = [...examples, leader('xyzzy quux'), leader('xyzzy plugh'), leader('xyzzy frob')];
     expect(score(corrected)).toBeGreaterThan(score(examples));
   });
 
