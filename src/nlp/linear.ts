@@ -28,10 +28,14 @@ export const LINEAR_DEFAULTS: LinearOptions = { family: 'softmax', epochs: 30, l
 
 /** The linear scores of one vector under every class row. */
 export function linearScores(model: LinearWeights, x: SparseVector): number[] {
-  const out = new Array<number>(model.rows.length);
-  for (let c = 0; c < model.rows.length; c += 1) {
-    const w = model.rows[c] as Float32Array;
-    let s = w[model.dim] as number;
+  return rowScores(model.rows, model.dim, x);
+}
+
+function rowScores(rows: readonly (Float32Array | Float64Array)[], dim: number, x: SparseVector): number[] {
+  const out = new Array<number>(rows.length);
+  for (let c = 0; c < rows.length; c += 1) {
+    const w = rows[c] as Float32Array | Float64Array;
+    let s = w[dim] as number;
     for (let k = 0; k < x.idx.length; k += 1) s += (w[x.idx[k] as number] as number) * (x.val[k] as number);
     out[c] = s;
   }
@@ -71,7 +75,6 @@ export function trainLinear(
   const n = xs.length;
   if (n === 0) return { family: opt.family, dim, rows: rows.map((r) => Float32Array.from(r)) };
   const stride = strideFor(n);
-  const model = { family: opt.family, dim, rows: rows as unknown as Float32Array[] };
   for (let epoch = 0; epoch < opt.epochs; epoch += 1) {
     const lr = opt.learningRate / (1 + epoch * 0.1);
     for (let m = 0; m < n; m += 1) {
@@ -79,7 +82,7 @@ export function trainLinear(
       const x = xs[i] as SparseVector;
       const y = ys[i] as number;
       const weight = sampleWeights?.[i] ?? 1;
-      const scores = linearScores(model, x);
+      const scores = rowScores(rows, dim, x);
       const grads = opt.family === 'softmax' ? softmaxGrads(scores, y) : hingeGrads(scores, y);
       for (let c = 0; c < classes; c += 1) {
         const g = (grads[c] as number) * weight;
