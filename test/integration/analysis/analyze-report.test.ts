@@ -29,9 +29,11 @@ describe('analyzeReport on PostgreSQL', () => {
     expect(s.report.language).toBe('vi');
     expect(s.report.topicSlug).toBe('economy');
     expect(s.report.finalMood).toBe('angry');
-    expect(s.report.urgencyScore).toBeGreaterThan(0);
-    expect(s.report.urgencyLevel).not.toBeNull();
-    expect((s.report.urgencyReasons as { code: string }[]).map((x) => x.code)).toContain('mood');
+    // An angry complaint about prices is not a matter of hours: scored low, filed normal.
+    expect(s.report.urgencyScore).toBeGreaterThanOrEqual(0);
+    expect(s.report.urgencyScore).toBeLessThan(60);
+    expect(s.report.urgencyLevel).toBe('normal');
+    expect(Array.isArray(s.report.urgencyReasons)).toBe(true);
     expect(s.report.analysisVersion).toMatch(/^a1:[0-9a-f]{16}$/);
     expect(s.tags.filter((t) => t.origin === 'auto')[0]?.topicSlug).toBe('economy');
     expect(s.tags.filter((t) => t.origin === 'collaborator').map((t) => t.topicSlug)).toEqual(['economy']);
