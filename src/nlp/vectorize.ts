@@ -75,21 +75,26 @@ export class TfidfVocabulary {
    * hundreds of character n-grams do not drown a handful of words.
    */
   vectorize(counts: ReadonlyMap<string, number>, blockOf?: (term: string) => number, blockWeights: readonly number[] = [1]): SparseVector {
-    const blocks = new Map<number, Map<number, number>>();
+    // The same weights as tfidfWeights per block, in flat arrays: this runs on every report.
+    const idx: number[] = [];
+    const val: number[] = [];
+    const block: number[] = [];
+    const norms = new Array<number>(blockWeights.length).fill(0);
     for (const [t, n] of counts) {
       const i = this.index.get(t);
-      if (i === undefined) continue;
+      if (i === undefined || n <= 0) continue;
       const b = blockOf ? blockOf(t) : 0;
-      let block = blocks.get(b);
-      if (!block) blocks.set(b, (block = new Map()));
-      block.set(i, n);
+      const w = (1 + Math.log(n)) * (this.idf[i] as number);
+      idx.push(i);
+      val.push(w);
+      block.push(b);
+      norms[b] = (norms[b] ?? 0) + w * w;
     }
-    const pairs: [number, number][] = [];
-    for (const [b, block] of blocks) {
-      const scale = blockWeights[b] ?? 1;
-      for (const [i, w] of tfidfWeights(block, (k) => this.idf[k] as number)) pairs.push([i, w * scale]);
-    }
-    pairs.sort((a, b) => a[0] - b[0]);
-    return { idx: pairs.map((p) => p[0]), val: pairs.map((p) => p[1]) };
+    const scale = norms.map((sq, b) => (blockWeights[b] ?? 1) / (Math.sqrt(sq) || 1));
+    const order = idx.map((_, k) => k).sort((a, b) => (idx[a] as number) - (idx[b] as number));
+    return {
+      idx: order.map((k) => idx[k] as number),
+      val: order.map((k) => (val[k] as number) * (scale[block[k] as number] as number)),
+    };
   }
 }
