@@ -8,6 +8,11 @@ const STOP = new Set(
     'very have has had will would our we you there what some many more than but or if so too people residents').split(' '),
 );
 
+/** True for a folded function word (`va`, `cua`, `the`, …) that says nothing about an issue. */
+export function isStopword(folded: string): boolean {
+  return STOP.has(folded);
+}
+
 /**
  * The terms of a text for issue-grouping: folded words without stopwords, plus syllable
  * bigrams of consecutive content words (`gia_dien`). Diacritics never split a group.

@@ -3,6 +3,7 @@ import type { TextContribution, TextUrgency } from '../domain/urgency.js';
 import { MOODS, type Mood } from '../domain/vocabulary.js';
 import { createKeywordMatcher, type KeywordEvidence } from './keywords.js';
 import { linearScores, softmax } from './linear.js';
+import { isStopword } from './similarity.js';
 import type { MoodEvidence, MoodScore } from './mood.js';
 import { plainWords } from './phrase-index.js';
 import { urgencyGroup, vectorOf, type PulseModel, type UrgencyBaselines } from './pulse-model.js';
@@ -62,6 +63,8 @@ export interface TextModel {
 }
 
 const FALLBACK = 'other';
+/** A word is named as a reason only when it adds at least this much to the log-odds. */
+const MIN_SHOWN_LOGIT = 0.2;
 const round = (v: number): number => Math.round(v * 1e4) / 1e4;
 
 /** Builds the analysis side of a model artifact for a taxonomy (keyword features come from it). */
@@ -148,13 +151,16 @@ function explain(parts: readonly { name: string; logit: number }[], read: ReadTe
   const words: { name: string; logit: number }[] = [];
   for (const p of parts) {
     sums[urgencyGroup(p.name)] += p.logit;
-    if (p.logit > 0 && /^[wb]:/.test(p.name)) words.push(p);
+    if (p.logit >= MIN_SHOWN_LOGIT && /^[wb]:/.test(p.name) && !p.name.slice(2).split('_').every(isStopword)) words.push(p);
   }
-  words.sort((a, b) => b.logit - a.logit || a.name.localeCompare(b.name));
-  const phrases = [...new Set(read.triggers.map((t) => t.phrase))].slice(0, 3);
-  const shown = [...phrases];
+  // Word pairs first ("nước lên", "chặn xe" say more than "nước" or "xe"), strongest first.
+  const pairFirst = (name: string): number => (name.startsWith('b:') ? 0 : 1);
+  words.sort((a, b) => pairFirst(a.name) - pairFirst(b.name) || b.logit - a.logit || a.name.localeCompare(b.name));
   const original = plainWords(read.expanded);
   const folded = original.map((w) => foldVietnamese(w));
+  // Trigger phrases as the report wrote them (a crowd is found on folded text: "200 ho dan").
+  const phrases = [...new Set(read.triggers.map((t) => originalWords(original, folded, plainWords(foldVietnamese(t.phrase))) ?? t.phrase))];
+  const shown = phrases.slice(0, 3);
   for (const w of words) {
     if (shown.length >= 4) break;
     const found = originalWords(original, folded, w.name.slice(2).split('_'));
