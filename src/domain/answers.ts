@@ -6,14 +6,11 @@
  */
 import { sanitizeText } from './text.js';
 import { MOODS, SOURCES, SPREADS, type Mood, type Source, type Spread } from './vocabulary.js';
+import { foldVietnamese } from './text.js';
 
 /** Lower case, no diacritics, đ → d, single spaces: the form typed answers are matched in. */
 export function fold(text: string): string {
-  return sanitizeText(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldVietnamese(sanitizeText(text))
     .replace(/[.!?,;:'"()[\]]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -4,8 +4,15 @@
  * sanitiser every free text goes through before it is stored or shown back.
  */
 
-/** Lower-cases and strips diacritics (đ → d), so `buc xuc` matches `bức xúc`. */
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * Lower-cases and strips diacritics (đ → d), so `buc xuc` matches `bức xúc`: the project's
+ * one diacritic fold, used for matching everywhere (answers, keywords, analysis, search).
+ * Never show folded text to a person.
+ */
 export function foldVietnamese(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
