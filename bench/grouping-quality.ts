@@ -9,17 +9,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { readCorpus } from '../src/app/analysis/topic-models.js';
 import { GROUP_THRESHOLDS } from '../src/app/issue-groups/decide.js';
 import { bandKeys, cosine, idfTable, jaccard, shingles, tfidfVector } from '../src/app/issue-groups/fingerprint.js';
-import { foldDiacritics } from '../src/nlp/fold.js';
-import { trainTopicModel } from '../src/nlp/topic-model.js';
+import { foldVietnamese } from '../src/domain/text.js';
+import { loadDefaultModel } from '../src/nlp/index.js';
 
 const dev = readFileSync(resolve(import.meta.dirname, '../corpus/dev.jsonl'), 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as { text: string; topic: string });
-const model = trainTopicModel(readCorpus());
+const model = loadDefaultModel(); // the shipped artifact: its vocabulary and IDF weigh the shingles
 const idf = idfTable(model.vocab, model.idf);
 
 let seed = 42;
@@ -32,7 +31,7 @@ function variant(text: string): string {
   const i = Math.floor(rand() * Math.max(1, ws.length - 1));
   if (ws.length > 2) ws = [...ws.slice(0, i), ws[i + 1] as string, ws[i] as string, ...ws.slice(i + 2)];
   let out = ws.join(' ');
-  if (rand() < 0.25) out = foldDiacritics(out);
+  if (rand() < 0.25) out = foldVietnamese(out);
   if (rand() < 0.5) out = `${LEADS[Math.floor(rand() * LEADS.length)]} ${out}`;
   return out;
 }

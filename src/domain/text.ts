@@ -39,28 +39,50 @@ const STRAY_JOINER = /(?<!\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?)
 const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** What the sanitiser removed from a text (counts, never the text itself: for logs and tests). */
+export interface SanitizeReport {
+  readonly controlChars: number;
+  readonly invisibleChars: number;
+  readonly bidiChars: number;
+  readonly loneSurrogates: number;
+}
+
+function strip(text: string, re: RegExp, replacement = ''): [string, number] {
+  let n = 0;
+  const out = text.replace(re, () => {
+    n += 1;
+    return replacement;
+  });
+  return [out, n];
+}
+
 /**
- * The one canonical form of every free text a person sends, whether it is stored or echoed
- * back: no lone surrogates, NFC, no control or bidi-override characters, zero-width spaces,
- * word joiners and BOMs turned into spaces (they separate words), other invisible characters
- * removed (emoji joiners kept), runs of spaces collapsed, at most one blank line.
+ * The one canonical form of every free text a person sends, whether it is stored, analysed or
+ * echoed back: no lone surrogates, NFC, no control or bidi-override characters, zero-width
+ * spaces, word joiners and BOMs turned into spaces (they separate words: `bức\u200Bxúc` is two
+ * syllables), other invisible characters removed (emoji joiners kept), runs of spaces
+ * collapsed, at most one blank line. Returns what it removed too.
  */
-export function sanitizeText(raw: string): string {
-  return String(raw ?? '')
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(CONTROL, ' ')
-    .replace(ZERO_WIDTH_BOUNDARY, ' ')
-    .replace(INVISIBLE, '')
-    .replace(STRAY_JOINER, '')
-    .replace(BIDI, '')
+export function sanitizeWithReport(raw: unknown): { text: string; removed: SanitizeReport } {
+  const [paired, loneSurrogates] = strip(String(raw ?? ''), LONE_SURROGATE);
+  const unified = paired.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ');
+  const [noControl, controlChars] = strip(unified, CONTROL, ' ');
+  const [spaced, boundaries] = strip(noControl, ZERO_WIDTH_BOUNDARY, ' ');
+  const [noInvisible, inside] = strip(spaced, INVISIBLE);
+  const [noJoiner, joiners] = strip(noInvisible, STRAY_JOINER);
+  const [noBidi, bidiChars] = strip(noJoiner, BIDI);
+  const text = noBidi
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n */g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
     .normalize('NFC');
+  return { text, removed: { controlChars, invisibleChars: boundaries + inside + joiners, bidiChars, loneSurrogates } };
+}
+
+/** The canonical form of a free text (see `sanitizeWithReport`). */
+export function sanitizeText(raw: string): string {
+  return sanitizeWithReport(raw).text;
 }
 
 /** The first `max` code points of a text (never half of a surrogate pair), with `…` when cut. */

@@ -1,11 +1,7 @@
-import { foldVietnamese } from '../domain/text.js';
-
 /**
- * The one diacritic fold lives in src/domain/text.ts (`foldVietnamese`); src/nlp imports it
- * from there. This alias keeps the name older callers outside src/nlp use (bench/).
+ * Diacritic helpers of the analysis. The one diacritic fold itself lives in src/domain/text.ts
+ * (`foldVietnamese`, also re-exported by src/nlp/index.ts).
  */
-export const foldDiacritics = foldVietnamese;
-
 const VI_MARKED = /[àáảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵđ]/i;
 
 /** True when the text carries Vietnamese diacritics, so exact (unfolded) matching is safe. */

@@ -4,7 +4,7 @@
  */
 export { normalizeText, type NormalizedText, type NormalizeReport } from './normalize.js';
 export { detectLanguage } from './language.js';
-export { foldDiacritics, hasVietnameseMarks } from './fold.js';
+export { hasVietnameseMarks } from './fold.js';
 export { foldVietnamese } from '../domain/text.js';
 export { expandTeencode, TEENCODE, TEENCODE_MARKED, type TeencodeExpansion } from './teencode.js';
 export { tokenize, words } from './tokenize.js';
@@ -33,7 +33,6 @@ export {
   type ExampleOrigin,
   type TrainOptions,
 } from './train.js';
-export { trainTopicModel } from './topic-model.js';
 export { trainInThread } from './train-thread.js';
 export {
   createTextModel,

@@ -18,6 +18,7 @@ export interface ReportForAnalysis {
   chosenTopic: string | null;
   mood: Mood | null;
   spread: string | null;
+  source: string | null;
   quick: boolean;
   createdAt: Date;
   analysisVersion: string | null;
@@ -26,7 +27,7 @@ export interface ReportForAnalysis {
   groupSuggested: boolean;
 }
 
-const REPORT_COLUMNS = `id, "unitId", status::text AS status, content, proposal, "chosenTopic", mood::text AS mood, spread::text AS spread, quick,
+const REPORT_COLUMNS = `id, "unitId", status::text AS status, content, proposal, "chosenTopic", mood::text AS mood, spread::text AS spread, source::text AS source, quick,
   ("createdAt" AT TIME ZONE 'UTC') AS "createdAt", "analysisVersion", "issueGroupId", "groupSimilarity", "groupSuggested"`;
 
 /**

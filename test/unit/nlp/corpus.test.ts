@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOPIC_SLUGS, MOODS } from '../../../src/domain/vocabulary.js';
-import { foldDiacritics, hasVietnameseMarks, jaccard, loadCorpus, shingles } from '../../../src/nlp/index.js';
+import { foldVietnamese, hasVietnameseMarks, jaccard, loadCorpus, shingles } from '../../../src/nlp/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const train = loadCorpus(path.join(root, 'corpus/topics-train.jsonl'));
@@ -33,9 +33,9 @@ describe('labelled corpus', () => {
 
   it('keeps dev apart from training: no duplicate or near-duplicate lines', () => {
     const trainSets = train.map((l) => shingles(l.text, 3));
-    const trainTexts = new Set(train.map((l) => foldDiacritics(l.text)));
+    const trainTexts = new Set(train.map((l) => foldVietnamese(l.text)));
     for (const d of dev) {
-      expect(trainTexts.has(foldDiacritics(d.text)), d.text).toBe(false);
+      expect(trainTexts.has(foldVietnamese(d.text)), d.text).toBe(false);
       const s = shingles(d.text, 3);
       const max = Math.max(...trainSets.map((t) => jaccard(s, t)));
       expect(max, d.text).toBeLessThan(0.5);

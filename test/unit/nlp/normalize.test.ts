@@ -13,7 +13,7 @@ describe('normalizeText', () => {
     expect(normalizeText('bức\u200Bxúc').text).toBe('bức xúc');
     expect(normalizeText('giá\u2060điện\uFEFFtăng').text).toBe('giá điện tăng');
     const r = normalizeText(HOSTILE_TEXTS['zeroWidth'] as string);
-    expect(r.text).toBe('gi á đi ện tăng mạnh');
+    expect(r.text).toBe('gi á điện tăng mạnh'); // a zero-width non-joiner is invisible inside a word, not a boundary
     expect(r.removed.invisibleChars).toBe(5);
   });
 
@@ -43,8 +43,9 @@ describe('normalizeText', () => {
     expect(() => encodeURIComponent(r.text)).not.toThrow();
   });
 
-  it('collapses whitespace and keeps single newlines between lines', () => {
-    expect(normalizeText('  a \t b\r\n\r\n\n  c  ').text).toBe('a b\nc');
+  it('collapses whitespace and keeps at most one blank line between lines (the form the bot stores)', () => {
+    expect(normalizeText('  a \t b\r\n\r\n\n  c  ').text).toBe('a b\n\nc');
+    expect(normalizeText('a\n  b').text).toBe('a\nb');
     expect(normalizeText(HOSTILE_TEXTS['whitespaceOnly'] as string).text).toBe('');
   });
 
