@@ -14,6 +14,7 @@
  * Asserts nothing.
  * Run: npx tsx bench/alert-latency.ts [reportsPerSecond=20] [seconds=60]
  */
+import { createModelStore } from '../src/db/stores/model-store.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../src/db/client.js';
@@ -32,7 +33,7 @@ import { DEFAULT_TOPICS } from '../src/domain/taxonomy.js';
 import { FakeBotApi, TELEGRAM_LIMITS } from '../src/fake-telegram/index.js';
 import { silentLogger } from '../src/logger.js';
 import { alertsDepsFrom, createAlertsWorker } from '../src/queue/alerts-worker.js';
-import { createAnalysisWorker } from '../src/queue/analysis-worker.js';
+import { analysisDepsFrom, createAnalysisWorker } from '../src/queue/analysis-worker.js';
 import { createDeliveryWorker } from '../src/queue/delivery-worker.js';
 import { createQueueFactory } from '../src/queue/factory.js';
 import { enqueueAnalysis, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
@@ -267,9 +268,9 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
   const deliveryQueue = queues.queue(QUEUES.delivery);
   let worker;
   if (kind === 'analysis') {
-    const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(db.prisma) });
+    const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(createModelStore(db.prisma)) });
     await context.get();
-    worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger }, 16);
+    worker = createAnalysisWorker(queues, analysisDepsFrom({ sql: db.sql, context, alertsQueue, clock, logger }), 16);
   } else {
     const deps = alertsDepsFrom({ repos, alertsQueue, deliveryQueue, redis, queuePrefix: prefix, t: translator(createI18n()), clock, logger });
     await warmUpAlerts(deps); // as startAlertsWorker does

@@ -4,6 +4,7 @@
  * (NLP, grouping, one transaction of writes each). Prints reports/s; asserts nothing.
  * Run: npx tsx bench/analysis-e2e.ts [reports=3000] [concurrency=16]
  */
+import { createModelStore } from '../src/db/stores/model-store.js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { createAnalysisContextProvider } from '../src/app/analysis/analysis-cont
 import { createTopicModelCache } from '../src/app/analysis/topic-models.js';
 import { createRepositories } from '../src/db/repositories/index.js';
 import { silentLogger } from '../src/logger.js';
-import { createAnalysisWorker } from '../src/queue/analysis-worker.js';
+import { analysisDepsFrom, createAnalysisWorker } from '../src/queue/analysis-worker.js';
 import { createQueueFactory } from '../src/queue/factory.js';
 import { ANALYZE_JOB_OPTIONS, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
 import { QUEUES } from '../src/queue/names.js';
@@ -54,7 +55,7 @@ try {
   );
   const ids = (await db.sql.query<{ id: number }>(`SELECT id FROM "Report" ORDER BY id`)).map((r) => r.id);
   const clock = () => new Date();
-  const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(db.prisma) });
+  const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(createModelStore(db.prisma)) });
   await context.get(); // train and store the model before timing
   const queue = queues.queue<AnalyzeJob>(QUEUES.analysis);
   await queue.addBulk(ids.map((id) => ({ name: 'analyze', data: { reportId: id }, opts: { ...ANALYZE_JOB_OPTIONS, jobId: `analyze-${id}` } })));
@@ -62,7 +63,7 @@ try {
   let failed = 0;
   const start = performance.now();
   const finished = new Promise<void>((resolveAll) => {
-    const worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue: null, clock, logger: silentLogger() }, CONCURRENCY);
+    const worker = createAnalysisWorker(queues, analysisDepsFrom({ sql: db.sql, context, alertsQueue: null, clock, logger: silentLogger() }), CONCURRENCY);
     const tick = () => {
       if (done + failed === ids.length) void worker.close().then(() => resolveAll());
     };

@@ -14,9 +14,9 @@
  * Prints figures; asserts nothing.
  * Run: npx tsx bench/clustering.ts [sizes=10000,100000,1000000] [probes=300]
  */
+import { createAnalysisStore } from '../src/db/stores/analysis-store.js';
 import { assignGroup, refreshGroup } from '../src/app/issue-groups/assign.js';
 import { idfTable } from '../src/app/issue-groups/fingerprint.js';
-import { lockBands } from '../src/db/repositories/issue-groups-repository.js';
 import { loadDefaultModel } from '../src/nlp/index.js';
 import { readCorpus } from '../src/app/analysis/topic-models.js';
 import { benchDatabase, percentile, performance } from './support.js';
@@ -42,6 +42,7 @@ const nowAt = (size: number) => (ALL_IN_WINDOW ? Date.now() : Date.now() - (MAX 
 
 const db = await benchDatabase(4);
 const sql = db.sql;
+const store = createAnalysisStore(sql);
 const model = loadDefaultModel(); // the shipped artifact: its vocabulary and IDF weigh the shingles
 const idf = idfTable(model.vocab, model.idf);
 const BAND_INDEXES = [`"ReportBand_bandKey_createdAt_idx"`, `"ReportBand_reportId_idx"`];
@@ -95,9 +96,9 @@ async function probe(g: number, id: number, now: number): Promise<number> {
   const keys = Array.from({ length: BANDS }, (_, b) => keyOf(g, b));
   const text = pool[g % pool.length] as string;
   const t = performance.now();
-  await sql
+  await store
     .transaction(async (tx) => {
-      await lockBands(tx, keys);
+      await tx.lockBands(keys);
       const a = await assignGroup(tx, { reportId: id, text, bandKeys: keys, since: new Date(now - 14 * 86_400_000), first: { mainTopic: 'economy', mood: 'worried', at: new Date(now) }, idf });
       if (!a.created) await refreshGroup(tx, a.groupId, { locked: true });
       throw new Rollback();

@@ -7,6 +7,7 @@
  * features that start flows, other modules' features, the /dashboard placeholder, and
  * "unhandled" last. One error boundary wraps it all.
  */
+import { analysisRequests } from '../queue/jobs/analyze.js';
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { limit } from '@grammyjs/ratelimiter';
 import { RedisAdapter } from '@grammyjs/storage-redis';
@@ -47,7 +48,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
     ...(deps.fetch ? { client: { fetch: deps.fetch as never } } : {}),
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
-  const intake = { repos: deps.repos, ...(deps.reportIntake ? { reportIntake: deps.reportIntake } : {}), clock: deps.clock, analysisQueue: deps.analysisQueue, logger: deps.logger, reportsPerHour: limits.reportsPerHour };
+  const intake = { repos: deps.repos, ...(deps.reportIntake ? { reportIntake: deps.reportIntake } : {}), clock: deps.clock, analysis: analysisRequests(deps.analysisQueue), logger: deps.logger, reportsPerHour: limits.reportsPerHour };
   const staffMenu = (ctx: BotContext) =>
     ctx.member ? registerStaffCommands(ctx.api, t, ctx.member).catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'setMyCommands failed')) : Promise.resolve();
 

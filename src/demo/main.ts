@@ -8,6 +8,7 @@
  *
  *   npm run demo [-- --days 7] [--per-day 24] [--once] [--keep] [--port 3000] [--data data/demo]
  */
+import { createGroupStore } from '../db/stores/analysis-store.js';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -102,7 +103,7 @@ out(`✓ analysis, alerts and deliveries settled in ${((Date.now() - t0) / 1000)
 await printTotals(rt, out);
 
 out('\nIssue groups found (most reports first):');
-const groups = await listIssueGroups(rt.db.prisma, { limit: 8 });
+const groups = await listIssueGroups({ groups: createGroupStore(rt.db.sql, rt.db.prisma) }, { limit: 8 });
 for (const g of groups) out(`  ${String(g.reportCount).padStart(3)} report${g.reportCount === 1 ? " " : "s"}, ${g.unitCount} unit${g.unitCount === 1 ? " " : "s"}  [${g.mainTopic ?? '?'}]  ${truncate(g.title, 80)}`);
 
 out('\nAlerts:');

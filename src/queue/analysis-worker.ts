@@ -7,11 +7,30 @@
 import { UnrecoverableError, type Job, type Processor, type Queue, type Worker } from 'bullmq';
 import { analyzeReport, type AnalysisDeps, type AnalysisOutcome } from '../app/analysis/analyze-report.js';
 import { retrainTopicModel, type RetrainResult, type TopicModelCache } from '../app/analysis/topic-models.js';
+import type { AnalysisContextProvider } from '../app/analysis/analysis-context.js';
 import type { Prisma as PrismaClient } from '../db/client.js';
+import type { SqlExecutor } from '../db/sql.js';
+import { createAnalysisStore } from '../db/stores/analysis-store.js';
+import { createModelStore } from '../db/stores/model-store.js';
+import type { Clock } from '../domain/clock.js';
+import { enqueueAlertEvaluation } from './jobs/alerts.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { analyzeJobSchema, type AnalyzeJob } from './jobs/analyze.js';
 import { QUEUES } from './names.js';
+
+/** What the analysis runs on, over one database and (optionally) the alerts queue. */
+export function analysisDepsFrom(p: { sql: SqlExecutor; context: AnalysisContextProvider; alertsQueue: Queue | null; clock: Clock; logger: Logger; beforeCommit?: AnalysisDeps['beforeCommit'] }): AnalysisDeps {
+  const { alertsQueue } = p;
+  return {
+    store: createAnalysisStore(p.sql),
+    context: p.context,
+    evaluations: alertsQueue ? { request: (reportId, opts) => enqueueAlertEvaluation(alertsQueue, reportId, opts) } : null,
+    clock: p.clock,
+    logger: p.logger,
+    ...(p.beforeCommit ? { beforeCommit: p.beforeCommit } : {}),
+  };
+}
 
 /** The retraining queue (its own, so no other worker consumes its jobs). */
 export const TRAINING_QUEUE = 'model-training';
@@ -47,7 +66,7 @@ export function createAnalysisWorker(queues: QueueFactory, deps: AnalysisDeps, c
 /** Retrains the topic model (corpus + leaders' corrections) and refreshes this process's cache. */
 export function createRetrainProcessor(deps: { prisma: PrismaClient; models: TopicModelCache; logger: Logger }): Processor<unknown, RetrainResult> {
   return async (job) => {
-    const result = await retrainTopicModel(deps.prisma);
+    const result = await retrainTopicModel(createModelStore(deps.prisma));
     deps.models.invalidate();
     deps.logger.info({ queue: TRAINING_QUEUE, jobId: job.id, ...result }, 'topic model retrained');
     return result;

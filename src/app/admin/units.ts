@@ -9,12 +9,12 @@ import type { Invite, Member, Unit } from '../../domain/types.js';
 import { foldVietnamese } from '../../domain/text.js';
 import { validateUnitName, parseLocalTime } from '../../domain/units.js';
 import type { Role } from '../../domain/vocabulary.js';
-import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
 import { hashInviteCode, newInviteCode } from './invite-codes.js';
+import type { AdminRepos } from './ports.js';
 
 export interface AdminDeps {
-  repos: Repositories;
+  repos: AdminRepos;
   clock: Clock;
 }
 

@@ -5,17 +5,17 @@
  * count from outside the reader's subtree. Rendering is pure; loading reads the store.
  */
 import { createHash } from 'node:crypto';
-import type { InlineKeyboardMarkup } from 'grammy/types';
 import { alertCardVars, encodeAlertCallback, formatReasons, parseReasons, type AlertAction, type AlertStatus } from '../../domain/alerts.js';
 import { scopeContains, scopeOf, type Scope } from '../../domain/scope.js';
 import type { Member } from '../../domain/types.js';
 import type { Language } from '../../domain/vocabulary.js';
+import type { InlineKeyboard } from '../ports/messages.js';
 import type { AlertsDeps } from './deps.js';
 import type { AlertRecord, AlertReport, CardRecord, CoveredReport } from './ports.js';
 
 export interface RenderedCard {
   text: string;
-  reply_markup: InlineKeyboardMarkup;
+  reply_markup: InlineKeyboard;
 }
 
 /** What one reader's card shows, before it is put into words. */
@@ -130,7 +130,7 @@ export async function loadCardView(deps: AlertsDeps, reader: Member, subject: st
 }
 
 /** The buttons a card shows: all four while open, fewer once acknowledged or closed. */
-export function alertKeyboard(deps: Pick<AlertsDeps, 't'>, alertId: number, status: AlertStatus, lang: Language): InlineKeyboardMarkup {
+export function alertKeyboard(deps: Pick<AlertsDeps, 't'>, alertId: number, status: AlertStatus, lang: Language): InlineKeyboard {
   const actions: AlertAction[] =
     status === 'open' ? ['ack', 'resolve', 'false_alarm', 'details'] : status === 'acknowledged' ? ['resolve', 'false_alarm', 'details'] : ['details'];
   const button = (a: AlertAction) => ({ text: deps.t(lang, `alerts-button-${a.replace('_', '-')}`), callback_data: encodeAlertCallback(alertId, a) });

@@ -4,9 +4,7 @@
  * topics. Rebuilt only when the model version or the taxonomy changes.
  */
 import { seedTaxonomy } from '../admin/units.js';
-import { effectiveSettings } from '../../db/repositories/analysis-repository.js';
-import type { Sql } from '../../db/repositories/issue-groups-repository.js';
-import type { Repositories } from '../../db/repositories/index.js';
+import type { AdminRepos } from '../admin/ports.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Settings } from '../../domain/settings.js';
 import type { TopicDefinition } from '../../domain/taxonomy.js';
@@ -30,13 +28,14 @@ export interface AnalysisContext {
 /** Caches the context; the taxonomy and each unit's settings are re-read at most every `taxonomyEveryMs`. */
 export interface AnalysisContextProvider {
   get(): Promise<AnalysisContext>;
-  /** The unit's effective settings (thresholds, group window), cached; read through `sql` on a miss. */
-  settings(unitId: number, sql: Sql): Promise<Settings>;
+  /** The unit's effective settings (thresholds, group window), cached; read through the transaction on a miss. */
+  settings(unitId: number, tx: { settings(unitId: number): Promise<Settings> }): Promise<Settings>;
 }
 
 /** Builds the provider; seeds the default taxonomy when the database has none. */
 export function createAnalysisContextProvider(deps: {
-  repos: Repositories;
+  /** The taxonomy (and the units/invites/audit the taxonomy seed needs). */
+  repos: AdminRepos;
   clock: Clock;
   models: TopicModelCache;
   taxonomyEveryMs?: number;
@@ -61,10 +60,10 @@ export function createAnalysisContextProvider(deps: {
   }
 
   return {
-    settings(unitId, sql) {
+    settings(unitId, tx) {
       const hit = settingsCache.get(unitId);
       if (hit && performance.now() - hit.at < every) return hit.value;
-      const value = effectiveSettings(sql, unitId);
+      const value = tx.settings(unitId);
       settingsCache.set(unitId, { at: performance.now(), value });
       value.catch(() => settingsCache.delete(unitId));
       return value;

@@ -2,31 +2,27 @@
  * The analysis use case. In ONE transaction: lock the report row, analyse its text (a
  * millisecond of CPU), lock its LSH bands, pick its issue group, score urgency with the
  * group's growth, and write every analysis field, tag, band key and group counter. A worker
- * killed mid-job leaves nothing half-written; running it twice changes nothing. Raw SQL on
- * purpose: a handful of statements per report instead of Prisma's ~1.5 ms CPU per query.
+ * killed mid-job leaves nothing half-written; running it twice changes nothing. The steps are
+ * the AnalysisStore's (raw SQL on purpose: a handful of statements per report).
  */
-import type { Queue } from 'bullmq';
-import { lockReport, writeAnalysis, type ReportForAnalysis, type TagRow } from '../../db/repositories/analysis-repository.js';
-import { groupGrowth, lockBands, type Sql } from '../../db/repositories/issue-groups-repository.js';
-import type { SqlExecutor } from '../../db/sql.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Settings } from '../../domain/settings.js';
 import type { UrgencyLevel } from '../../domain/vocabulary.js';
-import type { Logger } from '../../logger.js';
-import { enqueueAlertEvaluation } from '../../queue/jobs/alerts.js';
+import type { Logger } from '../ports/logger.js';
 import { assignGroup, refreshGroup, type GroupAssignment } from '../issue-groups/assign.js';
 import type { GroupThresholds } from '../issue-groups/decide.js';
 import { bandKeys, shingles, storedBandKeys, type LshParams } from '../issue-groups/fingerprint.js';
 import type { AnalysisContext, AnalysisContextProvider } from './analysis-context.js';
+import type { AlertEvaluations, AnalysisStore, AnalysisTx, ReportForAnalysis, TagRow } from './ports.js';
 import { rescoreUrgency, type TextAnalysis } from './text-analysis.js';
 
 /** What `analyzeReport` needs. */
 export interface AnalysisDeps {
-  /** The database executor (PostgreSQL pool or PGlite). */
-  sql: SqlExecutor;
+  /** One transaction per report over its row, bands, group and analysis fields. */
+  store: AnalysisStore;
   context: AnalysisContextProvider;
-  /** The alerts queue; null when no alert evaluation should follow (benchmarks). */
-  alertsQueue: Queue | null;
+  /** Asks for the alert evaluation that follows; null when none should (benchmarks). */
+  evaluations: AlertEvaluations | null;
   clock: Clock;
   logger: Logger;
   grouping?: { thresholds?: GroupThresholds; lsh?: LshParams };
@@ -51,7 +47,7 @@ const AUTO_TAG_MIN = 0.1;
  */
 export async function analyzeReport(deps: AnalysisDeps, reportId: number, opts: { force?: boolean } = {}): Promise<AnalysisOutcome> {
   const ctx = await deps.context.get();
-  const outcome = await deps.sql.transaction((tx) => analyseLocked(deps, tx, ctx, reportId, opts.force ?? false));
+  const outcome = await deps.store.transaction((tx) => analyseLocked(deps, tx, ctx, reportId, opts.force ?? false));
   const log = deps.logger.child({ reportId });
   if (outcome.type === 'skipped') {
     log.info({ reason: outcome.reason }, 'analysis skipped');
@@ -61,7 +57,7 @@ export async function analyzeReport(deps: AnalysisDeps, reportId: number, opts: 
   // After the commit (also when already analysed: a crash may have hit between commit and enqueue).
   // A report that joined an existing group is evaluated after those that may raise a new alert.
   const joined = outcome.type === 'analysed' && outcome.groupId !== null && !outcome.groupCreated;
-  if (deps.alertsQueue) await enqueueAlertEvaluation(deps.alertsQueue, reportId, { joined });
+  if (deps.evaluations) await deps.evaluations.request(reportId, { joined });
   return outcome;
 }
 
@@ -81,8 +77,8 @@ interface Work {
   topicSlug: string;
 }
 
-async function analyseLocked(deps: AnalysisDeps, tx: Sql, ctx: AnalysisContext, reportId: number, force: boolean): Promise<AnalysisOutcome> {
-  const r = await lockReport(tx, reportId);
+async function analyseLocked(deps: AnalysisDeps, tx: AnalysisTx, ctx: AnalysisContext, reportId: number, force: boolean): Promise<AnalysisOutcome> {
+  const r = await tx.lockReport(reportId);
   const early = precheck(r, reportId, ctx.version, force);
   if (early) return early;
   const report = r as LockedReport;
@@ -91,13 +87,12 @@ async function analyseLocked(deps: AnalysisDeps, tx: Sql, ctx: AnalysisContext, 
   const keys = text.empty ? [] : bandKeys(shingles(text.nlp.text), deps.grouping?.lsh);
   const topicSlug = report.leaderTopic ?? (text.empty ? 'other' : text.nlp.topics.top);
   const w: Work = { r: report, ctx, text, settings, keys, topicSlug };
-  await lockBands(tx, keys);
+  await tx.lockBands(keys);
   const group = await chooseGroup(deps, tx, w);
   const urgency = await scoreWithGrowth(tx, w, group);
   const now = deps.clock();
   const finalMood = text.empty ? 'neutral' : text.nlp.mood.mood;
-  await writeAnalysis(
-    tx,
+  await tx.writeAnalysis(
     report.id,
     {
       analysedAt: now,
@@ -127,7 +122,7 @@ async function analyseLocked(deps: AnalysisDeps, tx: Sql, ctx: AnalysisContext, 
 }
 
 /** Keeps an existing membership (re-analysis, or a leader's move); otherwise assigns one. */
-async function chooseGroup(deps: AnalysisDeps, tx: Sql, w: Work): Promise<GroupAssignment | null> {
+async function chooseGroup(deps: AnalysisDeps, tx: AnalysisTx, w: Work): Promise<GroupAssignment | null> {
   const { r } = w;
   if (r.issueGroupId !== null) {
     return { groupId: r.issueGroupId, similarity: r.groupSimilarity, suggested: r.groupSuggested, created: false, locked: false };
@@ -144,11 +139,11 @@ async function chooseGroup(deps: AnalysisDeps, tx: Sql, w: Work): Promise<GroupA
   });
 }
 
-async function scoreWithGrowth(tx: Sql, w: Work, group: GroupAssignment | null) {
+async function scoreWithGrowth(tx: AnalysisTx, w: Work, group: GroupAssignment | null) {
   const hours = w.settings.fastSpreadHours;
   const growth =
     group && !group.created
-      ? await groupGrowth(tx, {
+      ? await tx.groupGrowth({
           groupId: group.groupId,
           since: new Date(w.r.createdAt.getTime() - hours * 3_600_000),
           until: w.r.createdAt,

@@ -7,9 +7,6 @@
  * retrained model without a restart.
  */
 import { readFileSync } from 'node:fs';
-import type { Prisma as PrismaClient } from '../../db/client.js';
-import { activeModel, activeModelVersion, storeModel } from '../../db/repositories/analysis-repository.js';
-import { trainingFeedback, type FeedbackExample } from '../../db/repositories/training-repository.js';
 import {
   DEFAULT_MODEL_PATH,
   FEEDBACK_WEIGHT,
@@ -23,6 +20,7 @@ import {
   type PulseModelJson,
   type TrainingExample,
 } from '../../nlp/index.js';
+import type { FeedbackExample, ModelStore } from './ports.js';
 
 /** `ModelVersion.kind` of analysis models (topic, mood and urgency in one artifact). */
 export const MODEL_KIND = 'analysis';
@@ -55,8 +53,8 @@ export interface RetrainResult {
   changed: boolean;
 }
 
-async function store(prisma: PrismaClient, model: PulseModelJson, counts: { corrections: number; falseAlarms: number }): Promise<void> {
-  await storeModel(prisma, {
+async function store(models: ModelStore, model: PulseModelJson, counts: { corrections: number; falseAlarms: number }): Promise<void> {
+  await models.store({
     kind: MODEL_KIND,
     version: model.version,
     examples: model.examples,
@@ -70,18 +68,18 @@ async function store(prisma: PrismaClient, model: PulseModelJson, counts: { corr
  * version. Same examples → same version, so retraining without new feedback changes nothing;
  * with no feedback at all, the shipped artifact (trained the same way) is stored as it is.
  */
-export async function retrainTopicModel(prisma: PrismaClient, opts: { corpusPath?: string; artifactPath?: string } = {}): Promise<RetrainResult> {
-  const feedback = await trainingFeedback(prisma);
+export async function retrainTopicModel(models: ModelStore, opts: { corpusPath?: string; artifactPath?: string } = {}): Promise<RetrainResult> {
+  const feedback = await models.feedback();
   const extra = feedbackExamples(feedback);
   const examples = [...readCorpus(opts.corpusPath), ...extra];
   const counts = { corrections: feedback.filter((f) => f.kind === 'topic_correction').length, falseAlarms: feedback.filter((f) => f.kind === 'false_alarm').length };
   const version = modelVersion(examples);
   const result = { version, examples: examples.length, ...counts };
-  if ((await activeModelVersion(prisma, MODEL_KIND)) === version) return { ...result, changed: false };
+  if ((await models.activeVersion(MODEL_KIND)) === version) return { ...result, changed: false };
   const shipped = extra.length === 0 ? readArtifact(opts.artifactPath) : null;
   // Trained off the main thread: tens of seconds of CPU must not stall the queue worker.
   const model = shipped?.version === version ? shipped : (JSON.parse(await trainInThread(examples)) as PulseModelJson);
-  await store(prisma, model, counts);
+  await store(models, model, counts);
   return { ...result, changed: true };
 }
 
@@ -101,7 +99,7 @@ export interface TopicModelCache {
  * first call stores the shipped artifact, so a worker starts without training anything.
  */
 export function createTopicModelCache(
-  prisma: PrismaClient,
+  models: ModelStore,
   opts: { checkEveryMs?: number; now?: () => number; artifactPath?: string } = {},
 ): TopicModelCache {
   const every = opts.checkEveryMs ?? 10_000;
@@ -111,14 +109,14 @@ export function createTopicModelCache(
   let loading: Promise<TopicModel> | null = null;
 
   async function refresh(): Promise<TopicModel> {
-    let version = await activeModelVersion(prisma, MODEL_KIND);
+    let version = await models.activeVersion(MODEL_KIND);
     if (version === null) {
       const shipped = readArtifact(opts.artifactPath);
-      await store(prisma, shipped, { corrections: 0, falseAlarms: 0 });
+      await store(models, shipped, { corrections: 0, falseAlarms: 0 });
       version = shipped.version;
     }
     if (!cached || cached.version !== version) {
-      const row = await activeModel(prisma, MODEL_KIND);
+      const row = await models.active(MODEL_KIND);
       if (!row) throw new Error('no active analysis model after installing the shipped one');
       cached = loadPulseModel(row.model);
     }

@@ -1,17 +1,15 @@
-/** What the intake use cases need: repositories, a clock, the analysis queue and a logger. */
-import type { Queue } from 'bullmq';
-import type { ReportIntake, Repositories } from '../../db/repositories/index.js';
+/** What the intake use cases need: their ports (ports.ts), a clock and a logger. */
 import type { Clock } from '../../domain/clock.js';
-import type { Logger } from '../../logger.js';
-import type { AnalyzeJob } from '../../queue/jobs/analyze.js';
+import type { Logger } from '../ports/logger.js';
+import type { AnalysisRequests, IntakeRepos, ReportWriter } from './ports.js';
 
 /** The intake use cases' dependencies. */
 export interface IntakeDeps {
-  repos: Repositories;
+  repos: IntakeRepos;
   /** Raw-SQL write path for reports (`createReportIntake(db.sql)`); defaults to repos.reports. */
-  reportIntake?: Pick<ReportIntake, 'create' | 'countByMemberSince'>;
+  reportIntake?: ReportWriter;
   clock: Clock;
-  analysisQueue: Queue<AnalyzeJob>;
+  analysis: AnalysisRequests;
   logger: Logger;
   /** Reports a member may submit per rolling hour (friendly refusal beyond). */
   reportsPerHour?: number;

@@ -5,18 +5,12 @@
 import { canonicalInviteCode, type InviteRefusal } from '../../domain/invites.js';
 import { err, type Result } from '../../domain/result.js';
 import type { Member } from '../../domain/types.js';
-import type { Language } from '../../domain/vocabulary.js';
 import { hashInviteCode } from '../admin/invite-codes.js';
 import type { IntakeDeps } from './deps.js';
+import type { Redeemer } from './ports.js';
 
 /** The Telegram person redeeming an invite. */
-export interface Joiner {
-  telegramUserId: bigint;
-  chatId: bigint;
-  displayName: string;
-  username: string | null;
-  language: Language | null;
-}
+export type Joiner = Redeemer;
 
 /** Redeems the code; `unknown` for anything that cannot be a code (too long, odd characters). */
 export async function joinWithInvite(

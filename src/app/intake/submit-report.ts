@@ -1,14 +1,13 @@
 /**
  * Stores a report and hands it to the analysis. The report is committed first (status
  * `received`) and the person gets the reference whatever happens next; only then is the
- * analysis job enqueued. When Redis is down the enqueue fails quietly and the sweeper
- * (src/queue/sweeper.ts) adds the job later: nothing typed is lost.
+ * analysis asked for. When the queue is down the request fails quietly and the reconciler
+ * (app/reconcile) asks again later: nothing typed is lost.
  */
 import { createHash } from 'node:crypto';
 import { draftToReport, quickToReport, type ReportDraft } from '../../domain/report-draft.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { Member, Report } from '../../domain/types.js';
-import { enqueueAnalysis } from '../../queue/jobs/analyze.js';
 import { DEFAULT_REPORTS_PER_HOUR, type IntakeDeps } from './deps.js';
 
 /** Why a submission was refused (the draft is kept). */
@@ -19,7 +18,7 @@ export interface Submitted {
   report: Pick<Report, 'id' | 'reference'>;
   /** False when this draft had already been submitted (a double tap). */
   created: boolean;
-  /** False when the analysis job could not be enqueued now (the sweeper will). */
+  /** False when the analysis could not be asked for now (the reconciler will). */
   enqueued: boolean;
 }
 
@@ -60,10 +59,10 @@ export async function isOverHourlyLimit(
 
 async function tryEnqueue(deps: IntakeDeps, reportId: number): Promise<boolean> {
   try {
-    await withTimeout(enqueueAnalysis(deps.analysisQueue, reportId), 2000);
+    await withTimeout(deps.analysis.request(reportId), 2000);
     return true;
   } catch (e) {
-    deps.logger.warn({ reportId, err: (e as Error).message }, 'analysis enqueue failed; the sweeper will retry');
+    deps.logger.warn({ reportId, err: (e as Error).message }, 'analysis request failed; the reconciler will ask again');
     return false;
   }
 }

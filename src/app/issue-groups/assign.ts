@@ -3,19 +3,9 @@
  * choosing a report's group from band-key candidates, and refreshing a group's counters and
  * label from its members. Callers hold the band locks; these functions take the group locks.
  */
-import {
-  createGroup,
-  findCandidates,
-  lockGroups,
-  memberTexts,
-  refreshCounters,
-  setGroupStatus,
-  writeLabel,
-  type FirstMember,
-  type Sql,
-} from '../../db/repositories/issue-groups-repository.js';
 import { decideGroup, groupLabel, GROUP_THRESHOLDS, type GroupThresholds } from './decide.js';
 import { lookupBandKeys, type IdfTable } from './fingerprint.js';
+import type { FirstMember, GroupingTx } from './ports.js';
 
 /** The group a report ended in. */
 export interface GroupAssignment {
@@ -32,7 +22,7 @@ export interface GroupAssignment {
  * Only band-key candidates are compared (no scan of the store).
  */
 export async function assignGroup(
-  sql: Sql,
+  tx: GroupingTx,
   q: {
     reportId: number;
     text: string;
@@ -45,15 +35,15 @@ export async function assignGroup(
   },
 ): Promise<GroupAssignment> {
   const lookup = lookupBandKeys(q.bandKeys, q.since, q.first.at);
-  const candidates = await findCandidates(sql, { bandKeys: lookup, since: q.since, excludeReportId: q.reportId });
+  const candidates = await tx.findCandidates({ bandKeys: lookup, since: q.since, excludeReportId: q.reportId });
   const decision = decideGroup(q.text, candidates, q.idf, q.thresholds ?? GROUP_THRESHOLDS);
   if (decision.kind === 'attach') {
-    const [locked] = await lockGroups(sql, [decision.groupId]);
+    const [locked] = await tx.lockGroups([decision.groupId]);
     if (locked?.status === 'open') {
       return { groupId: decision.groupId, similarity: decision.similarity, suggested: decision.suggested, created: false, locked: true };
     }
   }
-  const groupId = await createGroup(sql, { ...q.first, ...groupLabel([q.text]) });
+  const groupId = await tx.createGroup({ ...q.first, ...groupLabel([q.text]) });
   return { groupId, similarity: null, suggested: false, created: true, locked: true };
 }
 
@@ -67,12 +57,12 @@ function shouldRelabel(count: number): boolean {
  * members (and its title unless a person edited it). A group left without members is closed
  * (or marked merged by the caller).
  */
-export async function refreshGroup(sql: Sql, groupId: number, opts: { forceLabel?: boolean; locked?: boolean } = {}): Promise<void> {
-  if (!opts.locked) await lockGroups(sql, [groupId]);
-  const state = await refreshCounters(sql, groupId);
+export async function refreshGroup(tx: GroupingTx, groupId: number, opts: { forceLabel?: boolean; locked?: boolean } = {}): Promise<void> {
+  if (!opts.locked) await tx.lockGroups([groupId]);
+  const state = await tx.refreshCounters(groupId);
   if (!state) return;
   if (!state.titleEdited && state.n > 0 && (opts.forceLabel || shouldRelabel(state.n))) {
-    await writeLabel(sql, groupId, groupLabel(await memberTexts(sql, groupId)));
+    await tx.writeLabel(groupId, groupLabel(await tx.memberTexts(groupId)));
   }
-  if (state.n === 0 && state.status === 'open') await setGroupStatus(sql, groupId, 'closed');
+  if (state.n === 0 && state.status === 'open') await tx.setGroupStatus(groupId, 'closed');
 }

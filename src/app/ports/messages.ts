@@ -6,6 +6,11 @@
  * bot's request path and do not come here.
  */
 
+/** Inline buttons under a message (Telegram's `InlineKeyboardMarkup`, the callback kind only). */
+export interface InlineKeyboard {
+  inline_keyboard: { text: string; callback_data: string }[][];
+}
+
 /** What a message is, for the ledger and the lanes. */
 export type DeliveryKind = 'alert' | 'alert_edit' | 'digest' | 'reminder' | 'broadcast' | 'survey' | 'notice';
 

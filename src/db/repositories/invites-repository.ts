@@ -5,27 +5,14 @@
 import { checkInvite, type InviteRefusal } from '../../domain/invites.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { Invite, Member } from '../../domain/types.js';
-import type { Language, Role } from '../../domain/vocabulary.js';
 import type { PrismaClient } from '../generated/client.js';
 import { toInvite, toMember } from './mappers.js';
 
-export interface NewInvite {
-  codeHash: string;
-  unitId: number;
-  role: Role;
-  expiresAt: Date;
-  maxUses: number;
-  createdById?: number | null;
-  label?: string | null;
-}
+export type { NewInvite } from '../../app/admin/ports.js';
+import type { NewInvite } from '../../app/admin/ports.js';
 
-export interface Redeemer {
-  telegramUserId: bigint;
-  chatId: bigint;
-  displayName: string;
-  username: string | null;
-  language: Language | null;
-}
+export type { Redeemer } from '../../app/intake/ports.js';
+import type { Redeemer } from '../../app/intake/ports.js';
 
 export type InvitesRepository = ReturnType<typeof createInvitesRepository>;
 

@@ -9,6 +9,9 @@
 import type { PrismaClient } from '../generated/client.js';
 import type { SqlExecutor } from '../sql.js';
 import { MOODS, type Mood } from '../../domain/vocabulary.js';
+import type { CandidateRow, FirstMember, IssueGroupSummary } from '../../app/issue-groups/ports.js';
+
+export type { CandidateRow, FirstMember, IssueGroupSummary } from '../../app/issue-groups/ports.js';
 
 /** The statement runner of a transaction (or of the pool, outside one). */
 export type Sql = Pick<SqlExecutor, 'query'>;
@@ -18,28 +21,7 @@ const BAND_LOCK_CLASS = 0x505501;
 /** `now()` as the UTC `timestamp(3)` Prisma stores. */
 export const NOW_UTC = `(now() AT TIME ZONE 'UTC')`;
 
-/** A report sharing band keys with the one being analysed, in an open group of the window. */
-export interface CandidateRow {
-  reportId: number;
-  groupId: number;
-  text: string;
-  shared: number;
-}
 
-/** What a list/summary shows of a group. */
-export interface IssueGroupSummary {
-  id: number;
-  title: string;
-  mainTopic: string | null;
-  status: string;
-  reportCount: number;
-  unitCount: number;
-  units: string[];
-  moodMix: Partial<Record<Mood, number>>;
-  topTerms: string[];
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-}
 
 /** 32-bit signed lock key of a band key (FNV-1a). */
 export function bandLockKey(bandKey: string): number {
@@ -90,14 +72,6 @@ export async function findCandidates(
   );
 }
 
-/** A group's first member, so that a new group is written complete in one statement. */
-export interface FirstMember {
-  title: string;
-  topTerms: string[];
-  mainTopic: string | null;
-  mood: Mood;
-  at: Date;
-}
 
 /** Opens a group around its first report with its counters already right (1 report, 1 unit). */
 export async function createGroup(sql: Sql, g: FirstMember): Promise<number> {

@@ -7,10 +7,9 @@
  */
 import type { PrismaClient } from '../generated/client.js';
 
-/** One piece of feedback, as a labelled text. */
-export type FeedbackExample =
-  | { readonly kind: 'topic_correction'; readonly reportId: number; readonly text: string; readonly topic: string }
-  | { readonly kind: 'false_alarm'; readonly reportId: number; readonly text: string };
+import type { FeedbackExample } from '../../app/analysis/ports.js';
+
+export type { FeedbackExample } from '../../app/analysis/ports.js';
 
 /** Every topic correction, the newest per report, oldest report first. */
 export async function topicCorrections(prisma: PrismaClient): Promise<FeedbackExample[]> {

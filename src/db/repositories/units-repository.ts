@@ -10,12 +10,8 @@ import type { PrismaClient } from '../generated/client.js';
 import type * as P from '../generated/client.js';
 import { toMember, toUnit } from './mappers.js';
 
-export interface NewUnit {
-  name: string;
-  parentId?: number | null;
-  timezone?: string;
-  digestTime?: string;
-}
+export type { NewUnit } from '../../app/admin/ports.js';
+import type { NewUnit } from '../../app/admin/ports.js';
 
 export type UnitsRepository = ReturnType<typeof createUnitsRepository>;
 

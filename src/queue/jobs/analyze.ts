@@ -22,3 +22,8 @@ export const ANALYZE_JOB_OPTIONS = {
 export async function enqueueAnalysis(queue: Queue<AnalyzeJob>, reportId: number): Promise<void> {
   await queue.add('analyze', { reportId }, { ...ANALYZE_JOB_OPTIONS, jobId: jobIds.analyze(reportId) });
 }
+
+/** The intake's AnalysisRequests port over the analysis queue. */
+export function analysisRequests(queue: Queue<AnalyzeJob>): { request(reportId: number): Promise<void> } {
+  return { request: (reportId) => enqueueAnalysis(queue, reportId) };
+}

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModelStore } from '../../../src/db/stores/model-store.js';
 import { createAnalysisContextProvider } from '../../../src/app/analysis/analysis-context.js';
 import { createTopicModelCache } from '../../../src/app/analysis/topic-models.js';
 import { silentLogger } from '../../../src/logger.js';
-import { createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
+import { analysisDepsFrom, createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
 import { enqueueAnalysis, type AnalyzeJob } from '../../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import { eventually } from '../delivery/harness.js';
@@ -15,9 +16,9 @@ describe('end to end through the real analysis', () => {
     h = await openAlertsHarness();
     await disableQuietHours(h);
     const clock = () => new Date();
-    const context = createAnalysisContextProvider({ repos: h.repos, clock, models: createTopicModelCache(h.db.prisma) });
+    const context = createAnalysisContextProvider({ repos: h.repos, clock, models: createTopicModelCache(createModelStore(h.db.prisma)) });
     await context.get();
-    h.workers.push(createAnalysisWorker(h.queues, { sql: h.db.sql, context, alertsQueue: h.alertsQueue, clock, logger: silentLogger() }, 4));
+    h.workers.push(createAnalysisWorker(h.queues, analysisDepsFrom({ sql: h.db.sql, context, alertsQueue: h.alertsQueue, clock, logger: silentLogger() }), 4));
     h.startAlertsWorker();
   });
   afterAll(async () => {

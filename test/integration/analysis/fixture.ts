@@ -2,6 +2,9 @@
  * A real PostgreSQL schema with a small unit tree and one collaborator per unit, plus the
  * analysis dependencies (shared topic model cache, fixed clock) for the analysis tests.
  */
+import { createModelStore } from '../../../src/db/stores/model-store.js';
+import { analysisDepsFrom } from '../../../src/queue/analysis-worker.js';
+import type { Queue } from 'bullmq';
 import { createAnalysisContextProvider, type AnalysisContextProvider } from '../../../src/app/analysis/analysis-context.js';
 import type { AnalysisDeps } from '../../../src/app/analysis/analyze-report.js';
 import { createTopicModelCache, type TopicModelCache } from '../../../src/app/analysis/topic-models.js';
@@ -22,7 +25,8 @@ export interface AnalysisFixture {
   units: Unit[];
   members: Member[];
   leader: Member;
-  deps(overrides?: Partial<AnalysisDeps>): AnalysisDeps;
+  /** The analysis deps over this database; `alertsQueue` makes evaluations follow. */
+  deps(overrides?: Partial<AnalysisDeps> & { alertsQueue?: Queue }): AnalysisDeps;
   report(input: { unit?: number; content: string; at?: Date; chosenTopic?: TopicSlug | null; mood?: Mood | null; spread?: Spread | null; proposal?: string | null }): Promise<Report>;
   destroy(): Promise<void>;
 }
@@ -32,7 +36,7 @@ export async function createAnalysisFixture(branches = 3): Promise<AnalysisFixtu
   const db = await createPostgresTestDatabase(10);
   const repos = createRepositories(db.prisma);
   const clock = () => NOW;
-  const models = createTopicModelCache(db.prisma);
+  const models = createTopicModelCache(createModelStore(db.prisma));
   const context = createAnalysisContextProvider({ repos, clock, models });
   const root = await repos.units.create({ name: 'Khối' });
   const units: Unit[] = [];
@@ -53,7 +57,7 @@ export async function createAnalysisFixture(branches = 3): Promise<AnalysisFixtu
     units,
     members,
     leader,
-    deps: (overrides = {}) => ({ sql: db.sql, context, alertsQueue: null, clock, logger: silentLogger(), ...overrides }),
+    deps: ({ alertsQueue, ...overrides } = {}) => ({ ...analysisDepsFrom({ sql: db.sql, context, alertsQueue: alertsQueue ?? null, clock, logger: silentLogger() }), ...overrides }),
     async report(input) {
       const i = input.unit ?? 0;
       seq += 1;

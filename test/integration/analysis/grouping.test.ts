@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroupStore } from '../../../src/db/stores/analysis-store.js';
 import { analyzeReport } from '../../../src/app/analysis/analyze-report.js';
 import { listIssueGroups, mergeGroups, moveReport } from '../../../src/app/issue-groups/manage.js';
 import { NOW, createAnalysisFixture, type AnalysisFixture } from './fixture.js';
@@ -87,7 +88,7 @@ describe('issue groups', () => {
   });
 
   it('merges two groups and moves a report, with audit entries and recomputed counters', async () => {
-    const deps = { sql: f.db.sql, repos: f.repos, clock: () => NOW };
+    const deps = { groups: createGroupStore(f.db.sql, f.db.prisma), clock: () => NOW };
     const actor = { kind: 'member' as const, memberId: f.leader.id };
     const before = (await f.db.prisma.issueGroup.findUniqueOrThrow({ where: { id: petrolGroup } })).reportCount;
     expect(await mergeGroups(deps, { sourceId: tuitionGroup, targetId: tuitionGroup, actor })).toEqual({ ok: false, error: 'same_group' });
@@ -110,7 +111,7 @@ describe('issue groups', () => {
     const moveAudit = await f.repos.audit.forEntity('report', petrolIds[2] as number);
     expect(moveAudit[0]).toMatchObject({ action: 'issue_group.move_report', actorKind: 'member', actorId: f.leader.id });
 
-    const listed = await listIssueGroups(f.db.prisma, { limit: 10 });
+    const listed = await listIssueGroups(deps, { limit: 10 });
     const petrol = listed.find((g) => g.id === petrolGroup);
     expect(petrol).toMatchObject({ reportCount: before, mainTopic: 'economy' });
     expect(petrol?.units).toHaveLength(3);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModelStore } from '../../../src/db/stores/model-store.js';
+import { createGroupStore } from '../../../src/db/stores/analysis-store.js';
+import { analysisDepsFrom } from '../../../src/queue/analysis-worker.js';
 import { createAnalysisContextProvider } from '../../../src/app/analysis/analysis-context.js';
 import { analyzeReport } from '../../../src/app/analysis/analyze-report.js';
 import { createTopicModelCache } from '../../../src/app/analysis/topic-models.js';
@@ -19,8 +22,8 @@ describe('analysis on embedded PGlite', () => {
 
   it('analyses, groups, merges and lists', async () => {
     const clock = () => new Date('2026-03-02T08:00:00Z');
-    const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(db.prisma) });
-    const deps = { sql: db.sql, context, alertsQueue: null, clock, logger: silentLogger() };
+    const context = createAnalysisContextProvider({ repos, clock, models: createTopicModelCache(createModelStore(db.prisma)) });
+    const deps = analysisDepsFrom({ sql: db.sql, context, alertsQueue: null, clock, logger: silentLogger() });
     const root = await repos.units.create({ name: 'Khối' });
     const a = await repos.units.create({ name: 'Chi bộ A', parentId: root.id });
     const b = await repos.units.create({ name: 'Chi bộ B', parentId: root.id });
@@ -49,9 +52,10 @@ describe('analysis on embedded PGlite', () => {
     const petrol = await db.prisma.issueGroup.findUniqueOrThrow({ where: { id: rows[0]?.issueGroupId as number } });
     expect(petrol).toMatchObject({ reportCount: 2, unitCount: 2 });
     expect(petrol.firstSeenAt.toISOString()).toBe('2026-03-02T07:00:00.000Z');
-    const merged = await mergeGroups({ sql: db.sql, repos, clock }, { sourceId: rows[2]?.issueGroupId as number, targetId: petrol.id, actor: { kind: 'cli' } });
+    const groups = { groups: createGroupStore(db.sql, db.prisma), clock };
+    const merged = await mergeGroups(groups, { sourceId: rows[2]?.issueGroupId as number, targetId: petrol.id, actor: { kind: 'cli' } });
     expect(merged).toEqual({ ok: true, value: { moved: 1 } });
-    const listed = await listIssueGroups(db.prisma, { limit: 5 });
+    const listed = await listIssueGroups(groups, { limit: 5 });
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ reportCount: 3, units: ['Chi bộ A', 'Chi bộ B'] });
   });

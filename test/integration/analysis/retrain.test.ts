@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { createAnalysisStore } from '../../../src/db/stores/analysis-store.js';
+import { createModelStore } from '../../../src/db/stores/model-store.js';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../../src/app/analysis/analyze-report.js';
@@ -25,7 +27,7 @@ describe("leaders' feedback and retraining", () => {
   afterAll(async () => f?.destroy());
 
   it('starts a fresh database on the shipped artifact, without training', async () => {
-    const models = createTopicModelCache(f.db.prisma, { checkEveryMs: 0 });
+    const models = createTopicModelCache(createModelStore(f.db.prisma), { checkEveryMs: 0 });
     const shipped = loadPulseModel((await import('node:fs')).readFileSync(DEFAULT_MODEL_PATH, 'utf8'));
     expect((await models.get()).version).toBe(shipped.version);
     const active = await f.db.prisma.modelVersion.findMany({ where: { kind: MODEL_KIND, active: true } });
@@ -33,7 +35,7 @@ describe("leaders' feedback and retraining", () => {
   });
 
   it('records a correction (leader tag, report topic, audit) that survives re-analysis', async () => {
-    const deps = { prisma: f.db.prisma, sql: f.db.sql, repos: f.repos, clock: () => NOW };
+    const deps = { analysis: createAnalysisStore(f.db.sql), topics: f.repos.topics, members: f.repos.members, units: f.repos.units, clock: () => NOW };
     const r = await f.report({ content: 'Cán bộ phường nói sẽ lấy ý kiến người dân về phương án sắp xếp tổ dân phố trong tháng tới.' });
     await analyzeReport(f.deps(), r.id);
     const before = await f.db.prisma.report.findUniqueOrThrow({ where: { id: r.id } });
@@ -53,8 +55,8 @@ describe("leaders' feedback and retraining", () => {
   });
 
   it('a topic correction and a false alarm change the next predictions for similar texts', async () => {
-    const deps = { prisma: f.db.prisma, sql: f.db.sql, repos: f.repos, clock: () => NOW };
-    const models = createTopicModelCache(f.db.prisma, { checkEveryMs: 0 });
+    const deps = { analysis: createAnalysisStore(f.db.sql), topics: f.repos.topics, members: f.repos.members, units: f.repos.units, clock: () => NOW };
+    const models = createTopicModelCache(createModelStore(f.db.prisma), { checkEveryMs: 0 });
     const context = createAnalysisContextProvider({ repos: f.repos, clock: () => NOW, models });
     // A new kind of report the corpus never saw: complaints about a ride-hailing app's fares.
     const corrected = [
@@ -86,7 +88,7 @@ describe("leaders' feedback and retraining", () => {
     expect(before.topicSlug).not.toBe('workplace');
 
     const oldVersion = (await models.get()).version;
-    const result = await retrainTopicModel(f.db.prisma, { corpusPath: SMALL_CORPUS });
+    const result = await retrainTopicModel(createModelStore(f.db.prisma), { corpusPath: SMALL_CORPUS });
     expect(result).toMatchObject({ changed: true, corrections: 3, falseAlarms: 1 });
     expect(result.version).not.toBe(oldVersion);
     const active = await f.db.prisma.modelVersion.findMany({ where: { kind: MODEL_KIND, active: true } });
@@ -99,7 +101,7 @@ describe("leaders' feedback and retraining", () => {
     expect(after.analysisVersion).toBe(`a1:${result.version}`);
     expect(after.topicSlug).toBe('workplace');
     expect(alarmAfter.urgencyScore!).toBeLessThan(alarmBefore.urgencyScore!);
-    expect(await retrainTopicModel(f.db.prisma, { corpusPath: SMALL_CORPUS })).toMatchObject({ changed: false, version: result.version });
+    expect(await retrainTopicModel(createModelStore(f.db.prisma), { corpusPath: SMALL_CORPUS })).toMatchObject({ changed: false, version: result.version });
   }, 120_000);
 
   it('runs retraining as a job on its own queue', async () => {
@@ -107,7 +109,7 @@ describe("leaders' feedback and retraining", () => {
     const queues = createQueueFactory(redis, `t-${randomBytes(4).toString('hex')}`);
     const queue = queues.queue(TRAINING_QUEUE);
     const events = queues.events(TRAINING_QUEUE);
-    const models = createTopicModelCache(f.db.prisma);
+    const models = createTopicModelCache(createModelStore(f.db.prisma));
     const worker = queues.worker(TRAINING_QUEUE, createRetrainProcessor({ prisma: f.db.prisma, models, logger: silentLogger() }));
     try {
       await events.waitUntilReady();

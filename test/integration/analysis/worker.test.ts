@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createModelStore } from '../../../src/db/stores/model-store.js';
 import type { Queue, QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../../src/app/analysis/analyze-report.js';
@@ -6,7 +7,7 @@ import { createAnalysisContextProvider } from '../../../src/app/analysis/analysi
 import { createTopicModelCache } from '../../../src/app/analysis/topic-models.js';
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { createRepositories } from '../../../src/db/repositories/index.js';
-import { createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
+import { analysisDepsFrom, createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
 import { createQueueFactory, type QueueFactory } from '../../../src/queue/factory.js';
 import { JOIN_EVALUATION_PRIORITY } from '../../../src/queue/jobs/alerts.js';
 import { ANALYZE_JOB_OPTIONS, enqueueAnalysis, type AnalyzeJob } from '../../../src/queue/jobs/analyze.js';
@@ -112,13 +113,13 @@ describe('the analysis worker (PostgreSQL + Redis)', () => {
     try {
       const repos2 = createRepositories(second.prisma);
       const clock = () => NOW;
-      const deps2 = {
+      const deps2 = analysisDepsFrom({
         sql: second.sql,
-        context: createAnalysisContextProvider({ repos: repos2, clock, models: createTopicModelCache(second.prisma) }),
+        context: createAnalysisContextProvider({ repos: repos2, clock, models: createTopicModelCache(createModelStore(second.prisma)) }),
         alertsQueue: null,
         clock,
         logger: silentLogger(),
-      };
+      });
       const r = await f.report({ content: 'Bà con xã ven biển lo lắng vì bão số 3 sắp đổ bộ mà đê biển đoạn qua thôn vẫn chưa được gia cố.', mood: 'worried' });
       const outcomes = await Promise.all([analyzeReport(f.deps(), r.id), analyzeReport(deps2, r.id)]);
       expect(outcomes.map((o) => o.type).sort()).toEqual(['analysed', 'unchanged']);

@@ -4,6 +4,7 @@
  * Re-adding a failed job's id is a silent no-op in BullMQ; the reconciler retries it instead,
  * and the work gets done once the dependency is back.
  */
+import { createModelStore } from '../../../src/db/stores/model-store.js';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnalysisContextProvider } from '../../../src/app/analysis/analysis-context.js';
@@ -12,7 +13,7 @@ import { reconcile, type ReconcileDeps } from '../../../src/app/reconcile/reconc
 import { createStalledWork } from '../../../src/db/read-models/stalled-work.js';
 import { createDeliveryService } from '../../../src/delivery/service.js';
 import { silentLogger } from '../../../src/logger.js';
-import { createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
+import { analysisDepsFrom, createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
 import { enqueueAlertEvaluation } from '../../../src/queue/jobs/alerts.js';
 import { enqueueAnalysis, type AnalyzeJob } from '../../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../../src/queue/names.js';
@@ -55,8 +56,8 @@ describe('the reconciler re-drives work whose job failed for good', () => {
 
     const run = await reconcile(deps);
     expect(run.analysis).toMatchObject({ retried: 1 });
-    const context = createAnalysisContextProvider({ repos: h.repos, clock: () => new Date(), models: createTopicModelCache(h.db.prisma) });
-    h.workers.push(createAnalysisWorker(h.queues, { sql: h.db.sql, context, alertsQueue: null, clock: () => new Date(), logger: silentLogger() }, 2));
+    const context = createAnalysisContextProvider({ repos: h.repos, clock: () => new Date(), models: createTopicModelCache(createModelStore(h.db.prisma)) });
+    h.workers.push(createAnalysisWorker(h.queues, analysisDepsFrom({ sql: h.db.sql, context, alertsQueue: null, clock: () => new Date(), logger: silentLogger() }), 2));
     await eventually(async () => (await h.repos.reports.get(report.id))!.status === 'analysed', 20_000);
     expect((await reconcile(deps)).analysis.stalled).toBe(0);
   });

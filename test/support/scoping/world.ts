@@ -6,6 +6,8 @@
  * `ManualAlertJobs` so that the test decides when time passes. Every name, reference and
  * report text carries a unique token, so that whatever reaches a chat can be traced back.
  */
+import { createModelStore } from '../../../src/db/stores/model-store.js';
+import { analysisDepsFrom } from '../../../src/queue/analysis-worker.js';
 import { Composer } from 'grammy';
 import { Api } from 'grammy';
 import type { AlertJob, AlertJobs, AlertsDeps } from '../../../src/app/alerts/index.js';
@@ -106,8 +108,8 @@ export async function openWorld(spec: TreeSpec): Promise<World> {
   const base = alertsDepsFrom({ repos: h.repos, alertsQueue, deliveryQueue, redis: h.redis, queuePrefix: queues.prefix, t, clock, logger: silentLogger(), cardEditDelayMs: 0 });
   const alerts: AlertsDeps = { ...base, jobs };
   feature.current = new Composer<BotContext>(alertsFeature(alerts), digestFeature(digestReadDeps({ sql: h.db.sql, repos: h.repos, clock })));
-  const models = createTopicModelCache(h.db.prisma);
-  const analysis: AnalysisDeps = { sql: h.db.sql, context: createAnalysisContextProvider({ repos: h.repos, clock, models }), alertsQueue: null, clock, logger: silentLogger() };
+  const models = createTopicModelCache(createModelStore(h.db.prisma));
+  const analysis: AnalysisDeps = analysisDepsFrom({ sql: h.db.sql, context: createAnalysisContextProvider({ repos: h.repos, clock, models }), alertsQueue: null, clock, logger: silentLogger() });
   const worker = createDeliveryWorker({
     api: new Api('123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz', { fetch: h.api.fetch }),
     repos: h.repos,
