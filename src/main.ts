@@ -35,7 +35,7 @@ if (!config.DATABASE_URL && kind !== 'all') {
 }
 let rt;
 try {
-  rt = await createRuntime(config, { migrate: true, ensureRedis: kind === 'all' });
+  rt = await createRuntime(config, { migrate: true });
 } catch (e) {
   process.stderr.write(`cannot start: ${(e as Error).message}\n`);
   process.exit(1);

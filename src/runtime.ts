@@ -1,21 +1,22 @@
 /**
  * The shared wiring of every process kind: configuration, logger, database (PostgreSQL or
- * embedded PGlite), repositories, Redis, queue factory, i18n, clock, and an ordered shutdown.
+ * embedded PGlite), repositories, the state backend (queues and shared state on Redis or
+ * PostgreSQL: src/backends.ts), i18n, clock, and an ordered shutdown.
  * Entry points (src/main.ts, workers/*.ts, src/demo) build one Runtime and hand it to the
  * `start(rt)` function of each part they run. Closers run in reverse order of registration,
- * so workers stop taking work before Redis and the database close.
+ * so workers stop taking work before the backend and the database close.
  */
 import { resolve } from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
 import type { Config } from './config.js';
-import { loadConfigOrExit } from './config.js';
+import { loadConfigOrExit, redisUrlsOf, stateBackendOf } from './config.js';
+import { openPostgresBackend, openRedisBackend, type StateBackend } from './backends.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations, readMigrations } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
 import type { Clock } from './domain/clock.js';
 import { createLogger, type Logger } from './logger.js';
-import { createQueueFactory, type QueueFactory } from './queue/factory.js';
-import { createRedis, ensureRedis, type Redis } from './queue/redis.js';
+import type { QueueFactory } from './queue/factory.js';
 import { createI18n, translator, type Translate } from './bot/i18n.js';
 import type { BotContext } from './bot/context.js';
 import type { UserFromGetMe } from 'grammy/types';
@@ -43,7 +44,9 @@ export interface Runtime {
   logger: Logger;
   db: Database;
   repos: Repositories;
-  redis: Redis;
+  /** Queues and shared state (Redis or PostgreSQL). */
+  backend: StateBackend;
+  /** `backend.queues`. */
   queues: QueueFactory;
   i18n: I18n<BotContext>;
   t: Translate;
@@ -56,10 +59,10 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Apply migrations at start (always true for the embedded database). */
   migrate?: boolean;
-  /** Start a private redis-server when none answers (demo, all-in-one). */
-  ensureRedis?: boolean;
-  /** Queue key prefix (tests and the demo isolate themselves). */
+  /** Key prefix of queues and shared state (tests and the demo isolate themselves). */
   queuePrefix?: string;
+  /** BullMQ's schema on PostgreSQL (default `bullmq`; tests use one of their own). */
+  queueSchema?: string;
   logger?: Logger;
   clock?: Clock;
   /** Use this fake Bot API even if a token is configured (tests, demo). */
@@ -94,22 +97,18 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       }
     })());
   try {
-    let redisUrl = config.REDIS_URL;
-    if (opts.ensureRedis) {
-      const ensured = await ensureRedis(config.REDIS_URL);
-      if (ensured.started) logger.info({ url: ensured.url }, 'started a private redis-server for this process');
-      onShutdown('redis-server', ensured.stop);
-      redisUrl = ensured.url;
-    }
     const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
     onShutdown('database', () => db.close());
     if (opts.migrate || db.kind === 'pglite') {
       const r = await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
       if (r.applied.length) logger.info({ applied: r.applied }, 'migrations applied');
     }
-    const redis = createRedis(redisUrl);
-    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-    onShutdown('redis', async () => void (await redis.quit().catch(() => redis.disconnect())));
+    const prefix = opts.queuePrefix ?? 'pulse';
+    const backend =
+      stateBackendOf(config) === 'postgres'
+        ? await openPostgresBackend(db, { prefix, logger, ...(opts.queueSchema ? { queueSchema: opts.queueSchema } : {}) })
+        : await openRedisBackend({ urls: redisUrlsOf(config), prefix, logger, requireReachable: db.kind === 'pglite' });
+    onShutdown('state-backend', () => backend.close());
     const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
     return {
       config,
@@ -117,8 +116,8 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       logger,
       db,
       repos: createRepositories(db.prisma),
-      redis,
-      queues: createQueueFactory(redis, opts.queuePrefix ?? 'pulse'),
+      backend,
+      queues: backend.queues,
       i18n,
       t: translator(i18n),
       clock: opts.clock ?? (() => new Date()),

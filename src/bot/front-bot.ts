@@ -21,6 +21,8 @@ export const BOT_THREAD_ENTRY = new URL('../../workers/bot-thread.ts', import.me
 export interface BotThreadData {
   config: Config;
   queuePrefix: string;
+  /** BullMQ's schema on the PostgreSQL backend (the parent's). */
+  queueSchema?: string;
   botInfo: UserFromGetMe;
   /** Use a fake Bot API in the thread and post its calls back (tests, benchmarks). */
   fakeTelegram?: boolean;

@@ -10,6 +10,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.js';
+import { servePglite, type ServedPglite } from './pglite-socket.js';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './sql.js';
 
 export type Prisma = PrismaClient;
@@ -27,6 +28,12 @@ export interface Database {
    * while it is down.
    */
   listen(channel: string, onNotify: (payload: string) => void, onState?: (listening: boolean) => void): Promise<Subscription>;
+  /**
+   * A URL other PostgreSQL clients of this process can connect to (BullMQ's PostgreSQL backend):
+   * the server's URL (without `?schema=`), or, for PGlite, a loopback socket served on first call
+   * (db/pglite-socket.ts) and stopped by `close()`.
+   */
+  connectionUrl(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -67,6 +74,7 @@ function openPostgres(url: string, max: number): Database {
     prisma,
     sql: pgExecutor(pool),
     listen: (channel, onNotify, onState) => pgListen(poolConfig, channel, onNotify, onState),
+    connectionUrl: async () => parsed.toString(),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -79,6 +87,7 @@ async function openPglite(dir: string): Promise<Database> {
   const db = new PGlite(dir);
   await db.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  let served: Promise<ServedPglite> | null = null;
   return {
     kind: 'pglite',
     schema: 'public',
@@ -94,7 +103,12 @@ async function openPglite(dir: string): Promise<Database> {
         },
       };
     },
+    async connectionUrl() {
+      served ??= servePglite(db);
+      return (await served).url;
+    },
     async close() {
+      if (served) await (await served).stop();
       await prisma.$disconnect();
       await db.close();
     },

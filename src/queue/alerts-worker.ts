@@ -14,7 +14,6 @@ import type { AlertsDeps } from '../app/alerts/deps.js';
 import type { QueueFactory } from './factory.js';
 import { createDeliveryPort } from '../delivery/index.js';
 import type { Runtime } from '../runtime.js';
-import { createRedisCardEditGate } from './card-edit-gate.js';
 import { evaluateJobSchema } from './jobs/alerts.js';
 import { QUEUES } from './names.js';
 
@@ -58,7 +57,7 @@ export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps {
     clock: rt.clock,
     logger: rt.logger.child({ part: 'alerts' }),
     cardEditDelayMs: rt.config.ALERT_EDIT_WINDOW_MS,
-    cardEditGate: createRedisCardEditGate(rt.redis, rt.queues.prefix),
+    cardEditGate: rt.backend.cardEditGate(),
   };
 }
 

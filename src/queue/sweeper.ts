@@ -1,6 +1,6 @@
 /**
  * The safety net behind "nothing typed is ever lost": every report still `received` some
- * seconds after it was stored gets its analysis job (re-)added. When Redis was down at Submit
+ * seconds after it was stored gets its analysis job (re-)added. When the queues were down at Submit
  * the job was never added; adding an existing job id is a no-op, so sweeping twice is harmless.
  */
 import type { Queue } from 'bullmq';
@@ -39,12 +39,15 @@ export interface SweeperHandle {
   stop(): Promise<void>;
 }
 
-/** Sweeps every `intervalMs` (default 60 s); a failed sweep (Redis down) is logged and retried next time. */
-export function startSweeper(deps: SweeperDeps & { intervalMs?: number }): SweeperHandle {
+/**
+ * Sweeps every `intervalMs` (default 60 s); a failed sweep (queues down) is logged and retried
+ * next time. `prune` runs with each sweep (the PostgreSQL backend's expired state).
+ */
+export function startSweeper(deps: SweeperDeps & { intervalMs?: number; prune?: () => Promise<number> }): SweeperHandle {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;
-    running = sweepReceivedReports(deps)
+    running = Promise.all([sweepReceivedReports(deps), deps.prune?.()])
       .catch((e: unknown) => deps.logger.warn({ err: (e as Error).message }, 'sweep failed'))
       .finally(() => (running = null));
   };
@@ -61,7 +64,13 @@ export function startSweeper(deps: SweeperDeps & { intervalMs?: number }): Sweep
 /** Process part: runs the sweeper on the runtime's analysis queue until shutdown. */
 export async function start(rt: Runtime): Promise<void> {
   const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
-  const handle = startSweeper({ repos: rt.repos, analysisQueue, clock: rt.clock, logger: rt.logger.child({ part: 'sweeper' }) });
+  const handle = startSweeper({
+    repos: rt.repos,
+    analysisQueue,
+    clock: rt.clock,
+    logger: rt.logger.child({ part: 'sweeper' }),
+    prune: () => rt.backend.pruneExpired(),
+  });
   rt.onShutdown('sweeper', async () => {
     await handle.stop();
     await analysisQueue.close();

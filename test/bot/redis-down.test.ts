@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueueFactory } from '../../src/queue/factory.js';
+import { createRedisQueueFactory } from '../../src/queue/factory.js';
 import type { AnalyzeJob } from '../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../src/queue/names.js';
 import { createRedis } from '../../src/queue/redis.js';
@@ -20,7 +20,7 @@ describe('Redis down at Submit', () => {
     // the analysis queue sits on a Redis that does not answer
     const dead = createRedis('redis://127.0.0.1:1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false });
     dead.on('error', () => undefined);
-    const deadQueue = createQueueFactory(dead, h.prefix).queue<AnalyzeJob>(QUEUES.analysis);
+    const deadQueue = createRedisQueueFactory(dead, h.prefix).queue<AnalyzeJob>(QUEUES.analysis);
     deadQueue.on('error', () => undefined);
     const bot = h.newBot({ analysisQueue: deadQueue });
     const old = h.bot;

@@ -1,6 +1,6 @@
 /**
  * The bot's one error boundary: logs the failure with the update id and answers the person
- * politely in their language (their draft stays in Redis). It does not rely on the i18n
+ * politely in their language (their draft stays in the shared state). It does not rely on the i18n
  * middleware having run (the failure may come before it), and never throws itself.
  *
  * One failure gets special care: a conversation whose stored state no longer replays against
@@ -8,16 +8,16 @@
  * Retrying would fail forever, so the stale state is dropped and the person gets back what
  * they had typed, with an invitation to start again.
  */
-import type { BotError } from 'grammy';
-import type { Redis } from 'ioredis';
+import type { BotError, StorageAdapter } from 'grammy';
 import type { BotContext } from '../context.js';
 import type { DraftStore } from '../draft-store.js';
 import { pickLanguage, type Translate } from '../i18n.js';
 
 export interface ErrorBoundaryDeps {
-  redis: Redis;
+  /** The conversations' storage (Redis or PostgreSQL). */
+  conversations: Pick<StorageAdapter<unknown>, 'delete'>;
   drafts: DraftStore;
-  /** The conversations' Redis key prefix. */
+  /** The conversations' storage key prefix. */
   conversationPrefix: string;
 }
 
@@ -36,7 +36,7 @@ export function createErrorHandler(t: Translate, deps?: ErrorBoundaryDeps) {
       if (deps && ctx.chat && isStaleConversation(e)) {
         ctx.log?.warn({ err: (e as Error).message }, 'stale conversation state dropped');
         const draft = (await deps.drafts.get(ctx.chat.id))?.echo ?? '';
-        await deps.redis.del(`${deps.conversationPrefix}${ctx.chat.id}`);
+        await deps.conversations.delete(`${deps.conversationPrefix}${ctx.chat.id}`);
         await deps.drafts.clear(ctx.chat.id);
         if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
         await ctx.reply(t(lang, draft ? 'intake-draft-reset' : 'intake-draft-reset-empty', { draft }), { parse_mode: 'HTML' });

@@ -5,7 +5,7 @@ import { createAnalysisContextProvider } from '../../../src/app/analysis/analysi
 import { recordTopicCorrection } from '../../../src/app/analysis/corrections.js';
 import { createTopicModelCache, retrainTopicModel, TOPIC_MODEL_KIND } from '../../../src/app/analysis/topic-models.js';
 import { createRetrainProcessor, enqueueRetrain, TRAINING_QUEUE } from '../../../src/queue/analysis-worker.js';
-import { createQueueFactory } from '../../../src/queue/factory.js';
+import { createRedisQueueFactory } from '../../../src/queue/factory.js';
 import { createRedis } from '../../../src/queue/redis.js';
 import { silentLogger } from '../../../src/logger.js';
 import { TEST_REDIS_URL } from '../../support/db.js';
@@ -56,7 +56,7 @@ describe("leaders' corrections and retraining", () => {
 
   it('runs retraining as a job on its own queue', async () => {
     const redis = createRedis(TEST_REDIS_URL);
-    const queues = createQueueFactory(redis, `t-${randomBytes(4).toString('hex')}`);
+    const queues = createRedisQueueFactory(redis, `t-${randomBytes(4).toString('hex')}`);
     const queue = queues.queue(TRAINING_QUEUE);
     const events = queues.events(TRAINING_QUEUE);
     const models = createTopicModelCache(f.db.prisma);
