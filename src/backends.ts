@@ -106,7 +106,7 @@ export async function openPostgresBackend(db: Pick<Database, 'kind' | 'sql' | 'c
   return {
     kind: 'postgres',
     queueSchema: schema,
-    queues: createPostgresQueueFactory({ connectionString: url, schema, prefix: opts.prefix, logger: opts.logger, ...(embedded ? { drainDelaySeconds: 0.2 } : {}) }),
+    queues: createPostgresQueueFactory({ connectionString: url, schema, prefix: opts.prefix, logger: opts.logger, ...(embedded ? { pollSeconds: 0.2 } : {}) }),
     botState: async (o = {}) => ({
       conversations: await createPostgresConversationStorage(sql),
       drafts: createPostgresDraftStore(sql, o.draftsPrefix ?? `${opts.prefix}:drafts`),

@@ -63,13 +63,25 @@ export interface PostgresQueueOptions {
   /** The schema of BullMQ's tables (`public` on the embedded database, where `search_path` does not carry). */
   schema: string;
   /**
-   * How long an idle worker waits before looking again (seconds). Workers are woken by NOTIFY
-   * on PostgreSQL; the embedded database cannot deliver it over its socket, so they poll.
+   * Poll every this many seconds instead of waiting for NOTIFY (the embedded database cannot
+   * deliver it over its socket): an idle worker, and queue-events, never wait longer.
    */
-  drainDelaySeconds?: number;
+  pollSeconds?: number;
   /** The deployment's or test run's label (the state rows' key prefix); the schema isolates the queues. */
   prefix?: string;
   logger?: Logger;
+}
+
+/**
+ * A worker that never blocks longer than `seconds`: BullMQ otherwise sleeps until the next
+ * delayed job is due (up to an hour on PostgreSQL), trusting NOTIFY to wake it for new jobs.
+ */
+function pollingWorkerClass(seconds: number): typeof Worker {
+  return class PollingWorker extends Worker {
+    override get maximumBlockTimeout(): number {
+      return seconds;
+    }
+  } as typeof Worker;
 }
 
 /**
@@ -81,6 +93,8 @@ export function createPostgresQueueFactory(opts: PostgresQueueOptions): QueueFac
   const connection = (max: number) => ({ connectionString: opts.connectionString, schema: opts.schema, max, idleTimeoutMillis: 5000, skipMigrations: true });
   // The PostgreSQL classes differ from the Redis ones only in their backend type parameter.
   const asDefault = <T>(instance: unknown) => instance as T;
+  const WorkerClass = opts.pollSeconds ? pollingWorkerClass(opts.pollSeconds) : Worker;
+  const polling = opts.pollSeconds ? { drainDelay: opts.pollSeconds } : {};
   return {
     kind: 'postgres',
     prefix: opts.prefix ?? opts.schema,
@@ -90,16 +104,11 @@ export function createPostgresQueueFactory(opts: PostgresQueueOptions): QueueFac
     },
     worker<T>(name: string, processor: Processor<T>, wopts: Partial<WorkerOptions> = {}) {
       const { connection: _ignored, prefix: _prefix, ...rest } = wopts;
-      const worker = new Worker(
-        name,
-        processor as Processor,
-        { ...(opts.drainDelaySeconds !== undefined ? { drainDelay: opts.drainDelaySeconds } : {}), ...rest, connection: connection(3) },
-        createPostgresBackend,
-      );
+      const worker = new WorkerClass(name, processor as Processor, { ...polling, ...rest, connection: connection(3) }, createPostgresBackend);
       return logErrors(asDefault<Worker<T>>(worker), name, 'worker', opts.logger);
     },
     events(name: string) {
-      return logErrors(asDefault<QueueEvents>(new QueueEvents(name, { connection: connection(1) }, createPostgresBackend)), name, 'events', opts.logger);
+      return logErrors(asDefault<QueueEvents>(new QueueEvents(name, { connection: connection(1), ...(opts.pollSeconds ? { blockingTimeout: opts.pollSeconds * 1000 } : {}) }, createPostgresBackend)), name, 'events', opts.logger);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -16,8 +16,8 @@ describe('npm run chat', () => {
         input: script,
         encoding: 'utf8',
         timeout: 90_000,
-        // nothing answers at REDIS_URL: queues and the bot's state live in the embedded database
-        env: { ...process.env, PGLITE_DIR: join(dir, 'pglite'), DATABASE_URL: '', STATE_BACKEND: '', REDIS_URL: 'redis://127.0.0.1:1', CHAT_USER_ID: String(780_000_000 + Math.floor(Math.random() * 1e6)), LOG_LEVEL: 'warn' },
+        // no Redis (none on the PATH, nothing at REDIS_URL): queues and the bot's state live in the embedded database
+        env: { ...process.env, PATH: dirname(process.execPath), PGLITE_DIR: join(dir, 'pglite'), DATABASE_URL: '', STATE_BACKEND: '', REDIS_URL: 'redis://127.0.0.1:1', CHAT_USER_ID: String(780_000_000 + Math.floor(Math.random() * 1e6)), LOG_LEVEL: 'warn' },
       });
       expect(r.status, r.stderr).toBe(0);
       const out = r.stdout;
