@@ -14,8 +14,8 @@ import type { BotLimits } from './deps.js';
 import type { ThreadPool } from './threads.js';
 import { updateChatId } from './threads.js';
 
-/** The entry module of a bot thread. */
-export const BOT_THREAD_ENTRY = new URL('../../workers/bot-thread.ts', import.meta.url);
+/** The entry module of a bot thread: `.ts` from the sources, `.js` from the build (dist/). */
+export const BOT_THREAD_ENTRY = new URL(`../../workers/bot-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /** What every bot thread is given to build its runtime and bot (structured-cloneable). */
 export interface BotThreadData {
