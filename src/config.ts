@@ -17,6 +17,8 @@ export const configSchema = z
         .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'must look like 123456:ABC… (from @BotFather)')
         .optional(),
     ),
+    /** The Bot API server (default Telegram's): a self-hosted telegram-bot-api, or a stand-in for benchmarks. */
+    TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     BOT_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
     WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
     WEBHOOK_SECRET: z.preprocess(

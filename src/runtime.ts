@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
 import type { Config } from './config.js';
 import { loadConfigOrExit, redisUrlsOf, stateBackendOf } from './config.js';
-import { openPostgresBackend, openRedisBackend, type StateBackend } from './backends.js';
+import { openStateBackend, type StateBackend } from './backends.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations, readMigrations } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
@@ -33,6 +33,8 @@ export interface TelegramTransport {
   token: string;
   /** grammY `client.fetch` override; undefined = the real network. */
   fetch?: typeof fetch;
+  /** The Bot API server (TELEGRAM_API_ROOT); undefined = Telegram's. */
+  apiRoot?: string;
   /** Known bot identity (skips getMe); set for the fake API. */
   botInfo?: UserFromGetMe;
   fake?: FakeBotApi;
@@ -73,7 +75,7 @@ const FAKE_TOKEN = '1000000001:FAKE-TOKEN-FOR-THE-DEMO-AND-TESTS-000';
 
 /** Real Telegram when a token is configured, else a fake Bot API. */
 export function telegramTransport(config: Config, fake?: FakeBotApi): TelegramTransport {
-  if (!fake && config.TELEGRAM_BOT_TOKEN) return { token: config.TELEGRAM_BOT_TOKEN };
+  if (!fake && config.TELEGRAM_BOT_TOKEN) return { token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) };
   const api = fake ?? new FakeBotApi({ botUsername: config.BOT_USERNAME });
   return { token: FAKE_TOKEN, fetch: api.fetch, botInfo: api.botInfo, fake: api };
 }
@@ -104,10 +106,12 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       if (r.applied.length) logger.info({ applied: r.applied }, 'migrations applied');
     }
     const prefix = opts.queuePrefix ?? 'pulse';
-    const backend =
-      stateBackendOf(config) === 'postgres'
-        ? await openPostgresBackend(db, { prefix, logger, ...(opts.queueSchema ? { queueSchema: opts.queueSchema } : {}) })
-        : await openRedisBackend({ urls: redisUrlsOf(config), prefix, logger, requireReachable: db.kind === 'pglite' });
+    const backend = await openStateBackend(stateBackendOf(config), db, {
+      redisUrls: redisUrlsOf(config),
+      prefix,
+      logger,
+      ...(opts.queueSchema ? { queueSchema: opts.queueSchema } : {}),
+    });
     onShutdown('state-backend', () => backend.close());
     const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
     return {

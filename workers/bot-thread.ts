@@ -29,6 +29,7 @@ const bot = await createRuntimeBot(rt, logger, {
   token: rt.telegram.token,
   botInfo: data.botInfo,
   ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}),
+  ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}),
   extraFeatures: botExtraFeatures(rt),
   ...(data.limits ? { limits: data.limits } : {}),
   ...(data.conversationPrefix ? { conversationPrefix: data.conversationPrefix } : {}),

@@ -39,7 +39,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const drafts = deps.state.drafts;
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    ...(deps.fetch ? { client: { fetch: deps.fetch as never } } : {}),
+    client: { ...(deps.fetch ? { fetch: deps.fetch as never } : {}), ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const intake = { repos: deps.repos, ...(deps.reportIntake ? { reportIntake: deps.reportIntake } : {}), clock: deps.clock, analysisQueue: deps.analysisQueue, logger: deps.logger, reportsPerHour: limits.reportsPerHour };

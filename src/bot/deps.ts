@@ -29,6 +29,8 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** A fake Telegram at the fetch level (FakeBotApi.fetch). */
   fetch?: typeof fetch;
+  /** The Bot API server (TELEGRAM_API_ROOT); default Telegram's. */
+  apiRoot?: string;
   repos: Repositories;
   /** Fast per-update membership lookup (raw SQL, `createMemberLookup(db.sql)`); defaults to repos.members. */
   memberLookup?: MemberLookup;

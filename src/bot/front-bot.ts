@@ -44,10 +44,10 @@ export function isMirroredCall(m: unknown): m is MirroredCall {
 }
 
 /** Builds the front bot; `use(pool)` installs the hand-over once the threads are ready. */
-export function createFrontBot(token: string, logger: Logger, opts: { fetch?: typeof fetch; botInfo?: UserFromGetMe } = {}) {
+export function createFrontBot(token: string, logger: Logger, opts: { fetch?: typeof fetch; apiRoot?: string; botInfo?: UserFromGetMe } = {}) {
   const bot = new Bot<BotContext>(token, {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
-    ...(opts.fetch ? { client: { fetch: opts.fetch as never } } : {}),
+    client: { ...(opts.fetch ? { fetch: opts.fetch as never } : {}), ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) },
   });
   // A thread answers its own errors; what reaches here is a thread that died holding the update.
   bot.catch((err) => logger.error({ updateId: err.ctx.update.update_id, err: (err.error as Error)?.message }, 'update lost by a bot thread'));

@@ -125,6 +125,7 @@ async function inProcessBot(rt: Runtime, token: string, opts: StartBotOptions, l
     token,
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures() } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}),
   });
   await bot.init();
   log.info('bot handles updates in the main thread');
@@ -134,7 +135,7 @@ async function inProcessBot(rt: Runtime, token: string, opts: StartBotOptions, l
 /** A front bot that hands each update to the bot threads (src/bot/threads.ts, workers/bot-thread.ts). */
 async function threadedBot(rt: Runtime, token: string, count: number, log: Logger): Promise<Bot<BotContext>> {
   const fake = rt.telegram.fake;
-  const front = createFrontBot(token, log, rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {});
+  const front = createFrontBot(token, log, { ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}), ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}) });
   await front.bot.init();
   const pool = createThreadPool<BotThreadData>({
     entry: BOT_THREAD_ENTRY,

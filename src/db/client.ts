@@ -2,15 +2,14 @@
  * Database factory: PostgreSQL when a DATABASE_URL is given, embedded PGlite otherwise.
  * The same generated Prisma client runs on both through driver adapters. Returns the Prisma
  * client, a raw SQL executor for migrations and aggregations, and one `close()` that releases
- * everything (PGlite keeps the process alive until it is closed).
+ * everything (PGlite keeps the process alive until it is closed). PGlite's modules are loaded
+ * only when the embedded database is opened.
  */
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.js';
-import { servePglite, type ServedPglite } from './pglite-socket.js';
+import type { ServedPglite } from './pglite-socket.js';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './sql.js';
 
 export type Prisma = PrismaClient;
@@ -84,6 +83,11 @@ function openPostgres(url: string, max: number): Database {
 
 async function openPglite(dir: string): Promise<Database> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const [{ PGlite }, { PrismaPGlite }, { servePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+    import('./pglite-socket.js'),
+  ]);
   const db = new PGlite(dir);
   await db.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });

@@ -99,7 +99,11 @@ export async function startDeliveryWorker(
   rt: Runtime,
   opts: Pick<DeliveryWorkerDeps, 'observers' | 'concurrency' | 'limiter'> = {},
 ): Promise<Worker<DeliveryJob>> {
-  const api = new Api(rt.telegram.token, { ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}), timeoutSeconds: 30 });
+  const api = new Api(rt.telegram.token, {
+    ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}),
+    ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}),
+    timeoutSeconds: 30,
+  });
   const port = createDeliveryPort(rt);
   const logger = rt.logger.child({ part: 'delivery' });
   await warmUpDelivery(rt.repos.deliveries).catch((err: unknown) => logger.warn({ err }, 'delivery warm-up failed; starting cold'));
