@@ -20,7 +20,7 @@ import type { QueueFactory } from './queue/factory.js';
 import { createI18n, translator, type Translate } from './bot/i18n.js';
 import type { BotContext } from './bot/context.js';
 import type { UserFromGetMe } from 'grammy/types';
-import { FakeBotApi } from './fake-telegram/index.js';
+import type { FakeBotApi } from './fake-telegram/index.js';
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../prisma/migrations');
 
@@ -73,10 +73,10 @@ export interface RuntimeOptions {
 
 const FAKE_TOKEN = '1000000001:FAKE-TOKEN-FOR-THE-DEMO-AND-TESTS-000';
 
-/** Real Telegram when a token is configured, else a fake Bot API. */
-export function telegramTransport(config: Config, fake?: FakeBotApi): TelegramTransport {
+/** Real Telegram when a token is configured, else a fake Bot API (loaded only then). */
+export async function telegramTransport(config: Config, fake?: FakeBotApi): Promise<TelegramTransport> {
   if (!fake && config.TELEGRAM_BOT_TOKEN) return { token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) };
-  const api = fake ?? new FakeBotApi({ botUsername: config.BOT_USERNAME });
+  const api = fake ?? new (await import('./fake-telegram/index.js')).FakeBotApi({ botUsername: config.BOT_USERNAME });
   return { token: FAKE_TOKEN, fetch: api.fetch, botInfo: api.botInfo, fake: api };
 }
 
@@ -116,7 +116,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
     const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
     return {
       config,
-      telegram: telegramTransport(config, opts.fakeTelegram),
+      telegram: await telegramTransport(config, opts.fakeTelegram),
       logger,
       db,
       repos: createRepositories(db.prisma),

@@ -33,6 +33,35 @@ function logErrors<T extends Instance>(instance: T, name: string, kind: string, 
 }
 
 /**
+ * One Queue instance per name for the whole process (a queue is only a producer handle, and on
+ * PostgreSQL each instance has its own pool): every caller gets the same instance and closes
+ * its handle; the instance closes with the last one.
+ */
+function sharedQueues(create: (name: string, opts: Partial<QueueOptions>) => Queue): <T>(name: string, opts?: Partial<QueueOptions>) => Queue<T> {
+  const open = new Map<string, { queue: Queue; handles: number }>();
+  return <T>(name: string, opts: Partial<QueueOptions> = {}) => {
+    // options that shape the instance (tests, special cases) get an instance of their own
+    if (Object.keys(opts).length > 0) return create(name, opts) as Queue<T>;
+    let entry = open.get(name);
+    if (!entry) {
+      const queue = create(name, {});
+      const close = queue.close.bind(queue);
+      const shared = { queue, handles: 0 };
+      queue.close = async () => {
+        shared.handles -= 1;
+        if (shared.handles > 0) return;
+        open.delete(name);
+        await close();
+      };
+      entry = shared;
+      open.set(name, entry);
+    }
+    entry.handles += 1;
+    return entry.queue as Queue<T>;
+  };
+}
+
+/**
  * Queues and workers on Redis. Queues share the given connection (its owner closes it).
  * Workers and queue-events on a single server get connection *options*, so BullMQ creates
  * their blocking connections itself and closes them with the worker (an ioredis instance
@@ -42,12 +71,11 @@ function logErrors<T extends Instance>(instance: T, name: string, kind: string, 
 export function createRedisQueueFactory(connection: Redis | Cluster, prefix = 'pulse', logger?: Logger): QueueFactory {
   const cluster = 'isCluster' in connection && connection.isCluster;
   const own = (): ConnectionOptions => (cluster ? connection : ({ ...(connection as Redis).options, maxRetriesPerRequest: null } as ConnectionOptions));
+  const queue = sharedQueues((name, opts) => logErrors(new Queue(name, { connection, prefix, ...opts }), name, 'queue', logger));
   return {
     kind: 'redis',
     prefix,
-    queue<T>(name: string, opts: Partial<QueueOptions> = {}) {
-      return logErrors(new Queue<T>(name, { connection, prefix, ...opts }) as Queue<T>, name, 'queue', logger);
-    },
+    queue,
     worker<T>(name: string, processor: Processor<T>, opts: Partial<WorkerOptions> = {}) {
       return logErrors(new Worker<T>(name, processor, { connection: own(), prefix, ...opts }), name, 'worker', logger);
     },
@@ -95,13 +123,14 @@ export function createPostgresQueueFactory(opts: PostgresQueueOptions): QueueFac
   const asDefault = <T>(instance: unknown) => instance as T;
   const WorkerClass = opts.pollSeconds ? pollingWorkerClass(opts.pollSeconds) : Worker;
   const polling = opts.pollSeconds ? { drainDelay: opts.pollSeconds } : {};
+  const queue = sharedQueues((name, qopts) => {
+    const { connection: _ignored, prefix: _prefix, ...rest } = qopts;
+    return logErrors(asDefault<Queue>(new Queue(name, { ...rest, connection: connection(2) }, createPostgresBackend)), name, 'queue', opts.logger);
+  });
   return {
     kind: 'postgres',
     prefix: opts.prefix ?? opts.schema,
-    queue<T>(name: string, qopts: Partial<QueueOptions> = {}) {
-      const { connection: _ignored, prefix: _prefix, ...rest } = qopts;
-      return logErrors(asDefault<Queue<T>>(new Queue(name, { ...rest, connection: connection(2) }, createPostgresBackend)), name, 'queue', opts.logger);
-    },
+    queue,
     worker<T>(name: string, processor: Processor<T>, wopts: Partial<WorkerOptions> = {}) {
       const { connection: _ignored, prefix: _prefix, ...rest } = wopts;
       const worker = new WorkerClass(name, processor as Processor, { ...polling, ...rest, connection: connection(3) }, createPostgresBackend);
