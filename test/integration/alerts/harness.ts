@@ -10,8 +10,8 @@ import { DEFAULT_TOPICS } from '../../../src/domain/taxonomy.js';
 import type { Member, Unit } from '../../../src/domain/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createAlertsWorker } from '../../../src/queue/alerts-worker.js';
-import { createRedisCardEditGate } from '../../../src/queue/card-edit-gate.js';
 import { QUEUES } from '../../../src/queue/names.js';
+import type { BackendKind } from '../../support/backends.js';
 import { openHarness, seedMember, type Harness } from '../delivery/harness.js';
 
 export interface Org {
@@ -37,8 +37,8 @@ export interface AlertsHarness extends Harness {
 }
 
 /** Opens the harness and seeds the organisation (delays in minutes; fractions for tests). */
-export async function openAlertsHarness(opts: { clock?: () => Date } = {}): Promise<AlertsHarness> {
-  const h = await openHarness();
+export async function openAlertsHarness(opts: { clock?: () => Date; backend?: BackendKind } = {}): Promise<AlertsHarness> {
+  const h = await openHarness({}, opts.backend);
   const alertsQueue = h.queues.queue(QUEUES.alerts);
   const clock = opts.clock ?? (() => new Date());
   const deps: AlertsDeps = {
@@ -49,7 +49,7 @@ export async function openAlertsHarness(opts: { clock?: () => Date } = {}): Prom
     t: h.t,
     clock,
     logger: silentLogger(),
-    cardEditGate: createRedisCardEditGate(h.redis, h.queues.prefix),
+    cardEditGate: h.backend.cardEditGate(),
   };
   for (const [i, topic] of DEFAULT_TOPICS.entries()) await h.repos.topics.upsert({ ...topic, keywords: [...topic.keywords], sortOrder: i });
   const org = await seedOrg(h);
