@@ -11,12 +11,12 @@ import type { Prisma as PrismaClient } from '../db/client.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { analyzeJobSchema, type AnalyzeJob } from './jobs/analyze.js';
-import { QUEUES } from './names.js';
+import { jobIds, QUEUES } from './names.js';
 
 /** The retraining queue (its own, so no other worker consumes its jobs). */
-export const TRAINING_QUEUE = 'model-training';
+export const TRAINING_QUEUE = QUEUES.training;
 /** Job name and id of the retraining job. */
-export const RETRAIN_JOB = 'retrain-topic-model';
+export const RETRAIN_JOB = jobIds.retrain;
 
 /** Parses the payload, then analyses; a bad payload is unrecoverable. */
 export function createAnalysisProcessor(deps: AnalysisDeps): Processor<AnalyzeJob, AnalysisOutcome> {
