@@ -95,5 +95,7 @@ try {
   }
 } finally {
   server.close();
+  // the processes kept their queues in BullMQ's schema next to the database's (`<schema>_bullmq`)
+  await db.sql.query(`DROP SCHEMA IF EXISTS "${db.schema}_bullmq" CASCADE`).catch(() => undefined);
   await db.destroy();
 }

@@ -38,7 +38,7 @@ export interface StateBackend {
 /** Opens the backend `kind` for a process (the PostgreSQL one on the process's database). */
 export async function openStateBackend(
   kind: 'redis' | 'postgres',
-  db: Pick<Database, 'kind' | 'sql' | 'connectionUrl'>,
+  db: Pick<Database, 'kind' | 'schema' | 'sql' | 'connectionUrl'>,
   opts: { redisUrls: string[]; prefix: string; queueSchema?: string; logger: Logger },
 ): Promise<StateBackend> {
   if (kind === 'postgres') {

@@ -20,15 +20,18 @@ import { migrateQueueSchema } from '../queue/postgres-schema.js';
 export interface PostgresBackendOptions {
   /** Key prefix of the state rows (deployments and test runs sharing tables). */
   prefix: string;
-  /** BullMQ's schema (default `bullmq`; always `public` on the embedded database). */
+  /**
+   * BullMQ's schema. Default `bullmq`, or `<schema>_bullmq` when DATABASE_URL names a schema
+   * (deployments sharing a database keep their queues apart); always `public` on the embedded database.
+   */
   queueSchema?: string;
   logger: Logger;
 }
 
 /** Opens the PostgreSQL backend on the process's database (migrating BullMQ's schema). */
-export async function openPostgresBackend(db: Pick<Database, 'kind' | 'sql' | 'connectionUrl'>, opts: PostgresBackendOptions): Promise<StateBackend> {
+export async function openPostgresBackend(db: Pick<Database, 'kind' | 'schema' | 'sql' | 'connectionUrl'>, opts: PostgresBackendOptions): Promise<StateBackend> {
   const embedded = db.kind === 'pglite';
-  const schema = embedded ? 'public' : (opts.queueSchema ?? 'bullmq');
+  const schema = embedded ? 'public' : (opts.queueSchema ?? (db.schema === 'public' ? 'bullmq' : `${db.schema}_bullmq`));
   const url = await db.connectionUrl();
   await migrateQueueSchema(url, schema);
   const sql = db.sql;
