@@ -30,7 +30,7 @@ import { warmUpDelivery } from '../src/delivery/warm-up.js';
 import { DEFAULT_TOPICS } from '../src/domain/taxonomy.js';
 import { FakeBotApi, TELEGRAM_LIMITS } from '../src/fake-telegram/index.js';
 import { silentLogger } from '../src/logger.js';
-import { createAlertsWorker } from '../src/queue/alerts-worker.js';
+import { alertsDepsFrom, createAlertsWorker } from '../src/queue/alerts-worker.js';
 import { createAnalysisWorker } from '../src/queue/analysis-worker.js';
 import { createDeliveryWorker } from '../src/queue/delivery-worker.js';
 import { enqueueAnalysis, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
@@ -265,8 +265,7 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
     await context.get();
     worker = createAnalysisWorker(queues, { sql: db.sql, context, alertsQueue, clock, logger }, 16);
   } else {
-    const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
-    const deps = { repos, port, alertsQueue, deliveryQueue, t: translator(createI18n()), clock, logger, cardEditGate: backend.cardEditGate() };
+    const deps = alertsDepsFrom({ repos, alertsQueue, deliveryQueue, cardEditGate: backend.cardEditGate(), t: translator(createI18n()), clock, logger });
     await warmUpAlerts(deps); // as startAlertsWorker does
     worker = createAlertsWorker({ ...deps, queues, concurrency: 16 });
   }

@@ -9,13 +9,14 @@
 import { buildDigestForWindow } from '../src/app/digests/build-digest.js';
 import { renderDigestChart } from '../src/app/digests/chart.js';
 import { digestTranslator, sendUnitDigests, type SendDigestDeps } from '../src/app/digests/send-digest.js';
-import { unitsWithLeaders } from '../src/app/digests/run-all.js';
 import { createI18n, translator } from '../src/bot/i18n.js';
 import { createRepositories } from '../src/db/repositories/index.js';
 import type { DeliveryPort } from '../src/delivery/port.js';
 import { calendarWindow } from '../src/domain/digest/periods.js';
 import { renderDigestMessages } from '../src/domain/digest/render.js';
 import { TOPIC_SLUGS } from '../src/domain/vocabulary.js';
+import { silentLogger } from '../src/logger.js';
+import { digestDepsFrom, digestReadDeps } from '../src/queue/digest-worker.js';
 import { benchDatabase, fmt, performance, report, timeRuns } from './support.js';
 
 const REPORTS_IN_DAY = Number(process.env.REPORTS_IN_DAY ?? 100_000);
@@ -78,7 +79,7 @@ try {
   console.log(`reports: ${total} rows (${REPORTS_IN_DAY} in the day, 1% withdrawn) in ${fmt(performance.now() - t)} ms`);
 
   const repos = createRepositories(db.prisma);
-  const deps = { sql, repos, clock: () => new Date('2026-11-26T01:00:00Z') };
+  const deps = digestReadDeps({ sql, repos, clock: () => new Date('2026-11-26T01:00:00Z') });
   const root = (await repos.units.get(1))!;
   const window = calendarWindow('day', DAY, TZ);
   const model = await buildDigestForWindow(deps, root, window);
@@ -93,9 +94,9 @@ try {
 
   // the daily run: every unit with leaders, build once per unit, send to its leader
   let enqueued = 0;
-  const delivery: DeliveryPort = { enqueue: async () => ({ deliveryId: ++enqueued, duplicate: false }) };
-  const sendDeps: SendDigestDeps = { ...deps, delivery, t: t2 };
-  const ids = await unitsWithLeaders(sql);
+  const delivery: DeliveryPort = { enqueue: async () => ({ deliveryId: ++enqueued, duplicate: false }), withdraw: async () => 0 };
+  const sendDeps: SendDigestDeps = { ...digestDepsFrom({ sql, repos, clock: deps.clock, t: t2, logger: silentLogger() }, delivery) };
+  const ids = await deps.read.unitsWithLeaders();
   const unitList = await Promise.all(ids.map(async (id) => (await repos.units.get(id))!));
   let start = performance.now();
   for (const unit of unitList) await buildDigestForWindow(deps, unit, window);

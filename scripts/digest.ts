@@ -15,7 +15,9 @@ import { createI18n, translator } from '../src/bot/i18n.js';
 import { loadConfigOrExit } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
 import { applyMigrations, readMigrations } from '../src/db/migrate.js';
+import { createDigestReadModel } from '../src/db/read-models/digest-read-model.js';
 import { createRepositories } from '../src/db/repositories/index.js';
+import type { SqlExecutor } from '../src/db/sql.js';
 import { isDigestPeriod } from '../src/domain/digest/periods.js';
 import { htmlToText, renderDigestMessages, type DigestT } from '../src/domain/digest/render.js';
 import { renderYearlyMessages, yearlyCsv } from '../src/domain/digest/yearly.js';
@@ -26,15 +28,17 @@ import { MIGRATIONS_DIR } from '../src/runtime.js';
 
 export interface DigestCliDeps extends DigestDeps {
   t: Translate;
+  /** Finding the unit by id or name. */
+  findUnits: { get(id: number): Promise<Unit | null>; findByName(name: string): Promise<Unit[]> };
   write(text: string): void;
 }
 
 const USAGE = 'usage: npm run digest -- --unit <id or name> --period <day|week|month|year|today|last7> --date YYYY-MM-DD [--png FILE] [--csv FILE] [--lang vi|en]';
 
 async function findUnit(deps: DigestCliDeps, ref: string): Promise<Unit> {
-  const byId = /^\d+$/.test(ref) ? await deps.repos.units.get(Number(ref)) : null;
+  const byId = /^\d+$/.test(ref) ? await deps.findUnits.get(Number(ref)) : null;
   if (byId) return byId;
-  const byName = await deps.repos.units.findByName(ref);
+  const byName = await deps.findUnits.findByName(ref);
   if (byName.length === 1) return byName[0]!;
   throw new Error(byName.length ? `several units are named "${ref}"; use the id (${byName.map((u) => u.id).join(', ')})` : `no unit "${ref}"`);
 }
@@ -52,7 +56,7 @@ export async function digestCommand(argv: string[], deps: DigestCliDeps): Promis
   const date = values.date ? parseLocalDate(values.date) : localDateOf(deps.clock(), unit.timezone);
   if (!date) throw new Error(`--date must be YYYY-MM-DD, got "${values.date}"`);
   if (values.period === 'year') {
-    const activity = await buildYearlyActivity(deps.sql, unit, date.y, deps.clock());
+    const activity = await buildYearlyActivity(deps.read, unit, date.y, deps.clock());
     deps.write(renderYearlyMessages(activity, t).map(htmlToText).join('\n\n') + '\n');
     if (values.csv) writeFileSync(values.csv, yearlyCsv(activity));
     return;
@@ -61,9 +65,15 @@ export async function digestCommand(argv: string[], deps: DigestCliDeps): Promis
   deps.write(renderDigestMessages(model, t, lang).map(htmlToText).join('\n\n') + '\n');
   if (values.png) writeFileSync(values.png, renderDigestChart(model, t, lang));
   if (values.csv) {
-    const activity = await buildYearlyActivity(deps.sql, unit, date.y, deps.clock());
+    const activity = await buildYearlyActivity(deps.read, unit, date.y, deps.clock());
     writeFileSync(values.csv, yearlyCsv(activity));
   }
+}
+
+/** The command's dependencies over an opened database. */
+export function digestCliDeps(db: { sql: SqlExecutor; prisma: Parameters<typeof createRepositories>[0] }, t: Translate, write: (s: string) => void): DigestCliDeps {
+  const repos = createRepositories(db.prisma);
+  return { read: createDigestReadModel(db.sql), units: repos.units, members: repos.members, settings: repos.settings, findUnits: repos.units, clock: () => new Date(), t, write };
 }
 
 async function main(): Promise<void> {
@@ -72,7 +82,7 @@ async function main(): Promise<void> {
   try {
     if (db.kind === 'pglite') await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
     const t = translator(createI18n());
-    await digestCommand(process.argv.slice(2), { sql: db.sql, repos: createRepositories(db.prisma), clock: () => new Date(), t, write: (s) => process.stdout.write(s) });
+    await digestCommand(process.argv.slice(2), digestCliDeps(db, t, (s) => process.stdout.write(s)));
   } catch (e) {
     process.stderr.write(`digest: ${(e as Error).message}\n`);
     process.exitCode = 1;

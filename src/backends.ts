@@ -10,30 +10,11 @@
  * names a backend; use cases see only the ports (QueueFactory, BotState, CardEditGate, LimiterStore).
  * Each backend's module (src/backends/) is imported only when chosen (ioredis alone is ~13 MB).
  */
-import type { CardEditGate } from './app/alerts/deps.js';
-import type { BotState } from './bot/state.js';
+import type { StateBackend } from './backends/port.js';
 import type { Database } from './db/client.js';
-import type { LimiterStore } from './delivery/limiter.js';
 import type { Logger } from './logger.js';
-import type { QueueFactory } from './queue/factory.js';
 
-/** Queues and shared state on one backend. */
-export interface StateBackend {
-  kind: 'redis' | 'postgres';
-  queues: QueueFactory;
-  /** PostgreSQL: the schema of BullMQ's tables (bot threads open their backend on the same). */
-  queueSchema?: string;
-  /** The bot's conversation state, draft index and flood counters (`draftsPrefix` isolates test runs and the demo). */
-  botState(opts?: { draftsPrefix?: string }): Promise<BotState>;
-  cardEditGate(): CardEditGate;
-  limiterStore(): LimiterStore;
-  /** Removes expired state (PostgreSQL; Redis expires keys itself): the sweeper calls it. */
-  pruneExpired(): Promise<number>;
-  /** Resolves when the backend answers (readiness). */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
-
+export type { StateBackend } from './backends/port.js';
 
 /** Opens the backend `kind` for a process (the PostgreSQL one on the process's database). */
 export async function openStateBackend(

@@ -8,13 +8,12 @@ import type { BotContext } from './bot/context.js';
 import { alertsFeature } from './bot/features/alerts.js';
 import { digestFeature } from './bot/features/digest.js';
 import { alertsDepsFromRuntime } from './queue/alerts-worker.js';
+import { digestReadDeps } from './queue/digest-worker.js';
 import type { Runtime } from './runtime.js';
 
 /** The features other modules add to the bot: alert buttons and /alerts, /digest. */
 export function botExtraFeatures(rt: Runtime): Composer<BotContext>[] {
   const alertsDeps = alertsDepsFromRuntime(rt);
-  rt.onShutdown('bot-alerts-queues', async () => {
-    await Promise.all([alertsDeps.alertsQueue.close(), alertsDeps.deliveryQueue?.close()]);
-  });
-  return [alertsFeature(alertsDeps), digestFeature({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock })];
+  rt.onShutdown('bot-alerts-queues', () => alertsDeps.close());
+  return [alertsFeature(alertsDeps), digestFeature(digestReadDeps({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock }))];
 }

@@ -4,7 +4,7 @@
  * bot's state, card-edit windows and the delivery limiter in tables of ours (db/state/).
  * Loaded only when chosen.
  */
-import type { StateBackend } from '../backends.js';
+import type { StateBackend } from './port.js';
 import type { Database } from '../db/client.js';
 import { createPostgresCardEditGate } from '../db/state/card-edit-gate.js';
 import { createPostgresConversationStorage } from '../db/state/conversations.js';

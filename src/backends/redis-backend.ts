@@ -3,7 +3,7 @@
  * (hash-tagged prefixes, so that each queue's and each Lua script's keys share one slot), the
  * bot's state, card-edit windows and the delivery limiter in Redis. Loaded only when chosen.
  */
-import type { StateBackend } from '../backends.js';
+import type { StateBackend } from './port.js';
 import { createRedisBotState } from '../bot/state.js';
 import { createRedisLimiterStore } from '../delivery/redis-limiter-store.js';
 import type { Logger } from '../logger.js';

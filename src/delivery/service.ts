@@ -58,5 +58,16 @@ export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryPort &
       if (record.status === 'pending') await requeue(record.id, lane, msg.notBefore, msg.method.startsWith('edit'));
       return { deliveryId: record.id, duplicate: !created };
     },
+    async withdraw(keys: readonly string[], reason: string): Promise<number> {
+      let withdrawn = 0;
+      for (const key of keys) {
+        const record = await deps.deliveries.byKey(key);
+        if (!record || record.status !== 'pending') continue;
+        if (!(await deps.deliveries.withdrawPending(record.id, `withdrawn: ${reason}`))) continue;
+        await deps.queue.remove(deliveryJobId(record.id)).catch(() => 0);
+        withdrawn += 1;
+      }
+      return withdrawn;
+    },
   };
 }

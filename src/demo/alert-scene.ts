@@ -44,7 +44,7 @@ export async function runAlertScene(d: AlertSceneDeps): Promise<boolean> {
   }, 30_000);
   if (!analysed) return say(d, '(it was not analysed within 30 s)');
   d.out(`  ✓ analysed: urgency ${analysed.urgencyScore} (${analysed.urgencyLevel}), topic ${analysed.topicSlug}`);
-  const alert = await waitFor(async () => (await d.rt.repos.alerts.byReport(report.id)) ?? (analysed.issueGroupId ? await d.rt.repos.alerts.liveForGroup(analysed.issueGroupId) : null), 30_000);
+  const alert = await waitFor(async () => (await d.rt.repos.alerts.raisedBy(report.id))[0] ?? (await d.rt.repos.alerts.liveCovering(analysed.issueGroupId ?? -1, analysed.unitId))[0] ?? null, 30_000);
   if (!alert) return say(d, '(no alert was raised for it)');
   d.out(`  ✓ ${alert.level} alert #${alert.id} raised; card sent to the leaders of "${await name(alert.currentUnitId)}"`);
   d.out('  … nobody acknowledges it');
@@ -58,7 +58,7 @@ export async function runAlertScene(d: AlertSceneDeps): Promise<boolean> {
 }
 
 async function acknowledge(d: AlertSceneDeps, alert: AlertRecord, name: (id: number) => Promise<string>): Promise<boolean> {
-  const taker = await waitFor(async () => (await d.rt.repos.alerts.recipients(alert.id)).filter((r) => r.messageId !== null && r.step === alert.escalationStep).at(0) ?? null, 30_000);
+  const taker = await waitFor(async () => (await d.rt.repos.alerts.recipientMessages(alert.id)).filter((r) => r.messageId !== null && r.step === alert.escalationStep).at(0) ?? null, 30_000);
   if (!taker) return say(d, '(the card did not reach the next level)');
   await printRecipients(d, alert);
   const member = (await d.rt.repos.members.get(taker.memberId))!;
@@ -73,7 +73,7 @@ async function acknowledge(d: AlertSceneDeps, alert: AlertRecord, name: (id: num
 }
 
 async function printRecipients(d: AlertSceneDeps, alert: AlertRecord): Promise<void> {
-  for (const r of await d.rt.repos.alerts.recipients(alert.id)) {
+  for (const r of await d.rt.repos.alerts.recipientMessages(alert.id)) {
     const m = await d.rt.repos.members.get(r.memberId);
     d.out(`    step ${r.step}: ${m?.displayName ?? r.memberId} ${r.messageId ? '(card delivered)' : '(queued)'}`);
   }

@@ -14,7 +14,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Queue } from 'bullmq';
 import { pino } from 'pino';
-import { digestDepsFrom, produceDemoDigests } from '../app/digests/index.js';
+import { produceDemoDigests } from '../app/digests/index.js';
+import { digestDepsFrom } from '../queue/digest-worker.js';
 import { listIssueGroups } from '../app/issue-groups/manage.js';
 import { loadConfigOrExit } from '../config.js';
 import { createDeliveryPort } from '../delivery/index.js';
@@ -113,7 +114,7 @@ const scene = await runAlertScene({ rt, bot, fake, org, out });
 if (scene) await waitForQueues(rt, [QUEUES.alerts, QUEUES.delivery], 60_000);
 
 out('\nDigests of the last 7 days for every leader:');
-const digests = await produceDemoDigests(digestDepsFrom(rt, createDeliveryPort(rt)));
+const digests = await produceDemoDigests(digestDepsFrom({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock, t: rt.t, logger: rt.logger }, createDeliveryPort(rt)));
 await waitForQueues(rt, [QUEUES.delivery], 120_000);
 out(`✓ ${digests.summary.sent} digest(s) sent to ${digests.summary.units} unit(s) with leaders; here is the busiest one:\n`);
 out(digests.text ?? '(no digest text)');

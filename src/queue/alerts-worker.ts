@@ -4,21 +4,23 @@
  * jobs the alerts module schedules.
  * Payloads are parsed with zod; a malformed one fails at once (UnrecoverableError).
  */
-import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import { z } from 'zod';
-import { runCardEditsJob } from '../app/alerts/card-edits.js';
-import { evaluateReport } from '../app/alerts/evaluate.js';
-import { warmUpAlerts } from '../app/alerts/warm-up.js';
-import { runStepJob } from '../app/alerts/escalate.js';
-import type { AlertsDeps } from '../app/alerts/deps.js';
+import { evaluateReport, reconcileAlertScopes, runCardEditsJob, runStepJob, warmUpAlerts, type AlertsDeps } from '../app/alerts/index.js';
+import type { CardEditGate } from '../app/alerts/deps.js';
 import type { QueueFactory } from './factory.js';
-import { createDeliveryPort } from '../delivery/index.js';
+import type { Repositories } from '../db/repositories/index.js';
+import { createDeliveryService } from '../delivery/index.js';
+import type { Clock } from '../domain/clock.js';
+import type { Translate } from '../domain/translate.js';
+import type { Logger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
+import { createAlertJobs } from './alert-jobs.js';
 import { evaluateJobSchema } from './jobs/alerts.js';
 import { QUEUES } from './names.js';
 
 const stepJobSchema = z.object({ kind: z.enum(['escalate', 'release']), alertId: z.number().int().positive(), step: z.number().int().min(0) });
-const cardsJobSchema = z.object({ kind: z.literal('cards'), alertId: z.number().int().positive(), dueAt: z.number().int(), lead: z.boolean().optional() });
+const cardsJobSchema = z.object({ kind: z.literal('cards'), issueGroupId: z.number().int().positive(), dueAt: z.number().int(), lead: z.boolean().optional() });
 const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema, cardsJobSchema]);
 
 export interface AlertsWorkerDeps extends AlertsDeps {
@@ -46,29 +48,63 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
   return worker;
 }
 
-/** The alerts dependencies over a runtime (the bot's alertsFeature takes the same object). */
-export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps {
+/** The adapters the alert use cases run on, over one set of repositories, queues and the state backend's card-edit gate. */
+export interface AlertsAdapters {
+  repos: Pick<Repositories, 'alerts' | 'units' | 'members' | 'settings' | 'audit' | 'deliveries'>;
+  alertsQueue: Queue;
+  deliveryQueue: Queue;
+  /** The card-edit windows (StateBackend.cardEditGate(): Redis or PostgreSQL). */
+  cardEditGate: CardEditGate;
+  t: Translate;
+  clock: Clock;
+  logger: Logger;
+  cardEditDelayMs?: number;
+}
+
+/** Wires the alert use cases' ports to their adapters (composition roots, tests and benchmarks). */
+export function alertsDepsFrom(a: AlertsAdapters): AlertsDeps {
   return {
+    alerts: a.repos.alerts,
+    units: a.repos.units,
+    members: a.repos.members,
+    settings: a.repos.settings,
+    audit: a.repos.audit,
+    messages: createDeliveryService({ deliveries: a.repos.deliveries, queue: a.deliveryQueue, clock: a.clock }),
+    jobs: createAlertJobs(a.alertsQueue),
+    t: a.t,
+    clock: a.clock,
+    logger: a.logger,
+    ...(a.cardEditDelayMs !== undefined ? { cardEditDelayMs: a.cardEditDelayMs } : {}),
+    cardEditGate: a.cardEditGate,
+  };
+}
+
+/** The alerts dependencies over a runtime (the bot's alertsFeature takes the same object); `close` closes its queues. */
+export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps & { close(): Promise<void> } {
+  const alertsQueue = rt.queues.queue(QUEUES.alerts);
+  const deliveryQueue = rt.queues.queue(QUEUES.delivery);
+  const deps = alertsDepsFrom({
     repos: rt.repos,
-    port: createDeliveryPort(rt),
-    alertsQueue: rt.queues.queue(QUEUES.alerts),
-    deliveryQueue: rt.queues.queue(QUEUES.delivery),
+    alertsQueue,
+    deliveryQueue,
+    cardEditGate: rt.backend.cardEditGate(),
     t: rt.t,
     clock: rt.clock,
     logger: rt.logger.child({ part: 'alerts' }),
     cardEditDelayMs: rt.config.ALERT_EDIT_WINDOW_MS,
-    cardEditGate: rt.backend.cardEditGate(),
-  };
+  });
+  return { ...deps, close: async () => void (await Promise.all([alertsQueue.close(), deliveryQueue.close()])) };
 }
 
 /** Starts the alerts worker inside a runtime, warmed up first (app/alerts/warm-up.ts). */
 export async function startAlertsWorker(rt: Runtime, opts: { concurrency?: number } = {}): Promise<Worker> {
   const deps = alertsDepsFromRuntime(rt);
   await warmUpAlerts(deps).catch((err: unknown) => deps.logger.warn({ err }, 'alerts warm-up failed; starting cold'));
+  await reconcileAlertScopes({ ...deps, uncovered: rt.repos.alerts }).catch((err: unknown) => deps.logger.warn({ err }, 'alert scope reconciliation failed'));
   const worker = createAlertsWorker({ ...deps, queues: rt.queues, concurrency: opts.concurrency ?? rt.config.WORKER_CONCURRENCY });
   rt.onShutdown('alerts-worker', async () => {
     await worker.close();
-    await Promise.all([deps.alertsQueue.close(), deps.deliveryQueue?.close()]);
+    await deps.close();
   });
   return worker;
 }

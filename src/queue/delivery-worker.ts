@@ -20,8 +20,9 @@ import { warmUpDelivery } from '../delivery/warm-up.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { QUEUES } from './names.js';
+import type { DeliveryObserver, MessageOutcome } from '../app/ports/messages.js';
 
-export type DeliveryObserver = (outcome: Extract<SendOutcome, { type: 'sent' | 'failed' }>) => Promise<void>;
+export type { DeliveryObserver } from '../app/ports/messages.js';
 
 export interface DeliveryWorkerDeps {
   api: Api;
@@ -47,9 +48,13 @@ async function observe(deps: DeliveryWorkerDeps, outcome: SendOutcome, log: Logg
   if (outcome.type === 'failed' && outcome.blocked) {
     await handleBlockedDelivery({ members: deps.repos.members, port: deps.port, t: deps.t }, outcome.record);
   }
+  const seen: MessageOutcome =
+    outcome.type === 'sent'
+      ? { type: 'sent', idempotencyKey: outcome.record.idempotencyKey, deliveryId: outcome.record.id, messageId: outcome.messageId }
+      : { type: 'failed', idempotencyKey: outcome.record.idempotencyKey, deliveryId: outcome.record.id, reason: outcome.reason };
   for (const o of deps.observers ?? []) {
     try {
-      await o(outcome);
+      await o(seen);
     } catch (err) {
       log.warn({ err }, 'delivery observer failed');
     }

@@ -7,8 +7,15 @@
 import { UnrecoverableError, type Job, type Processor, type Queue, type Worker } from 'bullmq';
 import { z } from 'zod';
 import { catchUpDigests } from '../app/digests/run-all.js';
+import type { DigestDeps } from '../app/digests/build-digest.js';
 import { runScheduledDigest, type SendDigestDeps } from '../app/digests/send-digest.js';
-import { sendReminders } from '../app/reminders/send-reminders.js';
+import { sendReminders, type ReminderDeps } from '../app/reminders/send-reminders.js';
+import type { Repositories } from '../db/repositories/index.js';
+import { createDigestLedger, createDigestReadModel } from '../db/read-models/digest-read-model.js';
+import { createReminderReads } from '../db/read-models/reminder-candidates.js';
+import type { SqlExecutor } from '../db/sql.js';
+import type { Clock } from '../domain/clock.js';
+import type { Translate } from '../domain/translate.js';
 import { SCHEDULED_PERIODS } from '../domain/digest/periods.js';
 import type { Logger } from '../logger.js';
 import { createDeliveryService } from '../delivery/service.js';
@@ -25,10 +32,38 @@ export const digestJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sync') }),
 ]);
 
-export interface DigestWorkerDeps extends SendDigestDeps {
+export interface DigestWorkerDeps extends SendDigestDeps, ReminderDeps {
   logger: Logger;
   /** The digests queue itself (for the sync job). */
   queue: Queue<DigestJob>;
+  /** For the scheduler sync (which units have which digest time). */
+  sql: Pick<SqlExecutor, 'query'>;
+}
+
+/** What digests and reminders run on, over one database. */
+export interface DigestParts {
+  sql: SqlExecutor;
+  repos: Pick<Repositories, 'units' | 'members' | 'settings'>;
+  clock: Clock;
+  t: Translate;
+  logger: Logger;
+}
+
+/** What building a digest reads (the bot's /digest, the CLI). */
+export function digestReadDeps(p: Pick<DigestParts, 'sql' | 'repos' | 'clock'>): DigestDeps {
+  return { read: createDigestReadModel(p.sql), units: p.repos.units, members: p.repos.members, settings: p.repos.settings, clock: p.clock };
+}
+
+/** Wires the digest and reminder use cases' ports to their adapters (composition roots, tests). */
+export function digestDepsFrom(p: DigestParts, delivery: DeliveryPort): SendDigestDeps & ReminderDeps {
+  return {
+    ...digestReadDeps(p),
+    ledger: createDigestLedger(p.sql),
+    reminders: createReminderReads(p.sql),
+    t: p.t,
+    logger: p.logger.child({ part: 'digests' }),
+    delivery,
+  };
 }
 
 /** Parses the payload and runs the job; returns a small summary stored with the job. */
@@ -83,7 +118,8 @@ export async function startDigests(rt: Runtime, opts: { delivery?: DeliveryPort;
   });
   const synced = await syncDigestSchedulers(queue, rt.db.sql);
   logger.info(synced, 'digest schedulers synced');
-  const worker = createDigestWorker(rt.queues, { sql: rt.db.sql, repos: rt.repos, clock: rt.clock, delivery, t: rt.t, logger, queue }, opts.concurrency);
+  const deps = { ...digestDepsFrom({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock, t: rt.t, logger }, delivery), logger, queue, sql: rt.db.sql };
+  const worker = createDigestWorker(rt.queues, deps, opts.concurrency);
   rt.onShutdown('digests-worker', () => worker.close());
   return { catchUpJobId: await enqueueCatchUp(queue, rt.clock()) };
 }

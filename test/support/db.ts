@@ -18,8 +18,11 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-/** A migrated PostgreSQL schema of its own. */
-export async function createPostgresTestDatabase(poolSize = 5): Promise<TestDatabase> {
+/**
+ * A migrated PostgreSQL schema of its own. `migrationsBefore` stops before the named migration
+ * (tests of a migration apply the rest themselves).
+ */
+export async function createPostgresTestDatabase(poolSize = 5, migrationsBefore?: string): Promise<TestDatabase> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await admin.connect();
@@ -27,7 +30,10 @@ export async function createPostgresTestDatabase(poolSize = 5): Promise<TestData
   await admin.end();
   const url = `${TEST_DATABASE_URL}?schema=${schema}`;
   const db = await openDatabase({ url, poolSize });
-  await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
+  const all = readMigrations(MIGRATIONS_DIR);
+  const stop = migrationsBefore ? all.findIndex((m) => m.name === migrationsBefore) : -1;
+  if (migrationsBefore && stop < 0) throw new Error(`no migration ${migrationsBefore}`);
+  await applyMigrations(db.sql, stop < 0 ? all : all.slice(0, stop));
   return {
     ...db,
     schema,

@@ -23,6 +23,9 @@ export function createFakeDelivery(): FakeDelivery {
       byKey.set(msg.idempotencyKey, messages.length);
       return { deliveryId: messages.length, duplicate: false };
     },
+    async withdraw() {
+      return 0;
+    },
     textsFor(memberId) {
       return messages.filter((m) => m.memberId === memberId && m.method === 'sendMessage').map((m) => String(m.payload.text));
     },

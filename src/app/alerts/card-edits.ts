@@ -1,31 +1,30 @@
 /**
- * Edits of the alert cards already sent, throttled per alert. A report joining a live alert
- * changes its figures; the first change after a quiet spell edits the cards at once and opens
- * a window (ALERT_EDIT_WINDOW_MS); every further change within the window joins ONE delayed
- * `cards` job at the window's end, which renders the alert as it is THEN and opens the next
- * window. So a card is edited at most about once per window, always with the newest content;
- * a hot alert cannot spend Telegram's global budget (or its readers' per-chat budget, which a
- * new card to the same leader needs) on a stream of edits, while an occasional join still
- * shows at once. New cards and status changes (acknowledge, resolve, false alarm) never wait.
+ * Edits of the cards already sent, throttled per issue group. A report joining a live alert
+ * changes what the group's cards show; the first change after a quiet spell edits them at once
+ * and opens a window (ALERT_EDIT_WINDOW_MS); every further change within the window joins ONE
+ * delayed `cards` job at the window's end, which renders the cards as they are THEN and opens
+ * the next window. So a card is edited at most about once per window, always with the newest
+ * content; a hot issue cannot spend Telegram's global budget on a stream of edits, while an
+ * occasional join still shows at once. New cards and status changes never wait.
  *
  * Why no update is lost: a change reads the window only AFTER it committed. The window's job
  * runs after the window's end and, when it starts, opens the next window; a change that still
- * saw the old window therefore committed before the job read the alert. A change whose `add`
- * finds its window's job gone (done) creates it again. Windows live in the `CardEditGate`
- * (Redis in production, shared by every alerts worker).
+ * saw the old window therefore committed before the job read the alerts. A change whose `add`
+ * finds its window's job gone (done) creates it again. Windows live in the `CardEditGate`.
+ *
+ * Each reader's card is rendered for that reader's scope (card.ts); an edit is queued only when
+ * the rendered card differs from the state it was last edited to.
  */
-import type { AlertRecord } from '../../db/repositories/alerts-repository.js';
-import { cardsByLanguage, loadCardContext } from './card.js';
-import { alertJobIds, alertKeys, type AlertsDeps } from './deps.js';
+import { alertKeys, subjectOf, type AlertsDeps } from './deps.js';
+import { cardVersion, renderReaderCard, viewIsLive } from './card.js';
+import type { AlertRecord, CardRecord } from './ports.js';
 
-export type { CardEditGate } from './deps.js';
-
-/** Default window in which the changes to one alert share one edit per card. */
+/** Default window in which the changes to one issue group share one edit per card. */
 export const DEFAULT_CARD_EDIT_DELAY_MS = 1500;
 
 /**
- * BullMQ priority of the edit jobs: after new alerts and escalations (no priority), before the
- * evaluations of joining reports (queue/jobs/alerts.ts JOIN_EVALUATION_PRIORITY).
+ * Priority of the edit jobs: after new alerts and escalations (no priority), before the
+ * evaluations of joining reports (JOIN_EVALUATION_PRIORITY).
  */
 export const CARD_EDITS_PRIORITY = 1;
 
@@ -38,78 +37,60 @@ const WINDOW_MARGIN_MS = 50;
  */
 const holdFor = (windowMs: number) => windowMs + 2 * WINDOW_MARGIN_MS;
 
-export interface CardEditsJob {
-  kind: 'cards';
-  alertId: number;
-  /** When the job is due (ms since the epoch, on the scheduler's clock). */
-  dueAt: number;
-  /** The first change of a window (edits now) rather than the window's end. */
-  lead?: boolean;
-}
-
-/** The version of an alert's figures: the edit's idempotency key (same figures = one edit). */
-export const figuresVersion = (a: Pick<AlertRecord, 'reportCount' | 'unitCount'>) => `u${a.reportCount}-${a.unitCount}`;
-
 /**
- * After an alert's figures changed (and the change committed): edits every card now when the
- * window setting is 0; otherwise the first change of a window edits at once and the later ones
- * join the window's job. Both go through the alerts queue, so a failed edit is retried there.
+ * After what an alert's cards show changed (and the change committed): edits every card of its
+ * subject now when the window setting is 0 (or the alert has no issue group); otherwise the
+ * first change of a window edits at once and the later ones join the window's job.
  */
-export async function scheduleCardEdits(deps: AlertsDeps, alertId: number): Promise<void> {
+export async function scheduleCardEdits(deps: AlertsDeps, alert: Pick<AlertRecord, 'id' | 'issueGroupId'>): Promise<void> {
   const windowMs = deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS;
-  if (windowMs <= 0) {
-    const alert = await deps.repos.alerts.get(alertId);
-    if (alert) await editAllCards(deps, alert, figuresVersion(alert));
-    return;
-  }
+  if (windowMs <= 0 || alert.issueGroupId === null) return editAllCards(deps, subjectOf(alert));
+  const groupId = alert.issueGroupId;
   const now = deps.clock().getTime();
-  const gate = await deps.cardEditGate.open(alertId, now, holdFor(windowMs));
-  const job: CardEditsJob = gate.lead ? { kind: 'cards', alertId, dueAt: now, lead: true } : { kind: 'cards', alertId, dueAt: gate.openedAt + windowMs };
-  await deps.alertsQueue.add('cards', job, {
-    jobId: alertJobIds.cards(alertId, job.dueAt, gate.lead),
-    delay: gate.lead ? 0 : Math.max(0, job.dueAt - now) + WINDOW_MARGIN_MS,
-    priority: CARD_EDITS_PRIORITY,
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 1000 },
-    removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
-  });
+  const gate = await deps.cardEditGate.open(groupId, now, holdFor(windowMs));
+  if (gate.lead) return deps.jobs.add({ kind: 'cards', issueGroupId: groupId, dueAt: now, lead: true }, { delayMs: 0, priority: CARD_EDITS_PRIORITY });
+  const dueAt = gate.openedAt + windowMs;
+  await deps.jobs.add({ kind: 'cards', issueGroupId: groupId, dueAt }, { delayMs: Math.max(0, dueAt - now) + WINDOW_MARGIN_MS, priority: CARD_EDITS_PRIORITY });
 }
 
-/**
- * An edit job: edits every card to the alert's current figures (a closed alert's last word
- * stands). A window's job first opens the next window, then reads the alert.
- */
-export async function runCardEditsJob(deps: AlertsDeps, job: Pick<CardEditsJob, 'alertId' | 'lead'>): Promise<'done' | 'stale'> {
-  if (!job.lead) await deps.cardEditGate.restart(job.alertId, deps.clock().getTime(), holdFor(deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS));
-  const alert = await deps.repos.alerts.get(job.alertId);
-  if (!alert || alert.status === 'resolved' || alert.status === 'false_alarm') return 'stale';
-  await editAllCards(deps, alert, figuresVersion(alert));
+/** An edit job: a window's job first opens the next window, then edits every card of the group. */
+export async function runCardEditsJob(deps: AlertsDeps, job: { issueGroupId: number; lead?: boolean }): Promise<'done'> {
+  if (!job.lead) await deps.cardEditGate.restart(job.issueGroupId, deps.clock().getTime(), holdFor(deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS));
+  await editAllCards(deps, `group-${job.issueGroupId}`);
   return 'done';
 }
 
+/** Edits every live card of a subject to what it shows now (a retired card keeps its last word). */
+export async function editAllCards(deps: AlertsDeps, subject: string): Promise<void> {
+  for (const card of await deps.alerts.liveCards(subject)) await editCard(deps, card);
+}
+
 /**
- * Edits the card of every recipient to the alert's current state. `version` makes the
- * delivery key (same state twice = one edit).
+ * Edits one card to what its reader may see now, unless it already shows that; a card whose
+ * alerts are all closed shows their last word and is retired (the next alert sends a new card).
  */
-export async function editAllCards(deps: AlertsDeps, alert: AlertRecord, version: string): Promise<void> {
-  const recipients = await deps.repos.alerts.recipients(alert.id);
-  if (recipients.length === 0) return;
-  const cardFor = cardsByLanguage(deps, alert, await loadCardContext(deps, alert));
-  for (const r of recipients) {
-    const member = await deps.repos.members.get(r.memberId);
-    const card = cardFor(member?.language ?? 'vi');
-    // Cards sent through the delivery path are edited by reference to their delivery (the id is
-    // known once sent); cards shown by /alerts carry their own message id (step -1).
-    const target = r.step >= 0 || r.messageId === null ? { editOf: alertKeys.card(alert.id, r.memberId) } : { message_id: r.messageId };
-    await deps.port.enqueue({
-      idempotencyKey: alertKeys.edit(alert.id, r.memberId, version),
-      memberId: r.memberId,
-      chatId: r.chatId,
+export async function editCard(deps: AlertsDeps, card: CardRecord): Promise<void> {
+  const reader = await deps.members.get(card.memberId);
+  const shown = reader ? await renderReaderCard(deps, reader, card) : null;
+  if (!shown) return;
+  const ids = shown.view.alerts.map((a) => a.id);
+  if (ids.some((id) => !card.alertIds.includes(id))) await deps.alerts.setCardAlerts(card.id, [...new Set([...card.alertIds, ...ids])]);
+  const version = cardVersion(shown.rendered);
+  const seq = await deps.alerts.cardEditSeq(card.id, version);
+  if (seq !== null) {
+    // Cards sent through the delivery path are edited by reference to that delivery (the
+    // message id is known once sent); a card shown by /alerts carries its own message id.
+    const target = card.deliveryKey ? { editOf: card.deliveryKey } : { message_id: card.messageId };
+    await deps.messages.enqueue({
+      idempotencyKey: alertKeys.edit(card.id, `${seq}-${version}`),
+      memberId: card.memberId,
+      chatId: card.chatId,
       kind: 'alert_edit',
       lane: 'alert',
       method: 'editMessageText',
-      payload: { ...target, text: card.text, parse_mode: 'HTML', reply_markup: card.reply_markup, link_preview_options: { is_disabled: true } },
+      payload: { ...target, text: shown.rendered.text, parse_mode: 'HTML', reply_markup: shown.rendered.reply_markup, link_preview_options: { is_disabled: true } },
     });
+    await deps.alerts.recordCardEdit(card.id, version, seq);
   }
+  if (card.live && !viewIsLive(shown.view)) await deps.alerts.retireCard(card.id, deps.clock());
 }

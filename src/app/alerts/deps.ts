@@ -1,56 +1,54 @@
 /**
- * What the alert use cases need, injected by the composition roots (alerts worker, bot,
- * demo, tests). Messages leave only through the DeliveryPort; delayed escalation and
- * quiet-hour release jobs go on the `alerts` queue.
+ * What the alert use cases need, injected by the composition roots (alerts worker, bot, demo,
+ * tests): the ports of ports.ts. Messages leave only through the MessageSender; delayed
+ * escalation, quiet-hour release and card-edit jobs go through AlertJobs.
  */
-import type { Queue } from 'bullmq';
-import type { Translate } from '../../bot/i18n.js';
-import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
-import type { DeliveryPort } from '../../delivery/port.js';
-import type { Logger } from '../../logger.js';
+import type { Translate } from '../../domain/translate.js';
+import type { Logger } from '../ports/logger.js';
+import type { MessageSender } from '../ports/messages.js';
+import type { AlertJob, AlertJobs, AlertStore, AuditLog, CardEditGate, MembersReader, SettingsReader, UnitsReader } from './ports.js';
+
+export type { CardEditGate } from './ports.js';
 
 export interface AlertsDeps {
-  repos: Pick<Repositories, 'alerts' | 'units' | 'members' | 'settings' | 'audit' | 'deliveries'>;
-  port: DeliveryPort;
-  alertsQueue: Queue;
-  /** Lets cancellation also drop queued jobs at once (the row status alone already stops them). */
-  deliveryQueue?: Queue;
+  alerts: AlertStore;
+  units: UnitsReader;
+  members: MembersReader;
+  settings: SettingsReader;
+  audit: AuditLog;
+  messages: MessageSender;
+  jobs: AlertJobs;
   t: Translate;
   clock: Clock;
   logger: Logger;
   /**
-   * An alert's cards are edited at most about once per this window (ms; default 1500, see
+   * A subject's cards are edited at most about once per this window (ms; default 1500, see
    * card-edits.ts); 0 edits at every change.
    */
   cardEditDelayMs?: number;
-  /** The open edit window of each alert (queue/card-edit-gate.ts: Redis). */
+  /** The open edit window of each issue group's cards (Redis or PostgreSQL). */
   cardEditGate: CardEditGate;
 }
 
-/** Deterministic job ids: adding the same step twice is a no-op; acknowledging removes them. */
-export const alertJobIds = {
-  escalate: (alertId: number, step: number) => `escalate-${alertId}-${step}`,
-  release: (alertId: number, step: number) => `release-${alertId}-${step}`,
-  /** An edit job: the first change of a window (`lead`, due now) or the window's end. */
-  cards: (alertId: number, dueAt: number, lead = false) => `cards-${alertId}-${lead ? 'lead-' : ''}${dueAt}`,
-} as const;
+/**
+ * The id of an alerts job, derived from what it does (BullMQ ids cannot hold ':'): adding the
+ * same step twice is a no-op, and an acknowledgement can remove exactly the steps it stops.
+ */
+export function alertJobId(job: AlertJob): string {
+  if (job.kind === 'cards') return `cards-${job.issueGroupId}-${job.lead ? 'lead-' : ''}${job.dueAt}`;
+  return `${job.kind}-${job.alertId}-${job.step}`;
+}
 
-/** Idempotency keys of the messages of one alert. */
+/** The subject of an alert: its issue group (one card per reader and group), else the alert itself. */
+export const subjectOf = (a: { id: number; issueGroupId: number | null }): string => (a.issueGroupId !== null ? `group-${a.issueGroupId}` : `alert-${a.id}`);
+
+/** Idempotency keys of the messages of the alerts module. */
 export const alertKeys = {
-  prefix: (alertId: number) => `alert-${alertId}-`,
-  card: (alertId: number, memberId: number) => `alert-${alertId}-m-${memberId}`,
-  edit: (alertId: number, memberId: number, version: string) => `alert-${alertId}-m-${memberId}-${version}`,
+  /** The message that sends a card. */
+  card: (cardId: number) => `card-${cardId}`,
+  /** An edit of a card to one rendered state (same state twice = one edit). */
+  edit: (cardId: number, version: string) => `card-${cardId}-${version}`,
+  /** The note to a collaborator that leadership took up what they reported. */
   reporter: (alertId: number, memberId: number) => `alert-${alertId}-reporter-${memberId}`,
 } as const;
-
-/**
- * The open edit window of each alert, shared by every process that evaluates reports. `open`
- * is atomic: of two changes at once, one leads (edits at once) and the other joins its window.
- */
-export interface CardEditGate {
-  /** Opens a window at `nowMs`, held `holdMs`, unless one is open: `lead` (edit now), else when the open one began. */
-  open(alertId: number, nowMs: number, holdMs: number): Promise<{ lead: true } | { lead: false; openedAt: number }>;
-  /** Opens the next window at `nowMs` (a window's job is about to edit). */
-  restart(alertId: number, nowMs: number, holdMs: number): Promise<void>;
-}

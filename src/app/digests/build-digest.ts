@@ -1,24 +1,28 @@
 /**
  * buildDigest: the use case that turns "leader X (or unit U), period P, date D" into a
- * DigestModel for the leader's whole subtree, by SQL aggregation (src/app/digests/queries.ts).
- * Everything shown to the leader is redacted text, counts or names of their own subtree.
+ * DigestModel for the leader's whole subtree, from the scoped digest read model (ports.ts).
+ * Everything shown to the leader is redacted text, counts or names of their own subtree; an
+ * issue group's title is the stored one only when every report of the group lies in the
+ * subtree, otherwise it is derived from the subtree's reports (issue-groups/scoped-title.ts).
  */
-import type { SqlExecutor } from '../../db/sql.js';
-import type { Repositories } from '../../db/repositories/index.js';
 import type { Clock } from '../../domain/clock.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { AlertLine, DigestModel, InactiveMember, TopicLine } from '../../domain/digest/model.js';
 import { digestWindow, sevenDayBuckets, type DigestPeriod, type PeriodWindow } from '../../domain/digest/periods.js';
+import { subtreeOf } from '../../domain/scope.js';
 import { displayLocalDate, formatLocalDate, localDateOf, type LocalDate } from '../../domain/zoned-time.js';
 import { findDefaultTopic } from '../../domain/taxonomy.js';
 import type { Member, Unit } from '../../domain/types.js';
 import { MOODS, isMood, type Mood } from '../../domain/vocabulary.js';
-import * as q from './queries.js';
+import { scopedTitle } from '../issue-groups/scoped-title.js';
+import type { DigestMembers, DigestReadModel, DigestSettings, DigestUnits, HeadlineCounts, OpenAlertRow, ScopedDigestReads, TopicMoodRow } from './ports.js';
 
 /** What buildDigest needs. */
 export interface DigestDeps {
-  sql: Pick<SqlExecutor, 'query'>;
-  repos: Pick<Repositories, 'units' | 'members' | 'settings'>;
+  read: DigestReadModel;
+  units: DigestUnits;
+  members: DigestMembers;
+  settings: DigestSettings;
   clock: Clock;
 }
 
@@ -35,10 +39,10 @@ const DAY = 86_400_000;
 
 /** Resolves the member (if any) and the unit whose subtree the digest covers. */
 export async function resolveTarget(deps: DigestDeps, target: DigestTarget): Promise<{ member: Member | null; unit: Unit }> {
-  const member = target.memberId !== undefined ? await deps.repos.members.get(target.memberId) : null;
+  const member = target.memberId !== undefined ? await deps.members.get(target.memberId) : null;
   if (target.memberId !== undefined && !member) throw new NotFoundError('member', { memberId: target.memberId });
   const unitId = member ? member.unitId : target.unitId!;
-  const unit = await deps.repos.units.get(unitId);
+  const unit = await deps.units.get(unitId);
   if (!unit) throw new NotFoundError('unit', { unitId });
   return { member, unit };
 }
@@ -51,25 +55,26 @@ export async function buildDigest(deps: DigestDeps, input: DigestTarget & BuildD
   return buildDigestForWindow(deps, unit, window);
 }
 
-/** Builds the digest for an explicit window (the scheduler already knows it). */
+/** Builds the digest of a unit's subtree for an explicit window (the scheduler already knows it). */
 export async function buildDigestForWindow(deps: DigestDeps, unit: Unit, window: PeriodWindow): Promise<DigestModel> {
-  const [unitIds, settings] = await Promise.all([q.subtreeUnitIds(deps.sql, unit.id), deps.repos.settings.effective(unit.id)]);
-  const w: q.Windows = { unitIds, from: window.from, to: window.to, prevFrom: window.previous.from, prevTo: window.previous.to };
+  const [read, settings] = await Promise.all([deps.read.scoped(subtreeOf(unit.id)), deps.settings.effective(unit.id)]);
+  const w = { from: window.from, to: window.to, prevFrom: window.previous.from, prevTo: window.previous.to };
   const silentSince = new Date(window.to.getTime() - 7 * DAY);
   const inactiveSince = new Date(window.to.getTime() - settings.reminderDays * DAY);
   const buckets = sevenDayBuckets(window.lastDate, unit.timezone);
   const [head, tm, names, groups, alerts, props, silent, inactive, volume] = await Promise.all([
-    q.headlineCounts(deps.sql, w),
-    q.topicMoodCounts(deps.sql, w),
-    q.topicNames(deps.sql),
-    q.topIssueGroups(deps.sql, w),
-    q.openAlerts(deps.sql, unitIds),
-    q.proposals(deps.sql, w),
-    q.silentUnits(deps.sql, unitIds, silentSince, window.to),
-    q.inactiveCollaborators(deps.sql, unitIds, inactiveSince, window.to),
-    q.bucketCounts(deps.sql, unitIds, buckets),
+    read.headline(w),
+    read.topicMoodCounts(w),
+    deps.read.topicNames(),
+    read.topIssueGroups(w),
+    read.openAlerts(),
+    read.proposals(w),
+    read.silentUnits(silentSince, window.to),
+    read.inactiveCollaborators(inactiveSince, window.to),
+    read.volume(buckets),
   ]);
   const days = Math.max(1, (window.to.getTime() - window.from.getTime()) / DAY);
+  const titleOf = (g: { id: number; title: string; outside: number }) => scopedTitle(g, () => read.groupTexts(g.id));
   return {
     unit: { id: unit.id, name: unit.name },
     period: window.period,
@@ -81,8 +86,8 @@ export async function buildDigestForWindow(deps: DigestDeps, unit: Unit, window:
     lastDate: displayLocalDate(window.lastDate),
     headline: toHeadline(head, days),
     ...mixes(tm, names),
-    groups: groups.map((g) => ({ id: g.id, title: g.title, count: g.n, units: g.units, previous: g.prev, quotes: g.quotes ?? [] })),
-    alerts: alerts.map(toAlertLine),
+    groups: await Promise.all(groups.map(async (g) => ({ id: g.id, title: await titleOf(g), count: g.n, units: g.units, previous: g.prev, quotes: g.quotes ?? [] }))),
+    alerts: await alertLines(read, alerts),
     proposals: props.map((p) => ({ reference: p.reference, unitName: p.unit_name, text: p.text })),
     silentUnits: { items: silent.map((s) => ({ id: s.id, name: s.name })), total: silent[0]?.total ?? 0 },
     inactiveMembers: { items: inactive.map(toInactive), total: inactive[0]?.total ?? 0, days: settings.reminderDays },
@@ -90,27 +95,39 @@ export async function buildDigestForWindow(deps: DigestDeps, unit: Unit, window:
   };
 }
 
-type Row<F extends (...a: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
-type TopicMoodRow = Row<typeof q.topicMoodCounts>;
+/**
+ * One line per issue group: of an issue's alerts at several levels of the subtree, the one
+ * scoped highest (it covers the others); alerts without a group stand alone.
+ */
+async function alertLines(read: ScopedDigestReads, rows: OpenAlertRow[]): Promise<AlertLine[]> {
+  const top = new Map<string, OpenAlertRow>();
+  for (const r of rows) {
+    const key = r.group_id === null ? `a${r.id}` : `g${r.group_id}`;
+    const seen = top.get(key);
+    if (!seen || r.unit_depth < seen.unit_depth) top.set(key, r);
+  }
+  const kept = rows.filter((r) => top.get(r.group_id === null ? `a${r.id}` : `g${r.group_id}`) === r);
+  return Promise.all(kept.map(async (a) => toAlertLine(a, a.group_id === null || a.title === null ? a.title : await scopedTitle({ title: a.title, outside: a.outside }, () => read.groupTexts(a.group_id!)))));
+}
 
-function toHeadline(head: Record<string, number>, days: number): DigestModel['headline'] {
+function toHeadline(head: HeadlineCounts, days: number): DigestModel['headline'] {
   return {
-    reports: { current: head.reports!, previous: head.prev_reports! },
-    collaborators: { current: head.members!, previous: head.prev_members! },
-    units: { current: head.units!, previous: head.prev_units! },
-    avgPerDay7: head.avg_reports! / 7,
-    perDay: head.reports! / days,
+    reports: { current: head.reports, previous: head.prev_reports },
+    collaborators: { current: head.members, previous: head.prev_members },
+    units: { current: head.units, previous: head.prev_units },
+    avgPerDay7: head.avg_reports / 7,
+    perDay: head.reports / days,
   };
 }
 
-function toAlertLine(a: Row<typeof q.openAlerts>): AlertLine {
+function toAlertLine(a: OpenAlertRow, title: string | null): AlertLine {
   return {
-    id: a.id, level: a.level, trigger: a.trigger, status: a.status, title: a.title, reference: a.reference,
+    id: a.id, level: a.level, trigger: a.trigger, status: a.status, title, reference: a.reference,
     unitName: a.unit_name, reportCount: a.report_count, unitCount: a.unit_count, createdAt: new Date(a.created_ms),
   };
 }
 
-function toInactive(m: Row<typeof q.inactiveCollaborators>): InactiveMember {
+function toInactive(m: Awaited<ReturnType<ScopedDigestReads['inactiveCollaborators']>>[number]): InactiveMember {
   return { id: m.id, name: m.name, unitName: m.unit_name, lastReportAt: m.last_ms === null ? null : new Date(m.last_ms) };
 }
 

@@ -3,20 +3,10 @@
  * demo's end-of-week digests. Each unit's digest is built once and sent to its leaders;
  * everything is idempotent through the Digest ledger and the delivery keys.
  */
-import type { SqlExecutor } from '../../db/sql.js';
 import { SCHEDULED_PERIODS, digestWindow, type DigestPeriod, type ScheduledPeriod } from '../../domain/digest/periods.js';
 import { htmlToText, renderDigestMessages } from '../../domain/digest/render.js';
 import { addDays, localDateOf } from '../../domain/zoned-time.js';
 import { digestTranslator, runScheduledDigest, sendUnitDigests, type SendDigestDeps, type SendDigestResult } from './send-digest.js';
-
-/** Ids of active units with at least one active leader. */
-export async function unitsWithLeaders(sql: Pick<SqlExecutor, 'query'>): Promise<number[]> {
-  const rows = await sql.query<{ id: number }>(
-    `SELECT DISTINCT u.id FROM "Unit" u JOIN "Member" m ON m."unitId" = u.id
-      WHERE u.active AND m.active AND m.role = 'leader' ORDER BY u.id`,
-  );
-  return rows.map((r) => r.id);
-}
 
 /** Summary of a run over many units. */
 export interface RunSummary {
@@ -49,7 +39,7 @@ export async function catchUpDigests(
   maxLatenessMs = CATCH_UP_MAX_LATENESS_MS,
 ): Promise<RunSummary> {
   const summary: RunSummary = { units: 0, sent: 0, alreadySent: 0, skipped: 0 };
-  for (const unitId of await unitsWithLeaders(deps.sql)) {
+  for (const unitId of await deps.read.unitsWithLeaders()) {
     summary.units += 1;
     for (const period of periods) tally(summary, (await runScheduledDigest(deps, unitId, period, { maxLatenessMs })).results);
   }
@@ -65,8 +55,8 @@ export async function produceDemoDigests(deps: SendDigestDeps, opts: { period?: 
   const period = opts.period ?? 'last7';
   const summary: RunSummary = { units: 0, sent: 0, alreadySent: 0, skipped: 0 };
   let best: { reports: number; text: string } | null = null;
-  for (const unitId of await unitsWithLeaders(deps.sql)) {
-    const unit = await deps.repos.units.get(unitId);
+  for (const unitId of await deps.read.unitsWithLeaders()) {
+    const unit = await deps.units.get(unitId);
     if (!unit) continue;
     const now = deps.clock();
     const yesterday = addDays(localDateOf(now, unit.timezone), -1);

@@ -5,7 +5,6 @@
  * `digest-<memberId>-<period>-<periodKey>`. Delivery keys are derived from the same key, so a
  * retried or doubled run enqueues nothing new; a recorded digest is never sent again.
  */
-import type { DeliveryPort } from '../../delivery/port.js';
 import type { Translate } from '../../domain/translate.js';
 import type { DigestModel } from '../../domain/digest/model.js';
 import { periodCoveredAt, type PeriodWindow, type ScheduledPeriod } from '../../domain/digest/periods.js';
@@ -13,14 +12,16 @@ import { digestHeader, renderDigestMessages, type DigestT } from '../../domain/d
 import { lastFireInstant } from '../../domain/digest/schedule.js';
 import type { Member, Unit } from '../../domain/types.js';
 import type { Language } from '../../domain/vocabulary.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../ports/logger.js';
+import type { MessageSender } from '../ports/messages.js';
 import { buildDigestForWindow, type DigestDeps } from './build-digest.js';
 import { renderDigestChart } from './chart.js';
-import { claimDigest, markDigestSent } from './digest-records.js';
+import type { DigestLedger } from './ports.js';
 
-/** buildDigest's deps plus the way out and the translator. */
+/** buildDigest's deps plus the ledger, the way out and the translator. */
 export interface SendDigestDeps extends DigestDeps {
-  delivery: DeliveryPort;
+  ledger: DigestLedger;
+  delivery: MessageSender;
   t: Translate;
   logger?: Logger;
 }
@@ -48,7 +49,7 @@ export async function sendDigest(deps: SendDigestDeps, leader: Member, model: Di
   const key = digestKey(leader.id, model.period, model.key);
   if (!leader.active) return { type: 'skipped', key, reason: 'inactive' };
   if (!leader.reachable) return { type: 'skipped', key, reason: 'unreachable' };
-  const claim = await claimDigest(deps.sql, {
+  const claim = await deps.ledger.claim({
     key, memberId: leader.id, unitId: model.unit.id, period: model.period, periodKey: model.key, fromAt: model.from, toAt: model.to,
   });
   if (claim.alreadySent) return { type: 'already_sent', key };
@@ -71,14 +72,14 @@ export async function sendDigest(deps: SendDigestDeps, leader: Member, model: Di
     charts.set(lang, png);
     await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-chart`, method: 'sendPhoto', payload: { photoBase64: png.toString('base64'), caption: digestHeader(model, t), parse_mode: 'HTML' } });
   }
-  await markDigestSent(deps.sql, key, { ...model.headline, messages: texts.length }, deps.clock());
+  await deps.ledger.markSent(key, { ...model.headline, messages: texts.length }, deps.clock());
   deps.logger?.info({ memberId: leader.id, unitId: model.unit.id, key, messages: texts.length }, 'digest handed to delivery');
   return { type: 'sent', key, messages: texts.length, chart: withChart };
 }
 
 /** Builds a unit's digest for a window once and sends it to each of the unit's leaders. */
 export async function sendUnitDigests(deps: SendDigestDeps, unit: Unit, window: PeriodWindow): Promise<{ model: DigestModel | null; results: SendDigestResult[] }> {
-  const leaders = await deps.repos.members.leadersOf(unit.id);
+  const leaders = await deps.members.leadersOf(unit.id);
   if (!leaders.length) return { model: null, results: [] };
   const model = await buildDigestForWindow(deps, unit, window);
   const results: SendDigestResult[] = [];
@@ -95,7 +96,7 @@ export async function sendUnitDigests(deps: SendDigestDeps, unit: Unit, window: 
  */
 export async function runScheduledDigest(deps: SendDigestDeps, unitId: number, period: ScheduledPeriod, opts: { maxLatenessMs?: number } = {}) {
   const none = { model: null, results: [] as SendDigestResult[] };
-  const unit = await deps.repos.units.get(unitId);
+  const unit = await deps.units.get(unitId);
   if (!unit || !unit.active) return none;
   const now = deps.clock();
   const fireAt = lastFireInstant(period, now, unit.digestTime, unit.timezone);

@@ -5,20 +5,36 @@
  * idempotency key `reminder-<memberId>-<lastActivity>-<period>` makes a rerun a no-op.
  */
 import type { Translate } from '../../domain/translate.js';
-import type { Repositories } from '../../db/repositories/index.js';
-import type { SqlExecutor } from '../../db/sql.js';
-import type { DeliveryPort } from '../../delivery/port.js';
 import type { Clock } from '../../domain/clock.js';
 import { nextAllowedInstant, reminderKey } from '../../domain/digest/reminders.js';
 import type { Settings } from '../../domain/settings.js';
 import type { Language } from '../../domain/vocabulary.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../ports/logger.js';
+import type { MessageSender } from '../ports/messages.js';
+
+/** An active, reachable collaborator with nothing reported in the last day (the rules decide the rest). */
+export interface ReminderCandidate {
+  id: number;
+  name: string;
+  chat_id: string | null;
+  telegram_user_id: string;
+  language: string | null;
+  unit_id: number;
+  timezone: string;
+  /** Last report (or joining), ms since the epoch. */
+  last_ms: number;
+}
+
+export interface ReminderReads {
+  /** Candidates of the whole organisation, or of one unit's subtree. */
+  reminderCandidates(now: Date, unitId: number | null): Promise<ReminderCandidate[]>;
+}
 
 export interface ReminderDeps {
-  sql: Pick<SqlExecutor, 'query'>;
-  repos: Pick<Repositories, 'settings'>;
+  reminders: ReminderReads;
+  settings: { effective(unitId: number | null): Promise<Settings> };
   clock: Clock;
-  delivery: DeliveryPort;
+  delivery: MessageSender;
   t: Translate;
   logger?: Logger;
 }
@@ -29,44 +45,15 @@ export interface ReminderSummary {
   duplicates: number;
 }
 
-interface Candidate {
-  id: number;
-  name: string;
-  chat_id: string | null;
-  telegram_user_id: string;
-  language: string | null;
-  unit_id: number;
-  timezone: string;
-  last_ms: number;
-}
-
 const DAY = 86_400_000;
-
-/** Active, reachable collaborators with nothing reported in the last day (the rules decide the rest). */
-async function candidates(sql: ReminderDeps['sql'], now: Date, unitId: number | null): Promise<Candidate[]> {
-  return sql.query<Candidate>(
-    `SELECT m.id, m."displayName" AS name, m."chatId"::text AS chat_id, m."telegramUserId"::text AS telegram_user_id,
-            m.language, m."unitId" AS unit_id, u.timezone,
-            (extract(epoch FROM GREATEST(m."joinedAt", (SELECT max(r."createdAt") FROM "Report" r
-                WHERE r."memberId" = m.id AND r.status <> 'withdrawn'))) * 1000)::float8 AS last_ms
-       FROM "Member" m JOIN "Unit" u ON u.id = m."unitId"
-      WHERE m.active AND m.reachable AND m.role = 'collaborator' AND u.active
-        AND ($2::int IS NULL OR m."unitId" IN (SELECT "descendantId" FROM "UnitClosure" WHERE "ancestorId" = $2::int))
-        AND m."joinedAt" < ($1::timestamptz AT TIME ZONE 'UTC')
-        AND NOT EXISTS (SELECT 1 FROM "Report" r WHERE r."memberId" = m.id AND r.status <> 'withdrawn'
-                          AND r."createdAt" >= ($1::timestamptz AT TIME ZONE 'UTC'))
-      ORDER BY m.id`,
-    [new Date(now.getTime() - DAY).toISOString(), unitId],
-  );
-}
 
 /** Enqueues the reminders due now (optionally only within one unit's subtree). */
 export async function sendReminders(deps: ReminderDeps, opts: { unitId?: number } = {}): Promise<ReminderSummary> {
   const now = deps.clock();
   const settingsOf = new Map<number, Promise<Settings>>();
   const summary: ReminderSummary = { candidates: 0, enqueued: 0, duplicates: 0 };
-  for (const c of await candidates(deps.sql, now, opts.unitId ?? null)) {
-    if (!settingsOf.has(c.unit_id)) settingsOf.set(c.unit_id, deps.repos.settings.effective(c.unit_id));
+  for (const c of await deps.reminders.reminderCandidates(now, opts.unitId ?? null)) {
+    if (!settingsOf.has(c.unit_id)) settingsOf.set(c.unit_id, deps.settings.effective(c.unit_id));
     const settings = await settingsOf.get(c.unit_id)!;
     const key = reminderKey(c.id, new Date(c.last_ms), now, settings.reminderDays, c.timezone);
     if (!key) continue;

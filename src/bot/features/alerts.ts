@@ -2,13 +2,12 @@
  * Alert buttons (Acknowledge · Resolve · False alarm · Details) and `/alerts`. Callback data is
  * compact and validated (`al:<alertId>:<a|r|f|d>`); forged or stale data is refused, every
  * refusal is audited, and every callback is answered. `/alerts` lists the live alerts of the
- * leader's subtree (all of them for an admin) with the same buttons; showing a card makes the
- * leader one of the alert's recipients, so that their copy is edited like the others.
+ * leader's subtree (all of them for an admin), one card per issue group computed for the
+ * leader's scope, with the same buttons; a card shown there becomes the leader's card for that
+ * group unless they hold one, so that it is edited like the others.
  */
 import { Composer } from 'grammy';
-import { act, type ActOutcome } from '../../app/alerts/actions.js';
-import { renderAlertCard } from '../../app/alerts/card.js';
-import type { AlertsDeps } from '../../app/alerts/deps.js';
+import { act, listAlertsFor, recordShownCard, type ActOutcome, type AlertsDeps } from '../../app/alerts/index.js';
 import { parseAlertCallback, type AlertAction } from '../../domain/alerts.js';
 import type { Language } from '../../domain/vocabulary.js';
 import type { BotContext } from '../context.js';
@@ -36,7 +35,7 @@ export function alertsFeature(deps: AlertsDeps): Composer<BotContext> {
     const parsed = parseAlertCallback(ctx.callbackQuery.data);
     if (!parsed) {
       ctx.log.warn({ memberId: ctx.member?.id ?? null }, 'forged alert callback');
-      await deps.repos.audit.record({ actorKind: 'member', actorId: ctx.member?.id ?? null, action: 'alert.callback.forged', entity: 'alert', data: { data: ctx.callbackQuery.data.slice(0, 64) }, at: deps.clock() });
+      await deps.audit.record({ actorKind: 'member', actorId: ctx.member?.id ?? null, action: 'alert.callback.forged', entity: 'alert', data: { data: ctx.callbackQuery.data.slice(0, 64) }, at: deps.clock() });
       return void (await ctx.answerCallbackQuery({ text: ctx.t('alerts-invalid'), show_alert: true }));
     }
     const lang = (await ctx.i18n.getLocale()) as Language;
@@ -49,15 +48,13 @@ export function alertsFeature(deps: AlertsDeps): Composer<BotContext> {
   c.command('alerts', async (ctx) => {
     const member = ctx.member;
     if (!member || (member.role !== 'leader' && member.role !== 'admin')) return void (await ctx.reply(ctx.t('alerts-not-leader')));
-    const units = member.role === 'admin' ? 'all' : await deps.repos.units.subtreeIds(member.unitId);
-    const alerts = await deps.repos.alerts.liveInUnits(units, LIST_LIMIT);
-    if (alerts.length === 0) return void (await ctx.reply(ctx.t('alerts-list-empty')));
-    await ctx.reply(ctx.t('alerts-list-header', { count: alerts.length }));
-    const lang = (await ctx.i18n.getLocale()) as Language;
-    for (const alert of alerts) {
-      const card = await renderAlertCard(deps, alert, lang);
-      const sent = await ctx.reply(card.text, { parse_mode: 'HTML', reply_markup: card.reply_markup, link_preview_options: { is_disabled: true } });
-      await deps.repos.alerts.addRecipient({ alertId: alert.id, memberId: member.id, unitId: member.unitId, step: -1, chatId: BigInt(sent.chat.id), messageId: sent.message_id });
+    const cards = await listAlertsFor(deps, member, LIST_LIMIT, (await ctx.i18n.getLocale()) as Language);
+    if (cards.length === 0) return void (await ctx.reply(ctx.t('alerts-list-empty')));
+    await ctx.reply(ctx.t('alerts-list-header', { count: cards.length }));
+    for (const shown of cards) {
+      const { text, reply_markup } = shown.rendered;
+      const sent = await ctx.reply(text, { parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } });
+      await recordShownCard(deps, member, shown, { chatId: BigInt(sent.chat.id), messageId: sent.message_id });
     }
   });
 

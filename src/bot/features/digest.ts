@@ -30,12 +30,12 @@ const isStaff = (m: Member | null): m is Member => !!m && (m.role === 'leader' |
 async function answer(ctx: BotContext, deps: DigestFeatureDeps, member: Member, choice: Choice): Promise<void> {
   const lang = (await ctx.i18n.getLocale()) as Language;
   const t: DigestT = (key, vars) => ctx.t(key, vars);
-  const unit = (await deps.repos.units.get(member.unitId))!;
+  const unit = (await deps.units.get(member.unitId))!;
   const now = deps.clock();
   ctx.log.info({ memberId: member.id, unitId: unit.id, choice }, 'digest on demand');
   if (choice === 'year') {
     const year = localDateOf(now, unit.timezone).y;
-    const activity = await buildYearlyActivity(deps.sql, unit, year, now);
+    const activity = await buildYearlyActivity(deps.read, unit, year, now);
     for (const text of renderYearlyMessages(activity, t)) await ctx.reply(text, { parse_mode: 'HTML' });
     return;
   }
@@ -66,8 +66,10 @@ export function digestFeature(deps: DigestFeatureDeps): Composer<BotContext> {
   });
   c.callbackQuery(/^dg:/, async (ctx) => {
     const choice = ctx.callbackQuery.data.slice(3) as Choice;
-    if (!isStaff(ctx.member) || !CHOICES.includes(choice)) {
-      return void (await ctx.answerCallbackQuery({ text: ctx.t(ctx.member ? 'digest-leaders-only' : 'digest-not-member') }));
+    if (!isStaff(ctx.member)) return void (await ctx.answerCallbackQuery({ text: ctx.t(ctx.member ? 'digest-leaders-only' : 'digest-not-member') }));
+    if (!CHOICES.includes(choice)) {
+      ctx.log.warn({ memberId: ctx.member.id }, 'forged digest callback');
+      return void (await ctx.answerCallbackQuery({ text: ctx.t('digest-button-invalid'), show_alert: true }));
     }
     await ctx.answerCallbackQuery();
     await answer(ctx, deps, ctx.member, choice);

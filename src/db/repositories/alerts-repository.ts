@@ -1,89 +1,56 @@
 /**
- * Alerts, their recipients (one message per leader, edited on updates) and their event
- * history. `openKey` ("group-<id>") is unique while an alert is open or acknowledged, so an
- * issue group has at most one live alert even when two evaluations race.
+ * Alerts (one live alert per issue group and scope: `openKey` "group-<g>-unit-<u>" is unique
+ * while open or acknowledged), their recipients, history and cards (alert-cards-repository.ts).
+ * Implements the AlertStore port of src/app/alerts/ports.ts. What an alert covers is computed
+ * here, inside its scope, so no caller can count a report from outside it.
  */
-import type { Prisma as P, PrismaClient } from '../generated/client.js';
 import type { AlertStatus, AlertTrigger } from '../../domain/alerts.js';
+import type { Scope } from '../../domain/scope.js';
+import type { AlertRecord, AlertReport, AlertStore, CoveredReport, NewAlert, RecipientRecord } from '../../app/alerts/ports.js';
+import type { UncoveredReports } from '../../app/alerts/reconcile.js';
+import type { Prisma as P, PrismaClient } from '../generated/client.js';
+import { inScope } from '../scope-sql.js';
+import { createAlertCardsRepository } from './alert-cards-repository.js';
 
-export interface AlertRecord {
-  id: number;
-  issueGroupId: number | null;
-  openKey: string | null;
-  reportId: number;
-  unitId: number;
-  trigger: AlertTrigger;
-  level: 'high' | 'critical';
-  status: AlertStatus;
-  reasons: unknown;
-  currentUnitId: number;
-  escalationStep: number;
-  nextEscalationAt: Date | null;
-  heldUntil: Date | null;
-  reportCount: number;
-  unitCount: number;
-  latestQuote: string | null;
-  acknowledgedById: number | null;
-  acknowledgedAt: Date | null;
-  closedById: number | null;
-  closedAt: Date | null;
-  createdAt: Date;
-}
-
-export interface RecipientRecord {
-  id: number;
-  alertId: number;
-  memberId: number;
-  unitId: number;
-  step: number;
-  chatId: bigint;
-  messageId: number | null;
-  sentAt: Date | null;
-}
-
-/** A report with the analysis fields an alert needs. */
-export interface AlertReport {
-  id: number;
-  reference: string;
-  memberId: number;
-  unitId: number;
-  status: string;
-  createdAt: Date;
-  urgencyLevel: 'normal' | 'high' | 'critical' | null;
-  urgencyScore: number | null;
-  urgencyReasons: unknown;
-  topicSlug: string | null;
-  topicSensitive: boolean;
-  topicNameVi: string | null;
-  topicNameEn: string | null;
-  finalMood: string | null;
-  spread: string | null;
-  redactedContent: string | null;
-  issueGroupId: number | null;
-}
-
-export interface NewAlert {
-  issueGroupId: number | null;
-  reportId: number;
-  unitId: number;
-  trigger: AlertTrigger;
-  level: 'high' | 'critical';
-  reasons: unknown;
-  latestQuote: string | null;
-  reportCount: number;
-  unitCount: number;
-  createdAt: Date;
-}
+export type { AlertRecord, AlertReport, RecipientRecord } from '../../app/alerts/ports.js';
 
 type AlertRow = Awaited<ReturnType<PrismaClient['alert']['findUniqueOrThrow']>>;
 const toAlert = (a: AlertRow): AlertRecord => ({ ...a, level: a.level as 'high' | 'critical', status: a.status as AlertStatus, trigger: a.trigger as AlertTrigger });
 
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'P2002';
+const LIVE: AlertStatus[] = ['open', 'acknowledged'];
+
+/**
+ * The reports alerts cover, from a source of (g, u, reportId, coversFrom) rows: the group's
+ * reports inside the subtree of u created after coversFrom; just the raising report without a group.
+ */
+const coverageSql = (source: string) =>
+  `WITH a AS (${source})
+   SELECT DISTINCT r.id, r.reference, r."unitId", r."memberId", r."redactedContent", r."urgencyLevel"::text AS "urgencyLevel", r."createdAt"
+     FROM a
+     JOIN "Report" r ON (a.g IS NULL AND r.id = a."reportId")
+       OR (r."issueGroupId" = a.g
+           AND r."unitId" IN (SELECT "descendantId" FROM "UnitClosure" WHERE "ancestorId" = a.u)
+           AND (a."coversFrom" IS NULL OR r."createdAt" > a."coversFrom"))
+    WHERE r.status <> 'withdrawn'
+    ORDER BY r.id`;
+
+/** `group-<g>` → g; `alert-<a>` → the alert itself (no group). */
+function parseSubject(subject: string): { issueGroupId: number } | { alertId: number } | null {
+  const m = /^(group|alert)-(\d+)$/.exec(subject);
+  if (!m) return null;
+  return m[1] === 'group' ? { issueGroupId: Number(m[2]) } : { alertId: Number(m[2]) };
+}
 
 export type AlertsRepository = ReturnType<typeof createAlertsRepository>;
 
 export function createAlertsRepository(prisma: PrismaClient) {
-  return {
+  const raw = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
+  const get = async (id: number): Promise<AlertRecord | null> => {
+    const a = await prisma.alert.findUnique({ where: { id } });
+    return a ? toAlert(a) : null;
+  };
+  const store = {
     async reportForAlert(id: number): Promise<AlertReport | null> {
       const r = await prisma.report.findUnique({ where: { id } });
       if (!r) return null;
@@ -97,43 +64,42 @@ export function createAlertsRepository(prisma: PrismaClient) {
       };
     },
 
-    /** Reports and distinct units of an issue group since an instant (withdrawn excluded). */
-    async groupWindow(issueGroupId: number, since: Date): Promise<{ reports: number; units: number }> {
-      const rows = await prisma.report.findMany({
-        where: { issueGroupId, createdAt: { gte: since }, status: { not: 'withdrawn' } },
-        select: { unitId: true },
-      });
-      return { reports: rows.length, units: new Set(rows.map((r) => r.unitId)).size };
+    async spreadByAncestor(issueGroupId: number, unitId: number, since: Date): Promise<Map<number, { reports: number; units: number }>> {
+      const rows = await raw<{ unitId: number; reports: number; units: number }>(
+        `SELECT up."ancestorId" AS "unitId", count(*)::int AS reports, count(DISTINCT r."unitId")::int AS units
+           FROM "UnitClosure" up
+           JOIN "UnitClosure" down ON down."ancestorId" = up."ancestorId"
+           JOIN "Report" r ON r."unitId" = down."descendantId"
+          WHERE up."descendantId" = $1 AND r."issueGroupId" = $2 AND r."createdAt" >= $3 AND r.status <> 'withdrawn'
+          GROUP BY up."ancestorId"`,
+        unitId,
+        issueGroupId,
+        since,
+      );
+      return new Map(rows.map((r) => [r.unitId, { reports: r.reports, units: r.units }]));
     },
 
-    /**
-     * The reports an alert covers: its issue group's reports since the group's previous alert
-     * was closed (all of them when there was none), oldest first; just the raising report when
-     * the alert has no group. `id` is omitted while the alert is being raised.
-     */
-    async coveredReports(alert: { id?: number; issueGroupId: number | null; reportId: number }): Promise<{ id: number; reference: string; unitId: number; memberId: number; redactedContent: string | null; urgencyLevel: string | null }[]> {
-      const select = { id: true, reference: true, unitId: true, memberId: true, redactedContent: true, urgencyLevel: true } as const;
-      if (!alert.issueGroupId) return prisma.report.findMany({ where: { id: alert.reportId }, select });
-      const previous = await prisma.alert.findFirst({
-        where: { issueGroupId: alert.issueGroupId, closedAt: { not: null }, ...(alert.id ? { id: { lt: alert.id } } : {}) },
-        orderBy: { id: 'desc' },
-        select: { closedAt: true },
-      });
-      return prisma.report.findMany({
-        where: { issueGroupId: alert.issueGroupId, status: { not: 'withdrawn' }, ...(previous?.closedAt ? { createdAt: { gt: previous.closedAt } } : {}) },
-        orderBy: { id: 'asc' },
-        select,
-      });
+    async previousClose(issueGroupId: number, scopeUnitId: number): Promise<Date | null> {
+      const a = await prisma.alert.findFirst({ where: { issueGroupId, unitId: scopeUnitId, closedAt: { not: null } }, orderBy: { closedAt: 'desc' }, select: { closedAt: true } });
+      return a?.closedAt ?? null;
     },
 
-    /** Creates an alert; null when the group already has a live one (openKey taken). */
+    async coveredReports(alertIds: readonly number[]): Promise<CoveredReport[]> {
+      if (alertIds.length === 0) return [];
+      return raw<CoveredReport>(coverageSql(`SELECT "issueGroupId" AS g, "unitId" AS u, "reportId", "coversFrom" FROM "Alert" WHERE id = ANY($1::int[])`), [...alertIds]);
+    },
+
+    async coverageOf(a: Pick<NewAlert, 'issueGroupId' | 'unitId' | 'reportId' | 'coversFrom'>): Promise<CoveredReport[]> {
+      return raw<CoveredReport>(coverageSql(`SELECT $1::int AS g, $2::int AS u, $3::int AS "reportId", $4::timestamp AS "coversFrom"`), a.issueGroupId, a.unitId, a.reportId, a.coversFrom);
+    },
+
     async create(a: NewAlert): Promise<AlertRecord | null> {
       try {
         const row = await prisma.alert.create({
           data: {
             ...a,
             reasons: (a.reasons ?? []) as P.InputJsonValue,
-            openKey: a.issueGroupId ? `group-${a.issueGroupId}` : null,
+            openKey: a.issueGroupId !== null ? `group-${a.issueGroupId}-unit-${a.unitId}` : null,
             currentUnitId: a.unitId,
           },
         });
@@ -144,36 +110,60 @@ export function createAlertsRepository(prisma: PrismaClient) {
       }
     },
 
-    async get(id: number): Promise<AlertRecord | null> {
-      const a = await prisma.alert.findUnique({ where: { id } });
-      return a ? toAlert(a) : null;
+    get,
+
+    async getMany(ids: readonly number[]): Promise<AlertRecord[]> {
+      if (ids.length === 0) return [];
+      return (await prisma.alert.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' } })).map(toAlert);
     },
 
+    /** The first alert the report raised (tests and the demo). */
     async byReport(reportId: number): Promise<AlertRecord | null> {
       const a = await prisma.alert.findFirst({ where: { reportId }, orderBy: { id: 'asc' } });
       return a ? toAlert(a) : null;
     },
 
-    async liveForGroup(issueGroupId: number): Promise<AlertRecord | null> {
-      const a = await prisma.alert.findUnique({ where: { openKey: `group-${issueGroupId}` } });
+    async raisedBy(reportId: number): Promise<AlertRecord[]> {
+      return (await prisma.alert.findMany({ where: { reportId }, orderBy: { id: 'asc' } })).map(toAlert);
+    },
+
+    async liveFor(issueGroupId: number, scopeUnitId: number): Promise<AlertRecord | null> {
+      const a = await prisma.alert.findUnique({ where: { openKey: `group-${issueGroupId}-unit-${scopeUnitId}` } });
       return a ? toAlert(a) : null;
+    },
+
+    async liveInScope(subject: string, scope: Scope): Promise<AlertRecord[]> {
+      const s = parseSubject(subject);
+      if (!s) return [];
+      const where = 'alertId' in s ? `a.id = $1` : `a."issueGroupId" = $1`;
+      const cond = inScope(scope, 'a."unitId"', 2);
+      const ids = await raw<{ id: number }>(
+        `SELECT a.id FROM "Alert" a WHERE ${where} AND a.status IN ('open', 'acknowledged') AND ${cond.sql} ORDER BY a.id`,
+        'alertId' in s ? s.alertId : s.issueGroupId,
+        ...cond.params,
+      );
+      return store.getMany(ids.map((r) => r.id));
+    },
+
+    async liveCovering(issueGroupId: number, unitId: number): Promise<AlertRecord[]> {
+      const rows = await prisma.alert.findMany({
+        where: { issueGroupId, status: { in: LIVE }, unit: { descendants: { some: { descendantId: unitId } } } },
+        orderBy: { id: 'asc' },
+      });
+      return rows.map(toAlert);
     },
 
     async updateStats(id: number, s: { reportCount: number; unitCount: number; latestQuote: string | null; level: 'high' | 'critical' }): Promise<void> {
       await prisma.alert.update({ where: { id }, data: s });
     },
 
-    /**
-     * Moves the status only from one of `from` (so the first of two racing taps wins); closing
-     * frees the group's openKey. Returns the updated alert, or null when the status had moved.
-     */
     async changeStatus(id: number, from: AlertStatus[], to: AlertStatus, actorId: number | null, at: Date): Promise<AlertRecord | null> {
       const closing = to === 'resolved' || to === 'false_alarm';
       const data = closing
         ? { status: to, closedById: actorId, closedAt: at, openKey: null, nextEscalationAt: null, heldUntil: null }
         : { status: to, acknowledgedById: actorId, acknowledgedAt: at, nextEscalationAt: null, heldUntil: null };
       const r = await prisma.alert.updateMany({ where: { id, status: { in: from } }, data });
-      return r.count === 1 ? this.get(id) : null;
+      return r.count === 1 ? get(id) : null;
     },
 
     async setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null }): Promise<void> {
@@ -183,22 +173,24 @@ export function createAlertsRepository(prisma: PrismaClient) {
       });
     },
 
-    /** Adds a recipient; false when the member already had this alert. */
-    async addRecipient(r: Omit<RecipientRecord, 'id' | 'messageId' | 'sentAt'> & { messageId?: number | null }): Promise<boolean> {
-      const res = await prisma.alertRecipient.createMany({ data: [{ ...r, messageId: r.messageId ?? null }], skipDuplicates: true });
+    async addRecipient(r: RecipientRecord): Promise<boolean> {
+      const res = await prisma.alertRecipient.createMany({ data: [r], skipDuplicates: true });
+      if (res.count === 0 && r.cardId !== null) await prisma.alertRecipient.updateMany({ where: { alertId: r.alertId, memberId: r.memberId, cardId: null }, data: { cardId: r.cardId } });
       return res.count === 1;
     },
 
+    /** Recipients with the message of the card each holds (the demo and tests). */
+    async recipientMessages(alertId: number): Promise<(RecipientRecord & { messageId: number | null })[]> {
+      const rows = await prisma.alertRecipient.findMany({ where: { alertId }, orderBy: { id: 'asc' }, include: { card: { select: { messageId: true } } } });
+      return rows.map(({ card, id: _id, createdAt: _c, ...r }) => ({ ...r, messageId: card?.messageId ?? null }));
+    },
+
     async recipients(alertId: number): Promise<RecipientRecord[]> {
-      return prisma.alertRecipient.findMany({ where: { alertId }, orderBy: { id: 'asc' } });
+      return prisma.alertRecipient.findMany({ where: { alertId }, orderBy: { id: 'asc' }, select: { alertId: true, memberId: true, unitId: true, step: true, chatId: true, cardId: true } });
     },
 
-    async isRecipient(alertId: number, memberId: number): Promise<boolean> {
-      return (await prisma.alertRecipient.count({ where: { alertId, memberId } })) > 0;
-    },
-
-    async setRecipientMessage(alertId: number, memberId: number, messageId: number, at: Date): Promise<void> {
-      await prisma.alertRecipient.updateMany({ where: { alertId, memberId }, data: { messageId, sentAt: at } });
+    async alertsReachedOn(cardId: number): Promise<number[]> {
+      return (await prisma.alertRecipient.findMany({ where: { cardId }, select: { alertId: true }, orderBy: { alertId: 'asc' } })).map((r) => r.alertId);
     },
 
     async addEvent(alertId: number, kind: string, memberId: number | null = null, data?: Record<string, unknown>, at?: Date): Promise<void> {
@@ -207,18 +199,56 @@ export function createAlertsRepository(prisma: PrismaClient) {
       });
     },
 
-    async events(alertId: number): Promise<{ kind: string; memberId: number | null; data: unknown; createdAt: Date }[]> {
-      return prisma.alertEvent.findMany({ where: { alertId }, orderBy: { id: 'asc' }, select: { kind: true, memberId: true, data: true, createdAt: true } });
+    async events(alertIds: readonly number[]) {
+      return prisma.alertEvent.findMany({
+        where: { alertId: { in: [...alertIds] } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { alertId: true, kind: true, memberId: true, data: true, createdAt: true },
+      });
     },
 
-    /** Open and acknowledged alerts whose unit is in the given set (a leader's subtree), newest first. */
-    async liveInUnits(unitIds: number[] | 'all', take = 10): Promise<AlertRecord[]> {
-      const rows = await prisma.alert.findMany({
-        where: { status: { in: ['open', 'acknowledged'] }, ...(unitIds === 'all' ? {} : { unitId: { in: unitIds } }) },
-        orderBy: { id: 'desc' },
+    async liveSubjects(scope: Scope, take: number): Promise<string[]> {
+      const cond = inScope(scope, 'a."unitId"', 2);
+      const rows = await raw<{ subject: string }>(
+        `SELECT CASE WHEN a."issueGroupId" IS NULL THEN 'alert-' || a.id ELSE 'group-' || a."issueGroupId" END AS subject
+           FROM "Alert" a
+          WHERE a.status IN ('open', 'acknowledged') AND ${cond.sql}
+          GROUP BY 1
+          ORDER BY max(CASE WHEN a.level = 'critical' THEN 1 ELSE 0 END) DESC, max(a.id) DESC
+          LIMIT $1`,
         take,
-      });
-      return rows.map(toAlert);
+        ...cond.params,
+      );
+      return rows.map((r) => r.subject);
+    },
+
+    /** Open and acknowledged alerts whose scope lies in the given scope, newest first (the CLI and tests). */
+    async liveIn(scope: Scope, take = 10): Promise<AlertRecord[]> {
+      const cond = inScope(scope, 'a."unitId"', 2);
+      const ids = await raw<{ id: number }>(`SELECT a.id FROM "Alert" a WHERE a.status IN ('open', 'acknowledged') AND ${cond.sql} ORDER BY a.id DESC LIMIT $1`, take, ...cond.params);
+      return (await store.getMany(ids.map((r) => r.id))).sort((a, b) => b.id - a.id);
+    },
+  };
+  return { ...store, ...createAlertCardsRepository(prisma), ...uncoveredReports(prisma) } satisfies AlertStore & UncoveredReports;
+}
+
+/** Reports that joined a group with a live alert elsewhere and that no live alert covers (reconcile.ts). */
+function uncoveredReports(prisma: PrismaClient): UncoveredReports {
+  return {
+    async uncoveredInLiveGroups(limit: number): Promise<number[]> {
+      const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT DISTINCT r.id
+           FROM "Alert" a
+           JOIN "Report" r ON r."issueGroupId" = a."issueGroupId"
+          WHERE a.status IN ('open', 'acknowledged') AND r.status = 'analysed'
+            AND (a."coversFrom" IS NULL OR r."createdAt" > a."coversFrom")
+            AND NOT EXISTS (SELECT 1 FROM "Alert" b JOIN "UnitClosure" c ON c."ancestorId" = b."unitId"
+                             WHERE b."issueGroupId" = r."issueGroupId" AND b.status IN ('open', 'acknowledged') AND c."descendantId" = r."unitId")
+          ORDER BY r.id
+          LIMIT $1`,
+        limit,
+      );
+      return rows.map((r) => r.id);
     },
   };
 }

@@ -94,6 +94,12 @@ export function createDeliveriesRepository(prisma: PrismaClient) {
       });
     },
 
+    /** Withdraws a message still waiting (never claimed by a sender): true when it was withdrawn. */
+    async withdrawPending(id: number, reason: string): Promise<boolean> {
+      const r = await prisma.delivery.updateMany({ where: { id, status: 'pending' }, data: { status: 'failed', lastError: reason.slice(0, 500) } });
+      return r.count === 1;
+    },
+
     /** A transient failure: back to pending so that the next attempt may claim it. */
     async release(id: number, attempt: number, error: string): Promise<void> {
       await prisma.delivery.updateMany({ where: { id, attempts: attempt, status: 'sending' }, data: { status: 'pending', lastError: error.slice(0, 500) } });

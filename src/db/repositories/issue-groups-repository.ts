@@ -168,8 +168,11 @@ export async function setGroupStatus(sql: Sql, groupId: number, status: 'open' |
 }
 
 /**
- * Reports and distinct units of a group in [since, until], counting the report being analysed
- * (`self`) as a member even before it is written: the "group growth" urgency input.
+ * Reports and distinct units of a group in [since, until] inside the subtree of the report's
+ * own unit, counting the report being analysed (`self`) as a member even before it is written:
+ * the "group growth" urgency input. Only the subtree counts, because the score and its reasons
+ * are shown to the leaders of that unit and above, who may not see a sibling's reports; spread
+ * across siblings raises the fast-spread alert of their common ancestor instead.
  */
 export async function groupGrowth(
   sql: Sql,
@@ -179,7 +182,8 @@ export async function groupGrowth(
     `SELECT (count(*) + 1)::int AS reports,
             (count(DISTINCT "unitId") + CASE WHEN coalesce(bool_or("unitId" = $4), false) THEN 0 ELSE 1 END)::int AS units
        FROM "Report"
-      WHERE "issueGroupId" = $1 AND status = 'analysed' AND "createdAt" >= $2::timestamp AND "createdAt" <= $3::timestamp AND id <> $5`,
+      WHERE "issueGroupId" = $1 AND status = 'analysed' AND "createdAt" >= $2::timestamp AND "createdAt" <= $3::timestamp AND id <> $5
+        AND "unitId" IN (SELECT "descendantId" FROM "UnitClosure" WHERE "ancestorId" = $4)`,
     [q.groupId, q.since.toISOString(), q.until.toISOString(), q.self.unitId, q.self.id],
   );
   return rows[0] ?? { reports: 1, units: 1 };

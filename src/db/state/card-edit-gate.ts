@@ -4,7 +4,7 @@
  * alert holds when its window opened and expires with it. Opening is one INSERT … ON CONFLICT that
  * only replaces an expired row, so of two changes at once exactly one leads.
  */
-import type { CardEditGate } from '../../app/alerts/deps.js';
+import type { CardEditGate } from '../../app/alerts/ports.js';
 import type { SqlExecutor } from '../sql.js';
 
 const OPEN = `

@@ -54,7 +54,7 @@ describe('alert buttons and /alerts in the bot', () => {
     expect(await tap(org.branchLeaders[0]!, `al:${alertId + 1000}:a`)).toMatchObject({ text: 'You cannot act on this alert.' });
     expect(await tap(org.branchLeaders[0]!, `al:${alertId};DROP:a`)).toMatchObject({ text: 'This button is no longer valid.' });
     expect((await h.repos.alerts.get(alertId))!.status).toBe('open');
-    const refused = (await h.repos.alerts.events(alertId)).filter((e) => e.kind === 'refused');
+    const refused = (await h.repos.alerts.events([alertId])).filter((e) => e.kind === 'refused');
     expect(refused.map((e) => e.memberId)).toEqual([org.otherLeader.id, org.collaborator.id, org.committeeLeader.id]);
     const audit = await h.db.prisma.auditLog.findMany({ where: { action: { contains: 'refused' } } });
     expect(audit.length).toBeGreaterThanOrEqual(4);

@@ -28,8 +28,8 @@ describe('card edits are throttled per alert', () => {
   });
   afterAll(async () => h?.close());
 
-  const windowJobs = async (alertId: number): Promise<Job[]> =>
-    (await h.alertsQueue.getJobs(['delayed', 'waiting', 'prioritized', 'active'])).filter((j) => j?.name === 'cards' && j.data.alertId === alertId);
+  const windowJobs = async (group: number): Promise<Job[]> =>
+    (await h.alertsQueue.getJobs(['delayed', 'waiting', 'prioritized', 'active'])).filter((j) => j?.name === 'cards' && j.data.issueGroupId === group);
   const editsTo = (chatId: bigint) => h.fake.callsOf('editMessageText', chatId).filter((c) => c.ok);
   const leaders = () => h.org.branchLeaders;
 
@@ -41,7 +41,7 @@ describe('card edits are throttled per alert', () => {
     const outcome = await evaluateReport(deps, first.id);
     if (outcome.type !== 'raised') throw new Error(`expected a raised alert, got ${outcome.type}`);
     await eventually(async () => {
-      const rs = await h.repos.alerts.recipients(outcome.alertId);
+      const rs = await h.repos.alerts.recipientMessages(outcome.alertId);
       return rs.length === 2 && rs.every((r) => r.messageId !== null);
     });
     return { alertId: outcome.alertId, group };
@@ -51,7 +51,7 @@ describe('card edits are throttled per alert', () => {
     const { org } = h;
     const r = await analysedReport(h, {
       memberId: org.collaborator.id,
-      unitId: i % 2 ? org.otherBranch.id : org.branch.id,
+      unitId: org.branch.id,
       level: 'critical',
       issueGroupId: group,
       content: `Báo cáo bổ sung số ${i}: người dân tiếp tục tập trung <${i}>.`,
@@ -65,11 +65,11 @@ describe('card edits are throttled per alert', () => {
     const refs = [await join(group, 2)];
     await eventually(() => leaders().every((l) => editsTo(l.chatId!).length === 1));
     for (const l of leaders()) expect(String(editsTo(l.chatId!)[0]!.payload.text)).toContain('Reports:</b> 2 from 1');
-    await eventually(async () => (await windowJobs(alertId)).length === 0); // the leading edit's job is done
+    await eventually(async () => (await windowJobs(group)).length === 0); // the leading edit's job is done
 
     for (let i = 3; i <= 6; i++) refs.push(await join(group, i));
     // four more changes: one job waiting for the window's end, no edit sent meanwhile
-    const jobs = await windowJobs(alertId);
+    const jobs = await windowJobs(group);
     expect(jobs).toHaveLength(1);
     expect(await jobs[0]!.getState()).toBe('delayed');
     await sleep(200);
@@ -81,17 +81,18 @@ describe('card edits are throttled per alert', () => {
       const card = h.fake.callsOf('sendMessage', l.chatId!).find((c) => String(c.payload.text).includes(`#${alertId}`))!;
       const last = editsTo(l.chatId!)[1]!;
       expect(last.payload.message_id).toBe((card.result as { message_id: number }).message_id);
-      expect(String(last.payload.text)).toContain('Reports:</b> 6 from 2');
+      expect(String(last.payload.text)).toContain('Reports:</b> 6 from 1');
       expect(String(last.payload.text)).toContain('&lt;6&gt;');
       expect(String(last.payload.text)).toContain(refs.at(-1)!);
     }
     // every message is recorded: two edit rows per recipient, both sent
-    const edits = (await h.repos.deliveries.list({ kind: 'alert_edit' })).filter((d) => d.idempotencyKey.startsWith(`alert-${alertId}-`));
+    const cards = (await h.repos.alerts.liveCards(`group-${group}`)).map((c) => `card-${c.id}-`);
+    const edits = (await h.repos.deliveries.list({ kind: 'alert_edit' })).filter((d) => cards.some((k) => d.idempotencyKey.startsWith(k)));
     expect(edits.map((d) => d.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
 
     // the window's job opened the next window: a change now waits for its end, and is not lost
     refs.push(await join(group, 7));
-    const next = await windowJobs(alertId);
+    const next = await windowJobs(group);
     expect(next).toHaveLength(1);
     await next[0]!.promote();
     await eventually(() => leaders().every((l) => editsTo(l.chatId!).length === 3));
@@ -112,9 +113,9 @@ describe('card edits are throttled per alert', () => {
   it('a held edit never delays a new alert card', async () => {
     const a = await raiseAndDeliver();
     await join(a.group, 2); // leads: edited at once
-    await eventually(async () => (await windowJobs(a.alertId)).length === 0);
+    await eventually(async () => (await windowJobs(a.group)).length === 0);
     await join(a.group, 3); // held until the window's end
-    const held = await windowJobs(a.alertId);
+    const held = await windowJobs(a.group);
     expect(held).toHaveLength(1);
     await eventually(async () => (await h.repos.deliveries.list({ kind: 'alert_edit' })).every((d) => d.status === 'sent' || d.status === 'failed'));
     const editsBefore = leaders().map((l) => editsTo(l.chatId!).length);

@@ -41,10 +41,10 @@ describe.each(BACKENDS)('a critical report climbs the tree until someone acknowl
     const alert = (await h.repos.alerts.byReport(r.id))!;
     expect(alert.escalationStep).toBe(2);
     expect(alert.nextEscalationAt).toBeNull();
-    const kinds = (await h.repos.alerts.events(alert.id)).map((e) => e.kind);
+    const kinds = (await h.repos.alerts.events([alert.id])).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'escalated')).toHaveLength(2);
     expect(kinds).toContain('raised');
-    await eventually(async () => (await h.repos.alerts.events(alert.id)).filter((e) => e.kind === 'sent').length === 4);
+    await eventually(async () => (await h.repos.alerts.events([alert.id])).filter((e) => e.kind === 'sent').length === 4);
   });
 
   it('an acknowledgement at the first level stops everything for that alert', async () => {
@@ -84,7 +84,7 @@ describe.each(BACKENDS)('a critical report climbs the tree until someone acknowl
     expect((await acknowledge(h.deps, org.committeeLeader, alert.id, 'en')).type).toBe('done');
     await sleep(DELAY * 3);
     expect(h.fake.callsOf('sendMessage', org.blocLeader.chatId!).filter(isThisAlert)).toHaveLength(0);
-    const kinds = (await h.repos.alerts.events(alert.id)).map((e) => e.kind);
+    const kinds = (await h.repos.alerts.events([alert.id])).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'escalated')).toHaveLength(1);
     expect(kinds).toContain('acknowledged');
   });

@@ -9,7 +9,7 @@ import { alertDeliveryObserver } from '../../../src/app/alerts/observer.js';
 import { DEFAULT_TOPICS } from '../../../src/domain/taxonomy.js';
 import type { Member, Unit } from '../../../src/domain/types.js';
 import { silentLogger } from '../../../src/logger.js';
-import { createAlertsWorker } from '../../../src/queue/alerts-worker.js';
+import { alertsDepsFrom, createAlertsWorker } from '../../../src/queue/alerts-worker.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import type { BackendKind } from '../../support/backends.js';
 import { openHarness, seedMember, type Harness } from '../delivery/harness.js';
@@ -41,16 +41,15 @@ export async function openAlertsHarness(opts: { clock?: () => Date; backend?: Ba
   const h = await openHarness({}, opts.backend);
   const alertsQueue = h.queues.queue(QUEUES.alerts);
   const clock = opts.clock ?? (() => new Date());
-  const deps: AlertsDeps = {
+  const deps: AlertsDeps = alertsDepsFrom({
     repos: h.repos,
-    port: h.port,
     alertsQueue,
     deliveryQueue: h.deliveryQueue,
+    cardEditGate: h.backend.cardEditGate(),
     t: h.t,
     clock,
     logger: silentLogger(),
-    cardEditGate: h.backend.cardEditGate(),
-  };
+  });
   for (const [i, topic] of DEFAULT_TOPICS.entries()) await h.repos.topics.upsert({ ...topic, keywords: [...topic.keywords], sortOrder: i });
   const org = await seedOrg(h);
   const baseClose = h.close;

@@ -25,7 +25,7 @@ describe('quiet hours', () => {
     const alert = (await h.repos.alerts.get(alertId))!;
     expect(alert.level).toBe('high');
     expect(alert.heldUntil?.toISOString()).toBe(MORNING.toISOString());
-    expect((await h.repos.alerts.events(alertId)).map((e) => e.kind)).toEqual(['raised', 'held']);
+    expect((await h.repos.alerts.events([alertId])).map((e) => e.kind)).toEqual(['raised', 'held']);
     const job = (await h.alertsQueue.getJob(`release-${alertId}-0`))!;
     expect(job.delay).toBe(MORNING.getTime() - NIGHT.getTime());
     await sleep(300);
@@ -48,6 +48,6 @@ describe('quiet hours', () => {
     const alertId = (outcome as { alertId: number }).alertId;
     await eventually(() => h.fake.callsOf('sendMessage', leader.chatId!).some((c) => String(c.payload.text).includes(`#${alertId}`)));
     expect((await h.repos.alerts.get(alertId))!.heldUntil).toBeNull();
-    expect((await h.repos.alerts.events(alertId)).map((e) => e.kind)).not.toContain('held');
+    expect((await h.repos.alerts.events([alertId])).map((e) => e.kind)).not.toContain('held');
   });
 });

@@ -13,17 +13,16 @@ describe('one live alert per issue group', () => {
   });
   afterAll(async () => h?.close());
 
-  it('ten reports on one issue group produce one alert whose messages are edited, not ten messages', async () => {
+  it('ten reports on one issue group from one subtree produce one alert whose messages are edited, not ten messages', async () => {
     const { org } = h;
     const group = await newIssueGroup(h);
-    const units = [org.branch.id, org.branch.id, org.otherBranch.id];
     const first = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
     await enqueueAlertEvaluation(h.alertsQueue, first.id);
     const refs = [first.reference];
     for (let i = 1; i < 10; i++) {
       const r = await analysedReport(h, {
         memberId: org.collaborator.id,
-        unitId: units[i % 3]!,
+        unitId: org.branch.id,
         level: i % 2 ? 'critical' : 'normal',
         issueGroupId: group,
         content: `Báo cáo số ${i + 1}: người dân tiếp tục phản ánh <${i + 1}>.`,
@@ -31,14 +30,14 @@ describe('one live alert per issue group', () => {
       refs.push(r.reference);
       await enqueueAlertEvaluation(h.alertsQueue, r.id);
     }
-    await eventually(async () => (await h.repos.alerts.liveForGroup(group))?.reportCount === 10, 15_000);
+    await eventually(async () => (await h.repos.alerts.liveFor(group, h.org.branch.id))?.reportCount === 10, 15_000);
     const alerts = await h.db.prisma.alert.findMany({ where: { issueGroupId: group } });
     expect(alerts).toHaveLength(1);
     const alert = alerts[0]!;
-    expect(alert.unitCount).toBe(2);
+    expect(alert.unitCount).toBe(1);
     const mark = `#${alert.id}`;
     for (const leader of org.branchLeaders) {
-      await eventually(() => h.fake.callsOf('editMessageText', leader.chatId!).some((c) => c.ok && String(c.payload.text).includes('Reports:</b> 10 from 2')), 15_000);
+      await eventually(() => h.fake.callsOf('editMessageText', leader.chatId!).some((c) => c.ok && String(c.payload.text).includes('Reports:</b> 10 from 1')), 15_000);
       const sends = h.fake.callsOf('sendMessage', leader.chatId!).filter((c) => String(c.payload.text).includes(mark));
       expect(sends).toHaveLength(1);
       const messageId = (sends[0]!.result as { message_id: number }).message_id;
@@ -54,10 +53,10 @@ describe('one live alert per issue group', () => {
     await h.alertsQueue.add('evaluate', { kind: 'evaluate', reportId: first.id }, { jobId: `evaluate-again-${first.id}` });
     await sleep(600);
     expect(h.fake.calls.length).toBe(before);
-    expect((await h.repos.alerts.events(alert.id)).filter((e) => e.kind === 'raised')).toHaveLength(1);
+    expect((await h.repos.alerts.events([alert.id])).filter((e) => e.kind === 'raised')).toHaveLength(1);
   });
 
-  it('a fast-spreading group of calm reports raises a high alert once enough units report', async () => {
+  it('a fast-spreading group of calm reports raises a high alert for the lowest unit whose subtree shows the spread', async () => {
     const { org } = h;
     await h.repos.settings.set(null, 'fastSpreadReports', 4);
     await h.repos.settings.set(null, 'fastSpreadUnits', 3);
@@ -69,12 +68,16 @@ describe('one live alert per issue group', () => {
     await eventually(async () => ((await h.alertsQueue.getJobCounts('completed')).completed ?? 0) >= 3 && ((await h.alertsQueue.getJobCounts('active', 'waiting')).waiting ?? 0) === 0);
     await sleep(300);
     // three reports from two units: below the threshold (4 reports from 3 units)
-    expect(await h.repos.alerts.liveForGroup(group)).toBeNull();
+    expect(await h.db.prisma.alert.count({ where: { issueGroupId: group } })).toBe(0);
     const fourth = await analysedReport(h, { memberId: org.collaborator.id, unitId: plan[3]!, level: 'normal', issueGroupId: group });
     await enqueueAlertEvaluation(h.alertsQueue, fourth.id);
-    await eventually(async () => (await h.repos.alerts.liveForGroup(group)) !== null);
-    const alert = (await h.repos.alerts.liveForGroup(group))!;
+    // the branch, its committee and the other branch meet only at the bloc: the bloc's alert
+    await eventually(async () => (await h.repos.alerts.liveFor(group, org.bloc.id)) !== null);
+    const alert = (await h.repos.alerts.liveFor(group, org.bloc.id))!;
     expect(alert).toMatchObject({ trigger: 'fast_spread', level: 'high', reportCount: 4, unitCount: 3 });
+    expect(await h.db.prisma.alert.count({ where: { issueGroupId: group } })).toBe(1);
+    await eventually(() => h.fake.callsOf('sendMessage', org.blocLeader.chatId!).some((c) => String(c.payload.text).includes(`#${alert.id}`)));
+    for (const l of [...org.branchLeaders, org.committeeLeader, org.otherLeader]) expect(h.fake.callsOf('sendMessage', l.chatId!).some((c) => String(c.payload.text).includes(`#${alert.id}`))).toBe(false);
   });
 
   it('a false alarm closes the alert, frees its group, and a later report raises a fresh alert covering only new reports', async () => {
@@ -82,13 +85,13 @@ describe('one live alert per issue group', () => {
     const group = await newIssueGroup(h);
     const first = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
     await enqueueAlertEvaluation(h.alertsQueue, first.id);
-    await eventually(async () => (await h.repos.alerts.liveForGroup(group)) !== null);
-    const alert = (await h.repos.alerts.liveForGroup(group))!;
+    await eventually(async () => (await h.repos.alerts.liveFor(group, h.org.branch.id)) !== null);
+    const alert = (await h.repos.alerts.liveFor(group, h.org.branch.id))!;
     await eventually(async () => (await h.repos.alerts.recipients(alert.id)).length === 2);
     const outcome = await markFalseAlarm(h.deps, org.branchLeaders[0]!, alert.id, 'en');
     expect(outcome.type).toBe('done');
     expect(await h.repos.alerts.get(alert.id)).toMatchObject({ status: 'false_alarm', openKey: null, closedById: org.branchLeaders[0]!.id });
-    expect((await h.repos.alerts.events(alert.id)).map((e) => e.kind)).toContain('false_alarm');
+    expect((await h.repos.alerts.events([alert.id])).map((e) => e.kind)).toContain('false_alarm');
     // a false alarm does not tell the reporter that leadership took it up
     await sleep(300);
     expect(h.fake.textsTo(org.collaborator.chatId!).some((t) => t.includes(first.reference))).toBe(false);
@@ -96,8 +99,8 @@ describe('one live alert per issue group', () => {
     await sleep(20); // the next report is strictly after the closure
     const next = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
     await enqueueAlertEvaluation(h.alertsQueue, next.id);
-    await eventually(async () => (await h.repos.alerts.liveForGroup(group)) !== null);
-    const fresh = (await h.repos.alerts.liveForGroup(group))!;
+    await eventually(async () => (await h.repos.alerts.liveFor(group, h.org.branch.id)) !== null);
+    const fresh = (await h.repos.alerts.liveFor(group, h.org.branch.id))!;
     expect(fresh.id).not.toBe(alert.id);
     expect(fresh).toMatchObject({ reportId: next.id, reportCount: 1 });
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestReadDeps } from '../../../src/queue/digest-worker.js';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../src/bot/context.js';
 import { digestFeature } from '../../../src/bot/features/digest.js';
@@ -16,7 +17,7 @@ describe('/digest in the bot (createBot + fake Bot API + PostgreSQL)', () => {
     const late = new Composer<BotContext>();
     late.use((ctx, next) => feature.current!.middleware()(ctx, next));
     h = await createHarness({ extraFeatures: [late] });
-    feature.current = digestFeature({ sql: h.db.sql, repos: h.repos, clock: () => h.now.value });
+    feature.current = digestFeature(digestReadDeps({ sql: h.db.sql, repos: h.repos, clock: () => h.now.value }));
     s = await seedOrganisation(h.db.sql, h.repos);
     h.now.value = new Date('2026-11-26T08:00:00Z'); // 15:00 in Ho Chi Minh City
     leader = h.user('en');
@@ -60,5 +61,14 @@ describe('/digest in the bot (createBot + fake Bot API + PostgreSQL)', () => {
     expect(h.api.textsTo(collaborator.id)).toHaveLength(before);
     const answers = h.api.callsOf('answerCallbackQuery').map((c) => String(c.payload.text ?? ''));
     expect(answers.at(-1)).toContain('bản tin chỉ dành cho lãnh đạo');
+  });
+
+  it('a leader pressing a forged digest button is told the button is no longer valid, not that digests are for leaders', async () => {
+    const before = h.api.textsTo(leader.id).length;
+    await h.handle(callbackUpdate(leader, 'dg:everything', 1));
+    expect(h.api.textsTo(leader.id)).toHaveLength(before);
+    const answer = h.api.callsOf('answerCallbackQuery').at(-1)!;
+    expect(String(answer.payload.text)).toBe('This button is no longer valid. Send /digest to choose again.');
+    expect(String(answer.payload.text)).not.toContain('leaders only');
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestReadDeps } from '../../../src/queue/digest-worker.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { buildDigest, type DigestDeps } from '../../../src/app/digests/build-digest.js';
 import { buildYearlyActivity } from '../../../src/app/digests/yearly.js';
@@ -24,7 +25,7 @@ describe.each(backends)('buildDigest on %s (seeded, hand-counted)', (_name, open
     db = await open();
     repos = createRepositories(db.prisma);
     s = await seedOrganisation(db.sql, repos);
-    deps = { sql: db.sql, repos, clock: () => new Date('2026-11-26T05:00:00Z') };
+    deps = digestReadDeps({ sql: db.sql, repos, clock: () => new Date('2026-11-26T05:00:00Z') });
   });
   afterAll(async () => db?.destroy());
 
@@ -106,7 +107,7 @@ describe.each(backends)('buildDigest on %s (seeded, hand-counted)', (_name, open
 
   it('computes yearly unit activity: reports, active collaborators, weeks with a report', async () => {
     const root = (await repos.units.get(s.units.root))!;
-    const y = await buildYearlyActivity(db.sql, root, 2026, new Date('2026-11-26T05:00:00Z'));
+    const y = await buildYearlyActivity(deps.read, root, 2026, new Date('2026-11-26T05:00:00Z'));
     expect(y.weeks).toBe(48);
     const row = (id: number) => y.rows.find((r) => r.unitId === id)!;
     expect(y.rows.map((r) => r.unitId)[0]).toBe(s.units.root);

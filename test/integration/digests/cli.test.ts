@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestCommand, type DigestCliDeps } from '../../../scripts/digest.js';
+import { digestCliDeps, digestCommand, type DigestCliDeps } from '../../../scripts/digest.js';
 import { createI18n, translator } from '../../../src/bot/i18n.js';
 import { createRepositories } from '../../../src/db/repositories/index.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../../support/db.js';
@@ -18,7 +18,7 @@ describe('npm run digest (the command on PostgreSQL)', () => {
     db = await createPostgresTestDatabase();
     const repos = createRepositories(db.prisma);
     s = await seedOrganisation(db.sql, repos);
-    deps = { sql: db.sql, repos, clock: () => new Date('2026-11-26T05:00:00Z'), t: translator(createI18n()), write: (x) => void out.push(x) };
+    deps = { ...digestCliDeps(db, translator(createI18n()), (x) => void out.push(x)), clock: () => new Date('2026-11-26T05:00:00Z') };
   });
   afterAll(async () => db?.destroy());
 

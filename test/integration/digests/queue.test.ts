@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queue, Worker } from 'bullmq';
 import { syncDigestSchedulers, digestSchedulerId, type DigestJob } from '../../../src/queue/digest-scheduler.js';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { createDigestProcessor, createDigestWorker } from '../../../src/queue/digest-worker.js';
+import { createDigestProcessor, createDigestWorker, digestDepsFrom } from '../../../src/queue/digest-worker.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import { nextFireInstant } from '../../../src/domain/digest/schedule.js';
 import { silentLogger } from '../../../src/logger.js';
@@ -50,7 +50,7 @@ describe('digest schedulers and the digests worker (PostgreSQL + Redis, real del
   });
 
   it('a job whose payload fails the schema is unrecoverable (not retried)', async () => {
-    const processor = createDigestProcessor({ sql: h.db.sql, repos: h.repos, clock: () => new Date(), delivery: h.port, t: h.t, logger: silentLogger(), queue });
+    const processor = createDigestProcessor({ ...digestDepsFrom({ sql: h.db.sql, repos: h.repos, clock: () => new Date(), t: h.t, logger: silentLogger() }, h.port), logger: silentLogger(), queue, sql: h.db.sql });
     const bad = { id: 'bad-1', data: { kind: 'digest', unitId: 'x', period: 'fortnight' } } as unknown as Job<DigestJob>;
     await expect(processor(bad, 'token')).rejects.toBeInstanceOf(UnrecoverableError);
   });
@@ -58,7 +58,7 @@ describe('digest schedulers and the digests worker (PostgreSQL + Redis, real del
   it('a digest job goes through the real delivery path to Telegram once, even when the job runs twice', async () => {
     const now = new Date('2026-11-26T05:00:00Z');
     workers.push(
-      createDigestWorker(h.queues, { sql: h.db.sql, repos: h.repos, clock: () => now, delivery: h.port, t: h.t, logger: silentLogger(), queue }),
+      createDigestWorker(h.queues, { ...digestDepsFrom({ sql: h.db.sql, repos: h.repos, clock: () => now, t: h.t, logger: silentLogger() }, h.port), logger: silentLogger(), queue, sql: h.db.sql }),
     );
     h.startDeliveryWorker();
     const leader = (await h.repos.members.get(s.members.la))!;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestDepsFrom } from '../../../src/queue/digest-worker.js';
+import { silentLogger } from '../../../src/logger.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { sendReminders, type ReminderDeps } from '../../../src/app/reminders/send-reminders.js';
 import { createI18n, translator } from '../../../src/bot/i18n.js';
@@ -12,7 +14,7 @@ describe('reminders for silent collaborators (PostgreSQL)', () => {
   let db: TestDatabase;
   let repos: Repositories;
   let s: Seeded;
-  const deps = (delivery: FakeDelivery, now: string): ReminderDeps => ({ sql: db.sql, repos, clock: () => new Date(now), delivery, t });
+  const deps = (delivery: FakeDelivery, now: string): ReminderDeps => digestDepsFrom({ sql: db.sql, repos, clock: () => new Date(now), t, logger: silentLogger() }, delivery);
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
     repos = createRepositories(db.prisma);

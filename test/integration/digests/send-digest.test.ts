@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digestDepsFrom } from '../../../src/queue/digest-worker.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { catchUpDigests, produceDemoDigests } from '../../../src/app/digests/run-all.js';
 import { runScheduledDigest, type SendDigestDeps } from '../../../src/app/digests/send-digest.js';
@@ -26,7 +27,7 @@ describe.each(backends)('sending digests (%s, in-memory delivery)', (_name, open
   let repos: Repositories;
   let s: Seeded;
   let now: Date;
-  const deps = (delivery: FakeDelivery): SendDigestDeps => ({ sql: db.sql, repos, clock: () => now, delivery, t, logger: silentLogger() });
+  const deps = (delivery: FakeDelivery): SendDigestDeps => digestDepsFrom({ sql: db.sql, repos, clock: () => now, t, logger: silentLogger() }, delivery);
   beforeAll(async () => {
     db = await open();
     repos = createRepositories(db.prisma);

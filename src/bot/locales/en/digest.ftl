@@ -47,5 +47,6 @@ digest-btn-yesterday = Yesterday
 digest-btn-last7 = Last 7 days
 digest-btn-year = Year
 digest-leaders-only = Sorry, digests are for unit leaders only. Thank you for your reports!
+digest-button-invalid = This button is no longer valid. Send /digest to choose again.
 digest-not-member = You need an invitation to use this.
 digest-reminder = Hello { $name }, it has been { $days } days since your last report. What are people around you talking about? A few short sentences are enough — thank you!

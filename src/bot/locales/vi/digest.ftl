@@ -44,5 +44,6 @@ digest-btn-yesterday = Hôm qua
 digest-btn-last7 = 7 ngày qua
 digest-btn-year = Cả năm
 digest-leaders-only = Xin lỗi, bản tin chỉ dành cho lãnh đạo đơn vị. Cảm ơn bạn đã đóng góp báo cáo!
+digest-button-invalid = Nút này không còn hiệu lực. Gửi /digest để chọn lại.
 digest-not-member = Bạn cần được mời tham gia để dùng chức năng này.
 digest-reminder = Chào { $name }, đã { $days } ngày bạn chưa gửi báo cáo. Mọi người xung quanh đang bàn tán điều gì? Chỉ cần vài câu ngắn là đủ — cảm ơn bạn!

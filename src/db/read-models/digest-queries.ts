@@ -4,11 +4,12 @@
  * except the few quotes and proposals shown. Withdrawn reports never count. Timestamps
  * travel as ISO strings cast to UTC, because the columns are `timestamp without time zone`.
  */
-import type { SqlExecutor } from '../../db/sql.js';
+import type { HeadlineCounts } from '../../app/digests/ports.js';
+import type { SqlExecutor } from '../sql.js';
 
 type Sql = Pick<SqlExecutor, 'query'>;
 
-/** The windows one digest compares, over the subtree's unit ids. */
+/** The windows one digest compares, over the scope's unit ids. */
 export interface Windows {
   unitIds: number[];
   from: Date;
@@ -30,6 +31,25 @@ export async function subtreeUnitIds(sql: Sql, unitId: number): Promise<number[]
   return rows.map((r) => r.id);
 }
 const LIVE = `status <> 'withdrawn'`;
+
+/**
+ * How many live reports of a group lie outside the scope: a stored title summarises every
+ * report of its group, so it is shown only when this is 0 (otherwise a title is derived from
+ * the reports inside the scope).
+ */
+const OUTSIDE = (groupColumn: string) =>
+  `(SELECT count(*)::int FROM "Report" o WHERE o."issueGroupId" = ${groupColumn} AND o.${LIVE} AND NOT (o."unitId" = ANY($1::int[])))`;
+
+/** The newest redacted texts of a group inside the scope, for a title derived from them. */
+export async function groupTextsInScope(sql: Sql, unitIds: number[], groupId: number, take = 40): Promise<string[]> {
+  const rows = await sql.query<{ text: string }>(
+    `SELECT "redactedContent" AS text FROM "Report"
+      WHERE "issueGroupId" = $2 AND ${SUB} AND ${LIVE} AND "redactedContent" IS NOT NULL
+      ORDER BY "createdAt" DESC, id DESC LIMIT $3`,
+    [unitIds, groupId, take],
+  );
+  return rows.map((r) => r.text).reverse();
+}
 const ts = (n: number) => `($${n}::timestamptz AT TIME ZONE 'UTC')`;
 const iso = (d: Date) => d.toISOString();
 const DAY = 86_400_000;
@@ -41,7 +61,7 @@ export async function headlineCounts(sql: Sql, w: Windows) {
   const cur = `"createdAt" >= ${ts(2)} AND "createdAt" < ${ts(3)}`;
   const prev = `"createdAt" >= ${ts(4)} AND "createdAt" < ${ts(5)}`;
   const avg = `"createdAt" >= ${ts(6)} AND "createdAt" < ${ts(2)}`;
-  const [row] = await sql.query<Record<string, number>>(
+  const [row] = await sql.query<HeadlineCounts>(
     `SELECT count(*) FILTER (WHERE ${cur})::int AS reports,
             count(DISTINCT "memberId") FILTER (WHERE ${cur})::int AS members,
             count(DISTINCT "unitId") FILTER (WHERE ${cur})::int AS units,
@@ -78,7 +98,7 @@ export async function topicNames(sql: Sql) {
 
 /** The top issue groups of the period with units, previous count and up to two distinct redacted quotes. */
 export async function topIssueGroups(sql: Sql, w: Windows, limit = 5) {
-  return sql.query<{ id: number; title: string; n: number; units: number; prev: number; quotes: { reference: string; text: string }[] | null }>(
+  return sql.query<{ id: number; title: string; outside: number; n: number; units: number; prev: number; quotes: { reference: string; text: string }[] | null }>(
     `WITH g AS (
        SELECT "issueGroupId" AS gid,
               count(*) FILTER (WHERE "createdAt" >= ${ts(2)})::int AS n,
@@ -88,7 +108,7 @@ export async function topIssueGroups(sql: Sql, w: Windows, limit = 5) {
         WHERE ${SUB} AND ${LIVE} AND "issueGroupId" IS NOT NULL
           AND (("createdAt" >= ${ts(2)} AND "createdAt" < ${ts(3)}) OR ("createdAt" >= ${ts(4)} AND "createdAt" < ${ts(5)}))
         GROUP BY 1)
-     SELECT ig.id, ig.title, g.n, g.units, g.prev, q.quotes
+     SELECT ig.id, ig.title, ${OUTSIDE('ig.id')} AS outside, g.n, g.units, g.prev, q.quotes
        FROM (SELECT * FROM g WHERE n > 0 ORDER BY n DESC, gid LIMIT $6) g
        JOIN "IssueGroup" ig ON ig.id = g.gid
        LEFT JOIN LATERAL (
@@ -107,10 +127,11 @@ export async function topIssueGroups(sql: Sql, w: Windows, limit = 5) {
 /** Alerts still open or acknowledged (not closed) raised in the subtree. */
 export async function openAlerts(sql: Sql, unitIds: number[], limit = 10) {
   return sql.query<{
-    id: number; level: string; trigger: string; status: string; title: string | null; reference: string;
-    unit_name: string; report_count: number; unit_count: number; created_ms: number;
+    id: number; level: string; trigger: string; status: string; group_id: number | null; title: string | null; outside: number; reference: string;
+    unit_name: string; unit_depth: number; report_count: number; unit_count: number; created_ms: number;
   }>(
-    `SELECT a.id, a.level::text, a.trigger::text, a.status::text, ig.title, rep.reference, u.name AS unit_name,
+    `SELECT a.id, a.level::text, a.trigger::text, a.status::text, ig.id AS group_id, ig.title,
+            CASE WHEN ig.id IS NULL THEN 0 ELSE ${OUTSIDE('ig.id')} END AS outside, rep.reference, u.name AS unit_name, u.depth AS unit_depth,
             a."reportCount" AS report_count, a."unitCount" AS unit_count,
             (extract(epoch FROM a."createdAt") * 1000)::float8 AS created_ms
        FROM "Alert" a
@@ -182,4 +203,34 @@ export async function bucketCounts(sql: Sql, unitIds: number[], buckets: { from:
     [unitIds, buckets.map((b) => iso(b.from)), buckets.map((b) => iso(b.to))],
   );
   return rows.map((r) => r.n);
+}
+
+/** Ids of active units with at least one active leader. */
+export async function unitsWithLeaders(sql: Sql): Promise<number[]> {
+  const rows = await sql.query<{ id: number }>(
+    `SELECT DISTINCT u.id FROM "Unit" u JOIN "Member" m ON m."unitId" = u.id
+      WHERE u.active AND m.active AND m.role = 'leader' ORDER BY u.id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Yearly activity per unit of a subtree: one aggregation (weeks are Monday-based in `tz`). */
+export async function yearlyActivity(sql: Sql, unitId: number, from: Date, to: Date, tz: string) {
+  return sql.query<{ id: number; name: string; depth: number; reports: number; active: number; members: number; weeks: number }>(
+    `WITH sub AS (SELECT "descendantId" AS id FROM "UnitClosure" WHERE "ancestorId" = $1),
+          rep AS (SELECT "unitId", count(*)::int AS reports, count(DISTINCT "memberId")::int AS active,
+                         count(DISTINCT date_trunc('week', ("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $4))::int AS weeks
+                    FROM "Report"
+                   WHERE "unitId" IN (SELECT id FROM sub) AND ${LIVE}
+                     AND "createdAt" >= ${ts(2)} AND "createdAt" < ${ts(3)}
+                   GROUP BY 1),
+          mem AS (SELECT "unitId", count(*)::int AS members FROM "Member"
+                   WHERE "unitId" IN (SELECT id FROM sub) AND active AND role <> 'admin' GROUP BY 1)
+     SELECT u.id, u.name, u.depth, COALESCE(rep.reports, 0) AS reports, COALESCE(rep.active, 0) AS active,
+            COALESCE(mem.members, 0) AS members, COALESCE(rep.weeks, 0) AS weeks
+       FROM "Unit" u JOIN sub ON sub.id = u.id
+       LEFT JOIN rep ON rep."unitId" = u.id LEFT JOIN mem ON mem."unitId" = u.id
+      ORDER BY u.path`,
+    [unitId, iso(from), iso(to), tz],
+  );
 }
