@@ -37,6 +37,10 @@ import { enqueueAnalysis, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
 import { QUEUES } from '../src/queue/names.js';
 import { BENCH_BACKEND, benchBackend, benchDatabase, fmt, percentile, performance } from './support.js';
 
+// Database pools: on PostgreSQL the queues open connections of their own too (~10 a process), so the
+// three processes keep to ~55 in all, leaving room on a shared server (max_connections 100).
+const POOLS = BENCH_BACKEND === 'postgres' ? { parent: 10, child: 8 } : { parent: 30, child: 20 };
+
 if (process.argv[2] === '--analysis-child') await runChild('analysis', process.argv[3]!, process.argv[4]!);
 if (process.argv[2] === '--alerts-child') await runChild('alerts', process.argv[3]!, process.argv[4]!);
 
@@ -52,7 +56,7 @@ const urgent = ['dev.jsonl', 'topics-train.jsonl'].flatMap((f) =>
     .filter((x) => x.urgent),
 );
 
-const db = await benchDatabase(30);
+const db = await benchDatabase(POOLS.parent);
 const backend = await benchBackend(BENCH_BACKEND, db);
 const queues = backend.queues;
 const analysisQueue = queues.queue<AnalyzeJob>(QUEUES.analysis);
@@ -251,7 +255,7 @@ async function startChild(kind: 'analysis' | 'alerts', url: string, prefix: stri
 
 /** A child: one analysis or alerts worker on the parent's schema and queue prefix, until SIGTERM. */
 async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string): Promise<never> {
-  const db = await openDatabase({ url, poolSize: 20 });
+  const db = await openDatabase({ url, poolSize: POOLS.child });
   const backend = await benchBackend(BENCH_BACKEND, db, prefix);
   const queues = backend.queues;
   const repos = createRepositories(db.prisma);
