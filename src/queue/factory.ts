@@ -114,8 +114,9 @@ function pollingWorkerClass(seconds: number): typeof Worker {
 
 /**
  * Queues and workers on BullMQ's PostgreSQL backend. Each instance owns a small pool (BullMQ's
- * operations are single calls of its SQL functions, so two connections keep up); workers add
- * their LISTEN connection. The BullMQ schema must have been migrated (`migrateQueueSchema`).
+ * operations are single calls of its SQL functions): two connections for a queue, for a worker
+ * half its concurrency (3–8; with 3 for 16 jobs in flight the analysis worker waited for
+ * connections: 73–89 against 98–107 reports/s with 8 in bench/analysis-e2e.ts), plus its LISTEN connection. The BullMQ schema must have been migrated (`migrateQueueSchema`).
  */
 export function createPostgresQueueFactory(opts: PostgresQueueOptions): QueueFactory {
   const connection = (max: number) => ({ connectionString: opts.connectionString, schema: opts.schema, max, idleTimeoutMillis: 5000, skipMigrations: true });
@@ -133,7 +134,9 @@ export function createPostgresQueueFactory(opts: PostgresQueueOptions): QueueFac
     queue,
     worker<T>(name: string, processor: Processor<T>, wopts: Partial<WorkerOptions> = {}) {
       const { connection: _ignored, prefix: _prefix, ...rest } = wopts;
-      const worker = new WorkerClass(name, processor as Processor, { ...polling, ...rest, connection: connection(3) }, createPostgresBackend);
+      // a job in flight takes a connection to be claimed, have its lock extended and be finished
+      const poolSize = Math.min(8, Math.max(3, Math.ceil((rest.concurrency ?? 1) / 2)));
+      const worker = new WorkerClass(name, processor as Processor, { ...polling, ...rest, connection: connection(poolSize) }, createPostgresBackend);
       return logErrors(asDefault<Worker<T>>(worker), name, 'worker', opts.logger);
     },
     events(name: string) {
