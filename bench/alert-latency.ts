@@ -84,7 +84,7 @@ try {
   const children = [await startChild('analysis', db.url!, queues.prefix), await startChild('alerts', db.url!, queues.prefix)];
   await warmUpDelivery(repos.deliveries); // as startDeliveryWorker does
   const workers = [
-    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, limiterStore: backend.limiterStore(), port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(repos.alerts, clock)] }),
+    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, limiterStore: backend.limiterStore(), port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(alertsDepsFrom({ repos, alertsQueue, deliveryQueue, cardEditGate: backend.cardEditGate(), t, clock, logger }))] }),
   ];
 
   const evalWait: number[] = [];

@@ -4,12 +4,15 @@
  */
 import { pathToFileURL } from 'node:url';
 import { alertDeliveryObserver } from '../src/app/alerts/observer.js';
+import { alertsDepsFromRuntime } from '../src/queue/alerts-worker.js';
 import { startDeliveryWorker } from '../src/queue/delivery-worker.js';
 import { runStandalone, type Runtime } from '../src/runtime.js';
 
 /** Starts the delivery worker with the alerts observer (records alert message ids). */
 export async function start(rt: Runtime): Promise<void> {
-  await startDeliveryWorker(rt, { observers: [alertDeliveryObserver(rt.repos.alerts, rt.clock)] });
+  const alertsDeps = alertsDepsFromRuntime(rt);
+  rt.onShutdown('delivery-alerts-queues', () => alertsDeps.close());
+  await startDeliveryWorker(rt, { observers: [alertDeliveryObserver(alertsDeps)] });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void runStandalone('delivery', start);

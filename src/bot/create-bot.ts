@@ -1,10 +1,11 @@
 /**
  * `createBot(deps)`: the whole intake side of the bot, built from injected dependencies (no
  * connection is opened here). Order matters: per-update logger and membership first, then
- * i18n and the flood limit, the conversations plugin with its shared state, joining, the stranger
- * gate, the commands that must win over an active flow (/cancel, /help, /language,
- * /myreports), the report conversation, the features that start flows, other modules'
- * features, and "unhandled" last. One error boundary wraps it all.
+ * i18n and the flood limit, the conversations plugin with its shared state (and the give-back of
+ * drafts whose state it discarded), joining, the stranger gate, the commands that must win
+ * over an active flow (/cancel, /help, /language, /myreports), the report conversation, the
+ * features that start flows, other modules' features, the /dashboard placeholder, and
+ * "unhandled" last. One error boundary wraps it all.
  */
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { autoRetry } from '@grammyjs/auto-retry';
@@ -13,7 +14,8 @@ import { Bot, Composer, type Context } from 'grammy';
 import type { BotContext } from './context.js';
 import { DEFAULT_BOT_LIMITS, type BotDeps, type BotLimits } from './deps.js';
 import { translator, type Translate } from './i18n.js';
-import { continueReportFlow, createReportFlow, REPORT_CONVERSATION } from './conversations/report-flow.js';
+import { continueReportFlow, createReportFlow, FLOW_STATE_VERSION, REPORT_CONVERSATION } from './conversations/report-flow.js';
+import { giveBackLostDrafts } from './conversations/lost-draft.js';
 import { createErrorHandler } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
 import { trimPressedMessage } from './middleware/trim-update.js';
@@ -28,6 +30,7 @@ import { myReportsFeature } from './features/my-reports.js';
 import { quickReportFeature } from './features/quick-report.js';
 import { groupChatFeature } from './features/group-chat.js';
 import { unhandledFeature } from './features/unhandled.js';
+import { dashboardFeature } from './features/dashboard.js';
 
 export type { BotDeps } from './deps.js';
 
@@ -48,7 +51,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const conversationPrefix = deps.conversationPrefix ?? 'conv:';
-  const root = bot.errorBoundary(createErrorHandler(t, { conversations: deps.state.conversations, drafts, conversationPrefix }));
+  const root = bot.errorBoundary(createErrorHandler(t, { drafts }));
   root.use(updateLogger(deps.logger));
   root.use(async (ctx, next) => {
     await topics.refresh().catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'taxonomy reload failed; using the cached one'));
@@ -65,6 +68,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
       storage: { type: 'key', version: FLOW_STATE_VERSION, prefix: conversationPrefix, adapter: deps.state.conversations },
     }),
   );
+  dm.use(giveBackLostDrafts(drafts, t));
   dm.use(startFeature({ repos: deps.repos, clock: deps.clock, onStaffJoined: staffMenu }));
   dm.use(strangerGate());
   dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu, forgetMember: (id) => deps.memberLookup?.forget?.(id) }));
@@ -74,16 +78,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);
+  dm.use(dashboardFeature());
   dm.use(unhandledFeature());
   return bot;
 }
-
-/**
- * Version of the stored conversation state. Bump it when a change to the report flow makes old
- * drafts unreplayable: state of another version is discarded instead of failing (and a replay
- * mismatch that slips through is handled by the error boundary).
- */
-export const FLOW_STATE_VERSION = 4;
 
 /** Per-person flood limit in the shared state (shared by every bot process); one friendly notice per window. */
 function personFloodLimit(deps: BotDeps, limits: BotLimits) {

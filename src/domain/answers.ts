@@ -4,41 +4,13 @@
  * "lo lang", "2", "worried", "bức xúc"/"buc xuc" must all be understood. Matching folds
  * diacritics on both sides; nothing here is shown to a person.
  */
+import { sanitizeText } from './text.js';
 import { MOODS, SOURCES, SPREADS, type Mood, type Source, type Spread } from './vocabulary.js';
-
-// C0 controls except \n and \t, DEL and C1 controls (NUL included).
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD\u180E]/g;
-const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/**
- * The one canonical form of every stored free text: no lone surrogates, NFC, no control,
- * zero-width or bidi-override characters, runs of spaces collapsed, at most one blank line.
- */
-export function sanitizeText(raw: string): string {
-  return String(raw ?? '')
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\t/g, ' ')
-    .replace(CONTROL, ' ')
-    .replace(INVISIBLE, '')
-    .replace(BIDI, '')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
-    .normalize('NFC');
-}
+import { foldVietnamese } from './text.js';
 
 /** Lower case, no diacritics, đ → d, single spaces: the form typed answers are matched in. */
 export function fold(text: string): string {
-  return sanitizeText(text)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
+  return foldVietnamese(sanitizeText(text))
     .replace(/[.!?,;:'"()[\]]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

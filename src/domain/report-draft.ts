@@ -3,8 +3,9 @@
  * whether each answer is acceptable. Every reason for refusing an answer is a value the bot
  * turns into a sentence in the person's language; nothing here throws on bad input.
  */
-import { charCount, hasWords, isSkip, sanitizeText } from './answers.js';
+import { charCount, hasWords, isSkip } from './answers.js';
 import { err, ok, type Result } from './result.js';
+import { sanitizeText } from './text.js';
 import type { NewReport } from './types.js';
 import { isTopicSlug, type Mood, type Source, type Spread, type TopicSlug } from './vocabulary.js';
 
@@ -65,13 +66,84 @@ export function checkContent(content: string): Result<string, { problem: Content
  * accepted, since the next message may complete it.
  */
 export function appendContent(current: string, raw: string): Result<string, { problem: ContentProblem; length: number }> {
-  const piece = sanitizeText(raw);
+  return appendSanitized(current, sanitizeText(raw));
+}
+
+function appendSanitized(current: string, piece: string): Result<string, { problem: ContentProblem; length: number }> {
   if (!piece) return err({ problem: 'empty', length: 0 });
   if (!hasWords(piece)) return err({ problem: 'no_words', length: charCount(piece) });
   const next = current ? `${current}\n${piece}` : piece;
   const checked = checkContent(next);
   if (!checked.ok && checked.error.problem !== 'too_short') return checked;
   return ok(next);
+}
+
+/** The longest text one Telegram message holds. */
+export const TELEGRAM_TEXT_MAX = 4096;
+/**
+ * Telegram apps send a longer text as several messages of nearly that size, a moment apart:
+ * a refused piece of at least this many characters (and at most TELEGRAM_TEXT_MAX) may be
+ * followed by more of the same text.
+ */
+export const SPLIT_PIECE_MIN = 3500;
+/** The next piece of a split text arrives within this many seconds (Telegram's `date`). */
+export const SPLIT_PIECE_GAP_S = 5;
+
+/** A refused piece that may be the start of a text Telegram split into several messages. */
+export interface RefusedPaste {
+  /** Characters of the whole refused text so far, and how many messages it came in. */
+  length: number;
+  pieces: number;
+  lastLength: number;
+  lastDate: number;
+}
+
+/** Content being gathered from several messages (JSON-safe: it lives in the conversation). */
+export interface Gathering {
+  content: string;
+  paste: RefusedPaste | null;
+}
+
+/** Why a piece was not added: the problem, the length it is about, and the pieces it counts. */
+export interface PieceRefusal {
+  problem: ContentProblem;
+  length: number;
+  /** 1 for a message refused on its own; more for the later pieces of one split text. */
+  pieces: number;
+}
+
+function continuesPaste(p: RefusedPaste, date: number | null): boolean {
+  if (date === null || p.lastLength < SPLIT_PIECE_MIN || p.lastLength > TELEGRAM_TEXT_MAX) return false;
+  return date >= p.lastDate && date - p.lastDate <= SPLIT_PIECE_GAP_S;
+}
+
+/**
+ * Adds one message to the content being gathered (`appendContent`), and keeps the pieces of a
+ * text Telegram split together: once a long piece is refused, the pieces that follow it are
+ * refused with it (their whole length is counted), so the end of a long text is never taken
+ * for a report of its own. `date` is the message's Telegram date; null for a caption.
+ */
+export function gatherPiece(g: Gathering, raw: string, date: number | null): { next: Gathering; result: Result<string, PieceRefusal> } {
+  const piece = sanitizeText(raw);
+  const length = charCount(piece);
+  if (g.paste && continuesPaste(g.paste, date)) {
+    const p = g.paste;
+    const paste = { length: p.length + length, pieces: p.pieces + 1, lastLength: length, lastDate: date ?? p.lastDate };
+    return { next: { content: g.content, paste }, result: err({ problem: 'too_long', length: paste.length, pieces: paste.pieces }) };
+  }
+  const added = appendSanitized(g.content, piece);
+  if (added.ok) return { next: { content: added.value, paste: null }, result: ok(added.value) };
+  const paste = date === null ? null : { length, pieces: 1, lastLength: length, lastDate: date };
+  return { next: { content: g.content, paste }, result: err({ ...added.error, pieces: 1 }) };
+}
+
+/**
+ * Whether a text typed outside a flow is offered as a report: it is long enough to be one, or
+ * too long (the flow then says so with the real limit and gathers the rest of a split text).
+ */
+export function worthOffering(raw: string): boolean {
+  const checked = checkContent(sanitizeText(raw));
+  return checked.ok || checked.error.problem === 'too_long' || checked.error.problem === 'word_too_long';
 }
 
 /** Why a proposal answer was refused. */

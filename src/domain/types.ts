@@ -14,6 +14,7 @@ export interface Unit {
   timezone: string;
   digestTime: string;
   active: boolean;
+  createdAt: Date;
 }
 
 export interface Member {

@@ -1,4 +1,4 @@
-import type { Mood, Spread, UrgencyLevel } from './vocabulary.js';
+import type { Mood, Source, Spread, UrgencyLevel } from './vocabulary.js';
 
 /** Kinds of trigger phrases for collective action or danger (PRODUCT.md step 5). */
 export const TRIGGER_KINDS = ['collective_action', 'gathering', 'strike', 'petition', 'threat_to_life', 'disaster'] as const;
@@ -18,19 +18,36 @@ export interface GroupGrowth {
   readonly windowHours: number;
 }
 
+/**
+ * What the text says about urgency, read by the learned model in src/nlp: its log-odds of
+ * "leaders should act now" relative to the decision threshold chosen on training data (0 on
+ * the threshold, positive above it), and the parts of the text that pushed it up or down.
+ */
+export interface TextUrgency {
+  readonly margin: number;
+  readonly contributions: readonly TextContribution[];
+}
+
+/** A part of the text's log-odds, under the reason code a leader reads it as. */
+export interface TextContribution {
+  readonly code: 'trigger' | 'mood';
+  readonly logit: number;
+  /** The words or phrases behind it, as written in the report. */
+  readonly detail?: string;
+}
+
 /** Everything urgency is scored from; every field is optional so quick reports still score. */
 export interface UrgencyInput {
+  /** The learned reading of the text; absent (empty text) counts as clearly not urgent. */
+  readonly text?: TextUrgency | null;
+  /** The mood read from the text (only for the agreement with the collaborator's mood). */
   readonly textMood?: Mood;
-  /** 0..1; a weak reading of the text counts less. */
-  readonly textMoodConfidence?: number;
   readonly reportedMood?: Mood | null;
   readonly spread?: Spread | null;
   /** The spread was read from the text ("lan khắp mạng"), not chosen by the collaborator. */
   readonly spreadInferred?: boolean;
+  readonly source?: Source | null;
   readonly sensitiveTopic?: boolean;
-  readonly triggers?: readonly Trigger[];
-  /** The text relays events far away (world news): its trigger phrases weigh half. */
-  readonly distant?: boolean;
   readonly groupGrowth?: GroupGrowth | null;
 }
 
@@ -67,89 +84,106 @@ export interface Urgency {
   readonly reasons: UrgencyReason[];
 }
 
-/** Points per element; exported so that tests and the dashboard can explain them. */
-export const URGENCY_POINTS = {
-  mood: { angry: 25, worried: 20, skeptical: 8, supportive: 0, neutral: 0 } satisfies Record<Mood, number>,
-  moodAgreement: 5,
-  spread: { few: 0, unit: 5, local: 12, online: 20 } satisfies Record<Spread, number>,
-  sensitiveTopic: 12,
-  sensitiveSpread: 12,
-  trigger: {
-    threat_to_life: 55,
-    disaster: 50,
-    strike: 45,
-    gathering: 45,
-    collective_action: 40,
-    petition: 35,
-  } satisfies Record<TriggerKind, number>,
-  triggerExtraKind: 20,
-  triggerExtraPhrase: 5,
-  triggerCap: 75,
-  growthCap: 35,
+/**
+ * Log-odds added to the text's reading by what the collaborator told and by the issue
+ * group. The training reports carry none of these, so they are set by hand, kept small
+ * (the text decides) and exported so that tests and the dashboard can explain them.
+ */
+export const URGENCY_LOGITS = {
+  reportedMood: { angry: 0.6, worried: 0.5, skeptical: 0.1, supportive: 0, neutral: 0 } satisfies Record<Mood, number>,
+  moodAgreement: 0.3,
+  spread: { few: 0, unit: 0.2, local: 0.6, online: 1 } satisfies Record<Spread, number>,
+  /** A spread read from the text counts this much of a chosen one (the text model saw those words). */
+  inferredSpreadFactor: 0.5,
+  source: { social_media: 0.2, press: 0.1, conversation: 0, meeting: 0, other: 0 } satisfies Record<Source, number>,
+  sensitiveTopic: 0.3,
+  sensitiveSpread: 0.4,
+  growthPerReport: 0.3,
+  growthPerUnit: 0.45,
+  growthCap: 2.5,
+  /** The margin of a report with no text to read. */
+  noText: -4,
 } as const;
+
+/** Score 60 (the default `high`) sits on the text model's threshold: σ(0 + OFFSET) = 0.6. */
+const SCORE_OFFSET = Math.log(0.6 / 0.4);
 
 const ALARMING: ReadonlySet<Mood> = new Set(['angry', 'worried']);
 
-function moodReasons(input: UrgencyInput): UrgencyReason[] {
-  const reasons: UrgencyReason[] = [];
-  const weak = (input.textMoodConfidence ?? 1) < 0.3;
-  const fromText = input.textMood ? Math.round(URGENCY_POINTS.mood[input.textMood] * (weak ? 0.6 : 1)) : 0;
-  const fromReport = input.reportedMood ? URGENCY_POINTS.mood[input.reportedMood] : 0;
-  if (fromText >= fromReport && fromText > 0) reasons.push({ code: 'mood', points: fromText, detail: `text: ${input.textMood}` });
-  else if (fromReport > 0) reasons.push({ code: 'mood', points: fromReport, detail: `reported: ${input.reportedMood}` });
-  if (input.textMood && input.reportedMood && input.textMood === input.reportedMood && ALARMING.has(input.textMood)) {
-    reasons.push({ code: 'mood_agreement', points: URGENCY_POINTS.moodAgreement, detail: input.textMood });
-  }
-  return reasons;
+interface Part {
+  readonly code: UrgencyReasonCode;
+  readonly logit: number;
+  readonly detail?: string;
 }
 
-function spreadReasons(input: UrgencyInput, alarmed: boolean): UrgencyReason[] {
-  const reasons: UrgencyReason[] = [];
+function moodParts(input: UrgencyInput): Part[] {
+  const parts: Part[] = [];
+  const reported = input.reportedMood ? URGENCY_LOGITS.reportedMood[input.reportedMood] : 0;
+  if (reported > 0) parts.push({ code: 'mood', logit: reported, detail: `reported: ${input.reportedMood}` });
+  if (input.textMood && input.textMood === input.reportedMood && ALARMING.has(input.textMood)) {
+    parts.push({ code: 'mood_agreement', logit: URGENCY_LOGITS.moodAgreement, detail: input.textMood });
+  }
+  return parts;
+}
+
+function spreadParts(input: UrgencyInput, alarmed: boolean): Part[] {
+  const parts: Part[] = [];
   const spread = input.spread ?? undefined;
-  if (spread && URGENCY_POINTS.spread[spread] > 0) {
-    reasons.push({ code: 'spread', points: URGENCY_POINTS.spread[spread], detail: input.spreadInferred ? `${spread} (read from text)` : spread });
+  if (spread && URGENCY_LOGITS.spread[spread] > 0) {
+    const factor = input.spreadInferred ? URGENCY_LOGITS.inferredSpreadFactor : 1;
+    parts.push({ code: 'spread', logit: URGENCY_LOGITS.spread[spread] * factor, detail: input.spreadInferred ? `${spread} (read from text)` : spread });
   }
-  if (input.sensitiveTopic) reasons.push({ code: 'sensitive_topic', points: URGENCY_POINTS.sensitiveTopic });
+  const source = input.source ? URGENCY_LOGITS.source[input.source] : 0;
+  if (source > 0) parts.push({ code: 'spread', logit: source, detail: `source: ${input.source}` });
+  if (input.sensitiveTopic) parts.push({ code: 'sensitive_topic', logit: URGENCY_LOGITS.sensitiveTopic });
   if (input.sensitiveTopic && alarmed && (spread === 'local' || spread === 'online')) {
-    reasons.push({ code: 'sensitive_spread', points: URGENCY_POINTS.sensitiveSpread, detail: spread });
+    parts.push({ code: 'sensitive_spread', logit: URGENCY_LOGITS.sensitiveSpread, detail: spread });
   }
-  return reasons;
+  return parts;
 }
 
-function triggerReason(input: UrgencyInput): UrgencyReason[] {
-  const triggers = input.triggers ?? [];
-  if (triggers.length === 0) return [];
-  const kinds = [...new Set(triggers.map((t) => t.kind))].sort((a, b) => URGENCY_POINTS.trigger[b] - URGENCY_POINTS.trigger[a]);
-  const top = URGENCY_POINTS.trigger[kinds[0] as TriggerKind];
-  const phrases = new Set(triggers.map((t) => t.phrase)).size;
-  const extraPhrases = Math.max(0, phrases - kinds.length);
-  let points = Math.min(
-    URGENCY_POINTS.triggerCap,
-    top + URGENCY_POINTS.triggerExtraKind * (kinds.length - 1) + URGENCY_POINTS.triggerExtraPhrase * extraPhrases,
-  );
-  if (input.distant) points = Math.round(points / 2);
-  const detail = `${kinds.join(', ')}: ${[...new Set(triggers.map((t) => t.phrase))].slice(0, 5).join('; ')}${input.distant ? ' (distant events)' : ''}`;
-  return [{ code: 'trigger', points, detail }];
-}
-
-function growthReason(growth: GroupGrowth | null | undefined): UrgencyReason[] {
+function growthParts(growth: GroupGrowth | null | undefined): Part[] {
   if (!growth || growth.reports < 2) return [];
-  const points = Math.min(URGENCY_POINTS.growthCap, 4 * (growth.reports - 1) + 6 * Math.max(0, growth.units - 1));
-  return [{ code: 'group_growth', points, detail: `${growth.reports} reports from ${growth.units} units in ${growth.windowHours} h` }];
+  const raw = URGENCY_LOGITS.growthPerReport * (growth.reports - 1) + URGENCY_LOGITS.growthPerUnit * Math.max(0, growth.units - 1);
+  const detail = `${growth.reports} reports from ${growth.units} units in ${growth.windowHours} h`;
+  return [{ code: 'group_growth', logit: Math.min(URGENCY_LOGITS.growthCap, raw), detail }];
+}
+
+/** Merges parts of one code (the text's trigger words and its crowd, say) into one reason. */
+function merge(parts: readonly Part[]): Part[] {
+  const byCode = new Map<UrgencyReasonCode, { logit: number; details: string[] }>();
+  for (const p of parts) {
+    const cur = byCode.get(p.code) ?? { logit: 0, details: [] };
+    cur.logit += p.logit;
+    if (p.detail) cur.details.push(p.detail);
+    byCode.set(p.code, cur);
+  }
+  return [...byCode.entries()].map(([code, v]) => ({ code, logit: v.logit, ...(v.details.length ? { detail: v.details.join('; ') } : {}) }));
 }
 
 /**
- * Scores how urgently leaders must look at a report (0..100) and says why: mood, spread,
- * sensitive topic, trigger phrases and the growth of its issue group. Works from the text
- * alone (quick reports) and does better with the collaborator's mood and spread. Pure.
+ * Scores how urgently leaders must look at a report (0..100) and says why. The learned
+ * reading of the text gives log-odds; the collaborator's mood, spread and source, a
+ * sensitive topic and the growth of the report's issue group add theirs; the score is
+ * 100·σ(total + offset), 60 exactly on the threshold chosen on training data. The score is
+ * shared out among the parts that pushed it up, strongest first, so that the reasons add up
+ * to it. Pure.
  */
 export function scoreUrgency(input: UrgencyInput, thresholds: UrgencyThresholds = DEFAULT_URGENCY_THRESHOLDS): Urgency {
   const alarmed = [input.textMood, input.reportedMood].some((m) => m !== undefined && m !== null && ALARMING.has(m));
-  const reasons = [...moodReasons(input), ...spreadReasons(input, alarmed), ...triggerReason(input), ...growthReason(input.groupGrowth)];
-  const score = Math.max(0, Math.min(100, reasons.reduce((s, r) => s + r.points, 0)));
+  const text = input.text ?? null;
+  const textParts: Part[] = (text?.contributions ?? []).map((c) => ({ code: c.code, logit: c.logit, ...(c.detail ? { detail: c.detail } : {}) }));
+  const others = [...moodParts(input), ...spreadParts(input, alarmed), ...growthParts(input.groupGrowth)];
+  const total = (text ? text.margin : URGENCY_LOGITS.noText) + others.reduce((s, p) => s + p.logit, 0);
+  const score = Math.round(100 / (1 + Math.exp(-(total + SCORE_OFFSET))));
+  const positive = merge([...textParts, ...others]).filter((p) => p.logit > 0);
+  const sum = positive.reduce((s, p) => s + p.logit, 0);
+  const reasons = positive
+    .map((p): UrgencyReason => ({ code: p.code, points: sum > 0 ? Math.round((score * p.logit) / sum) : 0, ...(p.detail ? { detail: p.detail } : {}) }))
+    .filter((r) => r.points > 0)
+    .sort((a, b) => b.points - a.points);
   return { score, level: levelOf(score, thresholds), reasons };
 }
-
 /** The level of a score under the deployment's thresholds. */
 export function levelOf(score: number, thresholds: UrgencyThresholds): UrgencyLevel {
   if (score >= thresholds.critical) return 'critical';

@@ -1,12 +1,11 @@
 import type { TopicDefinition } from '../domain/taxonomy.js';
-import { scoreUrgency, type GroupGrowth, type Trigger, type Urgency, type UrgencyThresholds } from '../domain/urgency.js';
-import type { Language, Mood, Spread } from '../domain/vocabulary.js';
-import { detectLanguage } from './language.js';
-import { combineMood, scoreMood, type CombinedMood, type MoodScore } from './mood.js';
+import { scoreUrgency, type GroupGrowth, type TextUrgency, type Trigger, type Urgency, type UrgencyThresholds } from '../domain/urgency.js';
+import type { Language, Mood, Source, Spread } from '../domain/vocabulary.js';
+import { combineMood, type CombinedMood, type MoodScore } from './mood.js';
 import { normalizeText, type NormalizeReport } from './normalize.js';
 import { redact, type RedactionCounts } from './redact.js';
-import type { TopicTagger, TopicTagging } from './topic-tagger.js';
-import { detectTriggers, inferSpread, isDistantReport } from './triggers.js';
+import type { TextModel, TopicTagging } from './text-model.js';
+import { inferSpread } from './triggers.js';
 
 /** What the analysis of one report needs from the report itself. */
 export interface AnalyzeInput {
@@ -15,12 +14,13 @@ export interface AnalyzeInput {
   readonly chosenTopic?: string | null;
   readonly reportedMood?: Mood | null;
   readonly spread?: Spread | null;
+  readonly source?: Source | null;
   readonly groupGrowth?: GroupGrowth | null;
 }
 
-/** Built once per process (taxonomy, trained tagger, thresholds from settings). */
+/** Built once per process (taxonomy, the loaded model bound to it, thresholds from settings). */
 export interface AnalyzeDeps {
-  readonly tagger: TopicTagger;
+  readonly model: TextModel;
   readonly topics: readonly TopicDefinition[];
   readonly thresholds: UrgencyThresholds;
 }
@@ -36,6 +36,10 @@ export interface TextAnalysis {
   readonly textMood: MoodScore;
   readonly mood: CombinedMood;
   readonly triggers: Trigger[];
+  /** The learned reading of urgency from the text alone (rescored with the group's growth later). */
+  readonly textUrgency: TextUrgency;
+  /** The text relays news or faraway events (a feature of the urgency model). */
+  readonly distant: boolean;
   readonly spread: { readonly value: Spread | null; readonly inferred: boolean };
   readonly urgency: Urgency;
   /** Why the analysis had little to go on (e.g. empty text), for leaders and logs. */
@@ -47,10 +51,10 @@ export interface TextAnalysis {
 const MAX_ANALYSED_CHARS = 4000;
 
 /**
- * Runs every text step of the analysis of a report: normalise, detect language, redact,
- * tag topics (with the collaborator's prior), read mood, find triggers and score urgency.
- * A text that is empty after normalisation is filed as `other`/`neutral` with a note saying
- * why. Pure apart from CPU: same input and deps → same output.
+ * Runs every text step of the analysis of a report: normalise, redact, read (language,
+ * teencode, features), tag topics (with the collaborator's prior), read mood and score
+ * urgency with the learned models. A text that is empty after normalisation is filed as
+ * `other`/`neutral` with a note saying why. Pure apart from CPU: same input and deps → same output.
  */
 export function analyzeText(input: AnalyzeInput, deps: AnalyzeDeps): TextAnalysis {
   const normalized = normalizeText(input.text);
@@ -62,39 +66,44 @@ export function analyzeText(input: AnalyzeInput, deps: AnalyzeDeps): TextAnalysi
   if (!hasWords) notes.push(normalized.text.length === 0 ? 'empty_after_normalization' : 'no_words_in_text');
   if (text.length > MAX_ANALYSED_CHARS) notes.push(`analysed_first_${MAX_ANALYSED_CHARS}_chars`);
   const chosen = input.chosenTopic && input.chosenTopic !== 'auto' ? input.chosenTopic : null;
-  const topics = deps.tagger.tag(hasWords ? sample : '', { chosen });
-  const textMood = scoreMood(hasWords ? sample : '');
+  const read = deps.model.input(hasWords ? sample : '');
+  const topics = deps.model.topics(read, chosen);
+  const textMood = deps.model.mood(read);
   const mood = combineMood(textMood, input.reportedMood ?? null);
-  const triggers = hasWords ? detectTriggers(sample) : [];
-  const inferred = input.spread ? undefined : inferSpread(sample);
+  const textUrgency: TextUrgency = hasWords ? deps.model.urgency(read) : { margin: NO_TEXT_MARGIN, contributions: [] };
+  const inferred = input.spread ? undefined : inferSpread(read.read.matchable);
   const spread = input.spread ?? inferred ?? null;
   const sensitive = deps.topics.find((t) => t.slug === topics.top)?.sensitive ?? false;
   const urgency = scoreUrgency(
     {
+      text: textUrgency,
       textMood: textMood.mood,
-      textMoodConfidence: textMood.confidence,
       reportedMood: input.reportedMood ?? null,
       spread,
       spreadInferred: inferred !== undefined,
+      source: input.source ?? null,
       sensitiveTopic: sensitive,
-      triggers,
-      distant: topics.top === 'world_affairs' || isDistantReport(sample),
       groupGrowth: input.groupGrowth ?? null,
     },
     deps.thresholds,
   );
   return {
     text,
-    language: detectLanguage(sample),
+    language: read.read.language,
     removed: normalized.removed,
     redacted: redaction.found,
     topics,
     textMood,
     mood,
-    triggers,
+    triggers: read.read.triggers,
+    textUrgency,
+    distant: read.read.distant,
     spread: { value: spread, inferred: inferred !== undefined },
     urgency,
     notes,
-    modelVersion: deps.tagger.modelVersion,
+    modelVersion: deps.model.version,
   };
 }
+
+/** The urgency margin of a report with nothing to read: clearly below the threshold. */
+const NO_TEXT_MARGIN = -4;

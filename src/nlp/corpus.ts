@@ -1,19 +1,27 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopicDefinition } from '../domain/taxonomy.js';
-import { trainTopicModel, type TopicExample } from './topic-model.js';
-import { createTopicTagger, type TopicTagger } from './topic-tagger.js';
+import { DEFAULT_MODEL_PATH, loadDefaultModel } from './pulse-model.js';
+import { createTextModel, type TextModel } from './text-model.js';
+import type { TrainingExample } from './train.js';
 
-/** Where the repo's labelled training corpus lives (corpus/topics-train.jsonl). */
-export const DEFAULT_CORPUS_PATH = fileURLToPath(new URL('../../corpus/topics-train.jsonl', import.meta.url));
+/** The repo's corpus folder (corpus/). */
+export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+
+/** The engineers' own training file (written before the independent writers' files). */
+export const DEFAULT_CORPUS_PATH = join(CORPUS_DIR, 'topics-train.jsonl');
 
 /** One labelled line of a corpus file; fields other than `text` are optional. */
 export interface CorpusLine {
   readonly text: string;
   readonly topic?: string;
+  readonly topic2?: string;
   readonly mood?: string;
   readonly urgent?: boolean;
   readonly lang?: string;
+  readonly style?: string;
+  readonly writer?: string;
 }
 
 /** Reads a JSONL corpus; blank lines are skipped, a malformed line throws with its number. */
@@ -36,18 +44,37 @@ export function loadCorpus(path: string): CorpusLine[] {
   return out;
 }
 
-/**
- * Trains a tagger from the repo corpus plus any leaders' corrections (well under a second),
- * the way a worker builds one at start-up or a retraining job does.
- */
-export function createDefaultTagger(
-  topics: readonly TopicDefinition[],
-  corrections: readonly TopicExample[] = [],
-  corpusPath: string = DEFAULT_CORPUS_PATH,
-): TopicTagger {
-  const examples: TopicExample[] = loadCorpus(corpusPath)
-    .filter((l): l is CorpusLine & { topic: string } => typeof l.topic === 'string')
-    .map((l) => ({ text: l.text, topic: l.topic, origin: 'corpus' as const }));
-  const model = trainTopicModel([...examples, ...corrections]);
-  return createTopicTagger({ topics, model });
+/** The training files, in a fixed order: the engineers' file, then corpus/train/*.jsonl by name. */
+export function trainingFiles(dir: string = CORPUS_DIR): string[] {
+  const trainDir = join(dir, 'train');
+  let files: string[] = [];
+  try {
+    files = readdirSync(trainDir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(trainDir, f));
+  } catch {
+    files = [];
+  }
+  return [join(dir, 'topics-train.jsonl'), ...files];
+}
+
+/** A corpus line as a training example; its writer (or "engineers") is its cross-validation group. */
+export function toExample(line: CorpusLine): TrainingExample {
+  return {
+    text: line.text,
+    ...(line.topic !== undefined ? { topic: line.topic } : {}),
+    ...(line.topic2 !== undefined ? { topic2: line.topic2 } : {}),
+    ...(line.mood !== undefined ? { mood: line.mood } : {}),
+    ...(typeof line.urgent === 'boolean' ? { urgent: line.urgent } : {}),
+    origin: 'corpus',
+    group: line.writer ?? 'engineers',
+  };
+}
+
+/** Every training example of the repo's corpus (dev and test sets are never part of it). */
+export function loadTrainingCorpus(dir: string = CORPUS_DIR): TrainingExample[] {
+  return trainingFiles(dir).flatMap((f) => loadCorpus(f).map(toExample));
+}
+
+/** The model that ships with the repo, bound to a taxonomy: what a worker or a test analyses with. */
+export function createDefaultModel(topics: readonly TopicDefinition[], path: string = DEFAULT_MODEL_PATH): TextModel {
+  return createTextModel(loadDefaultModel(path), topics);
 }

@@ -1,16 +1,10 @@
+import { foldVietnamese } from '../domain/text.js';
+
 /**
- * Lower-cases, strips combining marks and maps `đ` → `d`, so that a report typed without
- * diacritics (`buc xuc vi gia dien`) matches keywords written with them (`bức xúc vì giá điện`).
- * Used for matching only: never show folded text to a person.
+ * The one diacritic fold lives in src/domain/text.ts (`foldVietnamese`); src/nlp imports it
+ * from there. This alias keeps the name older callers outside src/nlp use (bench/).
  */
-export function foldDiacritics(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .normalize('NFC');
-}
+export const foldDiacritics = foldVietnamese;
 
 const VI_MARKED = /[àáảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵđ]/i;
 

@@ -1,5 +1,5 @@
 import type { TopicDefinition } from '../domain/taxonomy.js';
-import { PhraseIndex, toMatchable } from './phrase-index.js';
+import { PhraseIndex, toMatchable, type MatchableText } from './phrase-index.js';
 
 /** Keyword evidence for one topic: a score and the keywords that produced it. */
 export interface KeywordEvidence {
@@ -16,7 +16,7 @@ interface KeywordEntry {
 
 /** Matches the taxonomy's keyword lists against a text; built once per taxonomy. */
 export interface KeywordMatcher {
-  match(text: string): KeywordEvidence[];
+  match(text: string, prepared?: MatchableText): KeywordEvidence[];
 }
 
 /**
@@ -36,9 +36,9 @@ export function createKeywordMatcher(topics: readonly TopicDefinition[]): Keywor
   }
   const index = new PhraseIndex<KeywordEntry[]>(byPhrase.entries());
   return {
-    match(text: string): KeywordEvidence[] {
+    match(text: string, prepared?: MatchableText): KeywordEvidence[] {
       const bySlug = new Map<string, { score: number; keywords: string[] }>();
-      for (const hit of index.match(toMatchable(text))) {
+      for (const hit of index.match(prepared ?? toMatchable(text))) {
         for (const e of hit.entry) {
           const cur = bySlug.get(e.slug) ?? { score: 0, keywords: [] };
           cur.score += e.weight;

@@ -1,5 +1,6 @@
 import type { Language } from '../domain/vocabulary.js';
-import { foldDiacritics, hasVietnameseMarks } from './fold.js';
+import { foldVietnamese } from '../domain/text.js';
+import { hasVietnameseMarks } from './fold.js';
 
 const VI_SYLLABLES = new Set(
   ('khong nguoi dan gia cua duoc nhung cac mot nay la va co cho ve thi rat qua lam da dang se bi ' +
@@ -22,7 +23,7 @@ const EN_WORDS = new Set(
 export function detectLanguage(text: string): Language {
   const marks = (text.match(/[àáảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵđ]/gi) ?? [])
     .length;
-  const words = foldDiacritics(text).match(/[a-z]+/g) ?? [];
+  const words = foldVietnamese(text).match(/[a-z]+/g) ?? [];
   if (hasVietnameseMarks(text) && marks * 8 >= Math.min(words.length, 40)) return 'vi';
   let vi = 0;
   let en = 0;

@@ -1,6 +1,6 @@
 import { MOODS, type Language, type Mood } from '../domain/vocabulary.js';
 import { INTENSIFIERS, MOOD_FOLD_SAFE, MOOD_LEXICON, NEGATORS } from './mood-lexicon.js';
-import { PhraseIndex, toMatchable, type PhraseHit } from './phrase-index.js';
+import { PhraseIndex, toMatchable, type MatchableText, type PhraseHit } from './phrase-index.js';
 
 /** A lexicon phrase that contributed to a mood, with how it was read. */
 export interface MoodEvidence {
@@ -63,8 +63,8 @@ function isIntensified(hit: PhraseHit<LexEntry>, ints: PhraseHit<string>[]): boo
  * `never`, `n't`) and intensifiers (`rất`, `quá`, `lắm`, `very`). Neutral when nothing
  * signals a mood. `lang` is accepted for callers that know it; both lexicons always apply.
  */
-export function scoreMood(text: string, _lang?: Language): MoodScore {
-  const matchable = toMatchable(text);
+export function scoreMood(text: string, _lang?: Language, prepared?: MatchableText): MoodScore {
+  const matchable = prepared ?? toMatchable(text);
   const negs = negators.match(matchable);
   const ints = intensifiers.match(matchable);
   const scores: Record<Mood, number> = { supportive: 0, neutral: 0, skeptical: 0, worried: 0, angry: 0 };

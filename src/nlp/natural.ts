@@ -1,9 +1,9 @@
-import './quiet-natural.js';
 import AggressiveTokenizerVi from 'natural/lib/natural/tokenizers/aggressive_tokenizer_vi.js';
 
 /**
- * The one import of `natural` in the project (after silencing its dotenv banners); other
- * nlp modules take what they need from here so the banner fix cannot be bypassed.
+ * The one import of `natural` in the project; other nlp modules take what they need from here.
+ * The tokenizer's module loads nothing else of natural (no dotenv, so no banner on stdout and
+ * no process.env to set before it): importing src/nlp has no side effect beyond its own code.
  *
  * Only natural's Vietnamese tokenizer is used, imported by its own path: natural's package
  * entry ships `.ts` sources next to its `.d.ts` files, which `tsc` then type-checks (and

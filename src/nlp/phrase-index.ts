@@ -1,4 +1,5 @@
-import { foldDiacritics, hasVietnameseMarks } from './fold.js';
+import { foldVietnamese } from '../domain/text.js';
+import { hasVietnameseMarks } from './fold.js';
 
 const WORD = /[a-z0-9àáảãạăắằẳẵặâấầẩẫậéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵđ]+/g;
 
@@ -27,7 +28,7 @@ export interface MatchableText {
 export function toMatchable(text: string): MatchableText {
   const folded = !hasVietnameseMarks(text);
   const words = plainWords(text);
-  return { words: folded ? words.map(foldDiacritics) : words, folded };
+  return { words: folded ? words.map(foldVietnamese) : words, folded };
 }
 
 interface Compiled<T> {
@@ -51,7 +52,7 @@ export class PhraseIndex<T> {
       if (words.length === 0) continue;
       add(this.exact, words, entry);
       const ambiguous = words.length === 1 && hasVietnameseMarks(phrase) && !foldSafe.has(phrase);
-      if (!ambiguous) add(this.folded, words.map(foldDiacritics), entry);
+      if (!ambiguous) add(this.folded, words.map(foldVietnamese), entry);
     }
     for (const map of [this.exact, this.folded]) {
       for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);

@@ -1,4 +1,4 @@
-import { foldDiacritics } from './fold.js';
+import { foldVietnamese } from '../domain/text.js';
 
 /** Counts of each kind of personal data replaced in a text. */
 export interface RedactionCounts {
@@ -21,11 +21,25 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}
 // A run of digit groups joined by single spaces, dots or dashes, optionally starting with +.
 const NUMBER_RUN = /(?<![\p{L}\p{N}+])\+?\d+(?:[ .-]\d+)*(?![\p{N}])/gu;
 const ACCOUNT_CONTEXT = /(?:stk|so tk|so tai khoan|tai khoan|tk ngan hang|ngan hang|account|acct|a\/c|iban)\W{0,6}(?:\w+\W{1,3}){0,3}$/;
+// An identity-card word just before the number: "CCCD", "căn cước", "định danh", "ID".
+const ID_CONTEXT = /(?:cccd|cmnd|can cuoc|dinh danh|chung minh|ho chieu|passport|\bid\b|identity)\W{0,6}(?:\w+\W{1,3}){0,2}$/;
+// An account word right before the number (nothing between): only then is a 3-3-3-3 number an account.
+const ACCOUNT_RIGHT_BEFORE = /(?:stk|so tk|so tai khoan|tai khoan|account|acct|a\/c|iban)\W{0,6}$/;
+// How a 12-digit citizen ID is written when spaced: 079 123 456 789.
+const SPACED_ID = /^\d{3}([ .-])\d{3}\1\d{3}\1\d{3}$/;
 const PRICE_LIKE = /^[1-9]\d{0,2}(?:[.,]\d{3})+$/;
+
+function isIdNumber(run: string, digits: string, before: string): boolean {
+  if (digits.length !== 9 && digits.length !== 12) return false;
+  if (ACCOUNT_RIGHT_BEFORE.test(before)) return false;
+  return ID_CONTEXT.test(before) || SPACED_ID.test(run);
+}
 
 function classify(run: string, before: string): Kind | undefined {
   const digits = run.replace(/\D/g, '');
-  const context = ACCOUNT_CONTEXT.test(foldDiacritics(before.slice(-40)));
+  const folded = foldVietnamese(before.slice(-40));
+  if (isIdNumber(run, digits, folded)) return 'id';
+  const context = ACCOUNT_CONTEXT.test(folded);
   if (context && digits.length >= 8 && digits.length <= 16) return 'account';
   if (PRICE_LIKE.test(run)) return undefined;
   if (run.startsWith('+84') || (digits.startsWith('84') && /[ .-]/.test(run))) {

@@ -1,4 +1,5 @@
 import { words } from './tokenize.js';
+import { countTokens, tfidfWeights } from './vectorize.js';
 
 const STOP = new Set(
   ('va cua la co cac nhung mot nguoi dan ba con nhieu vi da dang se thi ma de cho voi trong tai o ve nay do ' +
@@ -6,6 +7,11 @@ const STOP = new Set(
     'the a an and of to in is are was were be been that this it for on with as at by from they their about not no ' +
     'very have has had will would our we you there what some many more than but or if so too people residents').split(' '),
 );
+
+/** True for a folded function word (`va`, `cua`, `the`, …) that says nothing about an issue. */
+export function isStopword(folded: string): boolean {
+  return STOP.has(folded);
+}
 
 /**
  * The terms of a text for issue-grouping: folded words without stopwords, plus syllable
@@ -34,22 +40,11 @@ export function shingles(text: string, k = 3): Set<string> {
 export type TermVector = ReadonlyMap<string, number>;
 
 /**
- * TF-IDF-ish vector of terms: sublinear term frequency, times `idf(term)` when given (the
- * caller's document frequencies), L2-normalised.
+ * TF-IDF vector of terms (the one vectoriser of vectorize.ts): sublinear term frequency,
+ * times `idf(term)` when given (the caller's document frequencies), L2-normalised.
  */
 export function termVector(tokens: readonly string[], idf?: (term: string) => number): TermVector {
-  const tf = new Map<string, number>();
-  for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-  const v = new Map<string, number>();
-  let norm = 0;
-  for (const [t, n] of tf) {
-    const w = (1 + Math.log(n)) * (idf ? idf(t) : 1);
-    v.set(t, w);
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [t, w] of v) v.set(t, w / norm);
-  return v;
+  return tfidfWeights(countTokens(tokens), idf);
 }
 
 /** Cosine similarity of two normalised term vectors, 0..1. */

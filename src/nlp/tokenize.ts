@@ -1,5 +1,5 @@
 import { natural } from './natural.js';
-import { foldDiacritics } from './fold.js';
+import { foldVietnamese } from '../domain/text.js';
 
 const tokenizer = new natural.AggressiveTokenizerVi();
 /** Longer "words" are noise (a 5,000-char single word must not bloat vectors). */
@@ -10,7 +10,7 @@ const MAX_TOKEN_LENGTH = 30;
  * aggressive tokenizer. The unit of every model and similarity in src/nlp.
  */
 export function words(text: string): string[] {
-  return tokenizer.tokenize(foldDiacritics(text)).filter((w) => w.length > 0 && w.length <= MAX_TOKEN_LENGTH);
+  return tokenizer.tokenize(foldVietnamese(text)).filter((w) => w.length > 0 && w.length <= MAX_TOKEN_LENGTH);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Trigger, TriggerKind } from '../domain/urgency.js';
 import type { Spread } from '../domain/vocabulary.js';
 import { PhraseIndex, toMatchable, type MatchableText } from './phrase-index.js';
 import { DISTANT_PHRASES, SPREAD_PHRASES, TRIGGER_PHRASES } from './trigger-phrases.js';
-import { foldDiacritics } from './fold.js';
+import { foldVietnamese } from '../domain/text.js';
 
 const triggerIndex = new PhraseIndex<{ phrase: string; kinds: readonly TriggerKind[] }>(
   Object.entries(TRIGGER_PHRASES).map(([phrase, kinds]) => [phrase, { phrase, kinds }] as const),
@@ -22,13 +22,13 @@ const COLLECTIVE_VERB =
  * diacritics and in English — including calm wording of large collective action, where a
  * crowd ("khoảng 200 hộ dân") acts together ("đã ký đơn chung").
  */
-export function detectTriggers(text: string): Trigger[] {
-  const matchable = toMatchable(text);
+export function detectTriggers(text: string, prepared?: MatchableText): Trigger[] {
+  const matchable = prepared ?? toMatchable(text);
   const out: Trigger[] = [];
   for (const hit of triggerIndex.match(matchable)) {
     for (const kind of hit.entry.kinds) out.push({ kind, phrase: hit.entry.phrase });
   }
-  const folded = foldDiacritics(text);
+  const folded = foldVietnamese(text);
   const crowd = CROWD.exec(folded);
   if (crowd && COLLECTIVE_VERB.test(folded)) out.push({ kind: 'collective_action', phrase: crowd[0] });
   return out;

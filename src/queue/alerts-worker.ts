@@ -6,7 +6,7 @@
  */
 import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import { z } from 'zod';
-import { evaluateReport, reconcileAlertScopes, runCardEditsJob, runStepJob, warmUpAlerts, type AlertsDeps } from '../app/alerts/index.js';
+import { evaluateReport, reconcileAlertScopes, redriveAlerts, runCardEditsJob, runStepJob, warmUpAlerts, type AlertsDeps } from '../app/alerts/index.js';
 import type { CardEditGate } from '../app/alerts/deps.js';
 import type { QueueFactory } from './factory.js';
 import type { Repositories } from '../db/repositories/index.js';
@@ -21,7 +21,12 @@ import { QUEUES } from './names.js';
 
 const stepJobSchema = z.object({ kind: z.enum(['escalate', 'release']), alertId: z.number().int().positive(), step: z.number().int().min(0) });
 const cardsJobSchema = z.object({ kind: z.literal('cards'), issueGroupId: z.number().int().positive(), dueAt: z.number().int(), lead: z.boolean().optional() });
-const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema, cardsJobSchema]);
+const reconcileJobSchema = z.object({ kind: z.literal('reconcile') });
+const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema, cardsJobSchema, reconcileJobSchema]);
+
+/** The reconciler's schedule on the alerts queue (every minute, whichever worker takes it). */
+export const RECONCILE_SCHEDULER_ID = 'alerts-reconcile';
+export const RECONCILE_EVERY_MS = 60_000;
 
 export interface AlertsWorkerDeps extends AlertsDeps {
   queues: QueueFactory;
@@ -41,6 +46,7 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
       return outcome.type;
     }
     if (data.kind === 'cards') return runCardEditsJob({ ...deps, logger: log }, data);
+    if (data.kind === 'reconcile') return redriveAlerts({ ...deps, logger: log });
     return runStepJob({ ...deps, logger: log }, data);
   };
   const worker = deps.queues.worker(QUEUES.alerts, processor, { concurrency: deps.concurrency ?? 8 });
@@ -101,9 +107,13 @@ export async function startAlertsWorker(rt: Runtime, opts: { concurrency?: numbe
   const deps = alertsDepsFromRuntime(rt);
   await warmUpAlerts(deps).catch((err: unknown) => deps.logger.warn({ err }, 'alerts warm-up failed; starting cold'));
   await reconcileAlertScopes({ ...deps, uncovered: rt.repos.alerts }).catch((err: unknown) => deps.logger.warn({ err }, 'alert scope reconciliation failed'));
+  await redriveAlerts(deps).catch((err: unknown) => deps.logger.warn({ err }, 'stalled alerts could not be driven at start'));
+  const alertsQueue = rt.queues.queue(QUEUES.alerts);
+  await alertsQueue.upsertJobScheduler(RECONCILE_SCHEDULER_ID, { every: RECONCILE_EVERY_MS }, { name: 'reconcile', data: { kind: 'reconcile' }, opts: { removeOnComplete: true, removeOnFail: 100 } });
   const worker = createAlertsWorker({ ...deps, queues: rt.queues, concurrency: opts.concurrency ?? rt.config.WORKER_CONCURRENCY });
   rt.onShutdown('alerts-worker', async () => {
     await worker.close();
+    await alertsQueue.close();
     await deps.close();
   });
   return worker;

@@ -1,59 +1,40 @@
 /**
- * The safety net behind "nothing typed is ever lost": every report still `received` some
- * seconds after it was stored gets its analysis job (re-)added. When the queues were down at Submit
- * the job was never added; adding an existing job id is a no-op, so sweeping twice is harmless.
+ * The reconciler's process part (named `sweeper` in the process kinds): every stalled piece of
+ * work — a report not analysed, an analysed report not evaluated for alerts, a message recorded
+ * and not sent — gets a job that can run (app/reconcile/reconcile.ts), at start and then every
+ * minute. A run that fails (a dependency down) is logged and tried again at the next tick.
  */
-import type { Queue } from 'bullmq';
-import type { Repositories } from '../db/repositories/index.js';
-import type { Clock } from '../domain/clock.js';
-import type { Logger } from '../logger.js';
+import { reconcile, type ReconcileDeps, type ReconcileSummary } from '../app/reconcile/reconcile.js';
+import { createStalledWork } from '../db/read-models/stalled-work.js';
+import { createDeliveryService } from '../delivery/service.js';
 import type { Runtime } from '../runtime.js';
-import { enqueueAnalysis, type AnalyzeJob } from './jobs/analyze.js';
+import type { AnalyzeJob } from './jobs/analyze.js';
 import { QUEUES } from './names.js';
+import { createWorkQueues } from './redrive.js';
 
-/** What a sweep needs. */
-export interface SweeperDeps {
-  repos: Pick<Repositories, 'reports'>;
-  analysisQueue: Queue<AnalyzeJob>;
-  clock: Clock;
-  logger: Logger;
-  /** Reports younger than this are left to the normal path (ms; default 30 s). */
-  graceMs?: number;
-}
-
-/** One sweep: enqueues the analysis of every `received` report older than the grace period. */
-export async function sweepReceivedReports(deps: SweeperDeps): Promise<{ enqueued: number }> {
-  const olderThan = new Date(deps.clock().getTime() - (deps.graceMs ?? 30_000));
-  const ids = await deps.repos.reports.receivedBefore(olderThan, 500);
-  let enqueued = 0;
-  for (const id of ids) {
-    await enqueueAnalysis(deps.analysisQueue, id);
-    enqueued += 1;
-  }
-  if (enqueued > 0) deps.logger.info({ queue: QUEUES.analysis, count: enqueued }, 'sweeper re-enqueued received reports');
-  return { enqueued };
-}
-
-/** Stops the periodic sweeper. */
-export interface SweeperHandle {
+/** Stops the periodic reconciler. */
+export interface ReconcilerHandle {
+  /** Runs once now (tests, start-up). */
+  runOnce(): Promise<ReconcileSummary>;
   stop(): Promise<void>;
 }
 
 /**
- * Sweeps every `intervalMs` (default 60 s); a failed sweep (queues down) is logged and retried
- * next time. `prune` runs with each sweep (the PostgreSQL backend's expired state).
+ * Reconciles every `intervalMs` (default 60 s); overlapping ticks are skipped. `prune` runs
+ * with each tick (the PostgreSQL state backend's expired rows; Redis expires keys itself).
  */
-export function startSweeper(deps: SweeperDeps & { intervalMs?: number; prune?: () => Promise<number> }): SweeperHandle {
+export function startReconciler(deps: ReconcileDeps & { intervalMs?: number; prune?: () => Promise<number> }): ReconcilerHandle {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;
-    running = Promise.all([sweepReceivedReports(deps), deps.prune?.()])
-      .catch((e: unknown) => deps.logger.warn({ err: (e as Error).message }, 'sweep failed'))
+    running = Promise.all([reconcile(deps), deps.prune?.()])
+      .catch((e: unknown) => deps.logger.warn({ err: (e as Error).message }, 'reconciliation failed; trying again at the next tick'))
       .finally(() => (running = null));
   };
   const timer = setInterval(tick, deps.intervalMs ?? 60_000);
   timer.unref();
   return {
+    runOnce: () => reconcile(deps),
     async stop() {
       clearInterval(timer);
       await running;
@@ -61,18 +42,23 @@ export function startSweeper(deps: SweeperDeps & { intervalMs?: number; prune?: 
   };
 }
 
-/** Process part: runs the sweeper on the runtime's analysis queue until shutdown. */
+/** Process part: reconciles on the runtime's queues until shutdown, starting with one run now. */
 export async function start(rt: Runtime): Promise<void> {
-  const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
-  const handle = startSweeper({
-    repos: rt.repos,
-    analysisQueue,
+  const analysis = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
+  const alerts = rt.queues.queue(QUEUES.alerts);
+  const delivery = rt.queues.queue(QUEUES.delivery);
+  const service = createDeliveryService({ deliveries: rt.repos.deliveries, queue: delivery, clock: rt.clock });
+  const logger = rt.logger.child({ part: 'reconciler' });
+  const handle = startReconciler({
+    stalled: createStalledWork(rt.db.sql),
+    queues: createWorkQueues({ analysis, alerts, delivery, requeueDelivery: service.requeue }),
     clock: rt.clock,
-    logger: rt.logger.child({ part: 'sweeper' }),
+    logger,
     prune: () => rt.backend.pruneExpired(),
   });
-  rt.onShutdown('sweeper', async () => {
+  await handle.runOnce().catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'reconciliation at start failed'));
+  rt.onShutdown('reconciler', async () => {
     await handle.stop();
-    await analysisQueue.close();
+    await Promise.all([analysis.close(), alerts.close(), delivery.close()]);
   });
 }

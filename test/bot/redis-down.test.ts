@@ -3,7 +3,9 @@ import { createRedisQueueFactory } from '../../src/queue/factory.js';
 import type { AnalyzeJob } from '../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../src/queue/names.js';
 import { createRedis } from '../../src/queue/redis.js';
-import { sweepReceivedReports } from '../../src/queue/sweeper.js';
+import { reconcile } from '../../src/app/reconcile/reconcile.js';
+import { createStalledWork } from '../../src/db/read-models/stalled-work.js';
+import { createWorkQueues } from '../../src/queue/redrive.js';
 import { silentLogger } from '../../src/logger.js';
 import { createHarness, fillReport, type Harness } from './harness.js';
 
@@ -16,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('Redis down at Submit', () => {
-  it('keeps the report, acknowledges it, and the sweeper enqueues it later', async () => {
+  it('keeps the report, acknowledges it, and the reconciler enqueues it later', async () => {
     // the analysis queue sits on a Redis that does not answer
     const dead = createRedis('redis://127.0.0.1:1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false });
     dead.on('error', () => undefined);
@@ -38,15 +40,19 @@ describe('Redis down at Submit', () => {
     expect(h.lastText(u)).toContain(report!.reference);
     expect(await h.analysisQueue.getJob(`analyze-${report!.id}`)).toBeUndefined();
 
-    const deps = { repos: h.repos, analysisQueue: h.analysisQueue, logger: silentLogger(), clock: () => new Date(h.now.value.getTime() + 10_000) };
-    await sweepReceivedReports(deps);
+    const unused = h.backend.queues;
+    const [alerts, delivery] = [unused.queue(QUEUES.alerts), unused.queue(QUEUES.delivery)];
+    const queues = createWorkQueues({ analysis: h.analysisQueue, alerts, delivery, requeueDelivery: async () => undefined });
+    const deps = { stalled: createStalledWork(h.db.sql), queues, logger: silentLogger(), clock: () => new Date(h.now.value.getTime() + 10_000) };
+    await reconcile(deps);
     expect(await h.analysisQueue.getJob(`analyze-${report!.id}`)).toBeUndefined();
     const later = { ...deps, clock: () => new Date(h.now.value.getTime() + 31_000) };
-    const swept = await sweepReceivedReports(later);
-    expect(swept.enqueued).toBeGreaterThanOrEqual(1);
+    const swept = await reconcile(later);
+    expect(swept.analysis.added).toBeGreaterThanOrEqual(1);
     expect((await h.analysisQueue.getJob(`analyze-${report!.id}`))?.data).toEqual({ reportId: report!.id });
-    await sweepReceivedReports(later);
-    expect(await h.analysisQueue.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized')).toBe(swept.enqueued);
+    expect((await reconcile(later)).analysis).toMatchObject({ added: 0, retried: 0 });
+    expect(await h.analysisQueue.getJobCountByTypes('waiting', 'delayed', 'active', 'prioritized')).toBe(swept.analysis.added);
+    await Promise.all([alerts.close(), delivery.close()]);
     await deadQueue.close().catch(() => undefined);
     dead.disconnect();
   });

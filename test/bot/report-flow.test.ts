@@ -157,6 +157,28 @@ describe.each(BACKENDS)('the report conversation (%s backend)', (backend) => {
       expect(h.lastText(u)).toMatch(/R-\d{4}-\d{6}/);
       expect(await h.storedConversation(u)).toBeUndefined();
     });
+
+    it('a topic retired by an admin while a flow is open does not break the flow behind it', async () => {
+      const u = h.user('vi');
+      const m = await h.member(u);
+      const old = h.bot;
+      h.bot = h.newBot(); // a taxonomy cache of its own
+      await h.send(u, '/report');
+      await h.press(u, 'Giáo dục');
+      await h.send(u, 'Phụ huynh băn khoăn về khoản thu thêm đầu năm học');
+      await h.db.prisma.topic.update({ where: { slug: 'education' }, data: { active: false } });
+      const start = h.now.value;
+      h.now.value = new Date(start.getTime() + 61_000); // past the taxonomy cache's minute
+      try {
+        // every later update replays the press on a topic the taxonomy no longer has
+        for (const label of ['Xong', 'Băn khoăn', 'đơn vị', 'Cuộc họp', 'Bỏ qua', 'Gửi']) await h.press(u, label);
+        expect((await h.repos.reports.latestOf(m.id))[0]).toMatchObject({ chosenTopic: 'education', mood: 'skeptical', source: 'meeting' });
+      } finally {
+        await h.db.prisma.topic.update({ where: { slug: 'education' }, data: { active: true } });
+        h.now.value = start;
+        h.bot = old;
+      }
+    });
   });
 
   describe('cancel, restart, idle drafts', () => {

@@ -30,8 +30,9 @@ CREATE TABLE "AlertCard" (
     "sentAt" TIMESTAMP(3),
     "liveKey" TEXT,
     "alertIds" INTEGER[],
-    "lastVersion" TEXT,
-    "editSeq" INTEGER NOT NULL DEFAULT 0,
+    "sentVersion" TEXT,
+    "lastEditId" INTEGER,
+    "lastEditVersion" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "closedAt" TIMESTAMP(3),
 

@@ -65,24 +65,43 @@ export async function editAllCards(deps: AlertsDeps, subject: string): Promise<v
   for (const card of await deps.alerts.liveCards(subject)) await editCard(deps, card);
 }
 
+/** At most this many edits per card and call: the state settles unless reports keep arriving that fast. */
+const MAX_ROUNDS = 4;
+
 /**
- * Edits one card to what its reader may see now, unless it already shows that; a card whose
- * alerts are all closed shows their last word and is retired (the next alert sends a new card).
+ * Edits one card to what its reader may see now, unless the newest message queued for it
+ * already shows that; a card whose alerts are all closed shows their last word and is retired
+ * (the next alert sends a new card).
+ *
+ * Why no edit is lost when two processes edit the same card at once: the delivery path sends
+ * only the newest edit queued for a message (an older one still waiting is dropped), so what
+ * the card finally shows is the newest queued edit, which the card records (the highest
+ * delivery id wins). After queuing, each editor reads the card and renders again: an editor
+ * whose render went stale while another queued after it sees the difference and queues the
+ * state it now reads. The last edit queued was therefore rendered after every change before it;
+ * a later change edits on its own. (A crash between queuing and recording costs at most one
+ * repeated edit.)
  */
 export async function editCard(deps: AlertsDeps, card: CardRecord): Promise<void> {
   const reader = await deps.members.get(card.memberId);
-  const shown = reader ? await renderReaderCard(deps, reader, card) : null;
-  if (!shown) return;
-  const ids = shown.view.alerts.map((a) => a.id);
-  if (ids.some((id) => !card.alertIds.includes(id))) await deps.alerts.setCardAlerts(card.id, [...new Set([...card.alertIds, ...ids])]);
-  const version = cardVersion(shown.rendered);
-  const seq = await deps.alerts.cardEditSeq(card.id, version);
-  if (seq !== null) {
+  for (let round = 0; reader && round < MAX_ROUNDS; round++) {
+    const shown = await renderReaderCard(deps, reader, card);
+    if (!shown) return;
+    const ids = shown.view.alerts.map((a) => a.id);
+    if (ids.some((id) => !card.alertIds.includes(id))) {
+      card = { ...card, alertIds: [...new Set([...card.alertIds, ...ids])] };
+      await deps.alerts.setCardAlerts(card.id, card.alertIds);
+    }
+    const version = cardVersion(shown.rendered);
+    if (version === (card.lastEdit?.version ?? card.sentVersion)) {
+      if (card.live && !viewIsLive(shown.view)) await deps.alerts.retireCard(card.id, deps.clock());
+      return;
+    }
     // Cards sent through the delivery path are edited by reference to that delivery (the
     // message id is known once sent); a card shown by /alerts carries its own message id.
     const target = card.deliveryKey ? { editOf: card.deliveryKey } : { message_id: card.messageId };
-    await deps.messages.enqueue({
-      idempotencyKey: alertKeys.edit(card.id, `${seq}-${version}`),
+    const queued = await deps.messages.enqueue({
+      idempotencyKey: alertKeys.edit(card.id, `${card.lastEdit?.deliveryId ?? 0}-${version}`),
       memberId: card.memberId,
       chatId: card.chatId,
       kind: 'alert_edit',
@@ -90,7 +109,7 @@ export async function editCard(deps: AlertsDeps, card: CardRecord): Promise<void
       method: 'editMessageText',
       payload: { ...target, text: shown.rendered.text, parse_mode: 'HTML', reply_markup: shown.rendered.reply_markup, link_preview_options: { is_disabled: true } },
     });
-    await deps.alerts.recordCardEdit(card.id, version, seq);
+    await deps.alerts.recordCardEdit(card.id, queued.deliveryId, version);
+    card = (await deps.alerts.card(card.id)) ?? card;
   }
-  if (card.live && !viewIsLive(shown.view)) await deps.alerts.retireCard(card.id, deps.clock());
 }

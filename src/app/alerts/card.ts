@@ -174,7 +174,7 @@ export function renderCard(deps: Pick<AlertsDeps, 't'>, view: CardView, lang: La
 }
 
 /** A short hash of what a card shows: the same state twice is one edit. */
-export function cardVersion(card: RenderedCard): string {
+export function cardVersion(card: { text: string; reply_markup: unknown }): string {
   return createHash('sha256').update(card.text).update(JSON.stringify(card.reply_markup)).digest('base64url').slice(0, 16);
 }
 

@@ -9,6 +9,11 @@
  * a live card for its group joins that card (edited, no second message); a leader whose card
  * shows only alerts already taken up gets a new card, so that a new alert is never announced by
  * a silent edit.
+ *
+ * Every part of a step is idempotent (a card per leader and subject, a delivery per card, a
+ * recipient row per alert and leader, derived job ids), and the step is marked dispatched only
+ * at its end (`dispatchedStep`): a step interrupted anywhere is simply dispatched again, by the
+ * job's retry, the next evaluation of the raising report, or the reconciler (reconcile.ts).
  */
 import { escalationDelayMs, unitAtStep } from '../../domain/alerts.js';
 import { quietHoursEnd } from '../../domain/quiet-hours.js';
@@ -43,7 +48,7 @@ async function reachLeader(deps: AlertsDeps, alert: AlertRecord, leader: Member,
   if (held && !reachedBefore && !(await alreadyAlerted(deps, held, alert.id))) await deps.alerts.retireCard(held.id, deps.clock());
   const shown = await renderReaderCard(deps, leader, { subject, alertIds: [alert.id] });
   if (!shown) return false;
-  const { card, created } = await deps.alerts.openCard({ subject, memberId: leader.id, unitId: leader.unitId, chatId: leader.chatId!, alertIds: [alert.id], lastVersion: cardVersion(shown.rendered) });
+  const { card, created } = await deps.alerts.openCard({ subject, memberId: leader.id, unitId: leader.unitId, chatId: leader.chatId!, alertIds: [alert.id], sentVersion: cardVersion(shown.rendered) });
   await deps.alerts.addRecipient({ alertId: alert.id, memberId: leader.id, unitId, step, chatId: leader.chatId!, cardId: card.id });
   const { text, reply_markup } = shown.rendered;
   await sendCard(deps, card, { text, parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } });
@@ -90,7 +95,7 @@ export async function dispatchStep(deps: AlertsDeps, alertId: number, step: numb
     if (!alert || alert.status !== 'open') return;
     const unit = unitAtStep(ancestry, s);
     if (!unit) {
-      await deps.alerts.setEscalation(alertId, { step: s - 1, currentUnitId: alert.currentUnitId, nextEscalationAt: null });
+      await deps.alerts.setEscalation(alertId, { step: s - 1, currentUnitId: alert.currentUnitId, nextEscalationAt: null, heldUntil: null, dispatched: true });
       return;
     }
     const settings = await deps.settings.effective(unit.id);
@@ -98,7 +103,7 @@ export async function dispatchStep(deps: AlertsDeps, alertId: number, step: numb
     const quietEnd = alert.level === 'critical' || ignoreQuiet ? null : quietHoursEnd(now, { start: settings.quietStart, end: settings.quietEnd, timeZone: unit.timezone });
     if (quietEnd) {
       await deps.jobs.add({ kind: 'release', alertId, step: s }, { delayMs: Math.max(0, quietEnd.getTime() - now.getTime()) });
-      await deps.alerts.setEscalation(alertId, { step: s, currentUnitId: unit.id, nextEscalationAt: null, heldUntil: quietEnd });
+      await deps.alerts.setEscalation(alertId, { step: s, currentUnitId: unit.id, nextEscalationAt: null, heldUntil: quietEnd, dispatched: false });
       await deps.alerts.addEvent(alertId, 'held', null, { step: s, unitId: unit.id, until: quietEnd.toISOString() }, now);
       return;
     }
@@ -108,7 +113,7 @@ export async function dispatchStep(deps: AlertsDeps, alertId: number, step: numb
     const delayMs = escalationDelayMs(alert.level, settings);
     const hasNext = unitAtStep(ancestry, s + 1) !== null;
     if (hasNext) await deps.jobs.add({ kind: 'escalate', alertId, step: s + 1 }, { delayMs });
-    await deps.alerts.setEscalation(alertId, { step: s, currentUnitId: unit.id, nextEscalationAt: hasNext ? new Date(now.getTime() + delayMs) : null, heldUntil: null });
+    await deps.alerts.setEscalation(alertId, { step: s, currentUnitId: unit.id, nextEscalationAt: hasNext ? new Date(now.getTime() + delayMs) : null, heldUntil: null, dispatched: true });
     return;
   }
 }

@@ -28,8 +28,14 @@ interface Raise {
   scope: Unit;
 }
 
-/** Raises or updates the alerts for an analysed report (idempotent). */
+/** Raises or updates the alerts for an analysed report (idempotent); records that it was evaluated. */
 export async function evaluateReport(deps: AlertsDeps, reportId: number): Promise<EvaluateOutcome> {
+  const outcome = await evaluate(deps, reportId);
+  if (outcome.type !== 'no_alert' || outcome.reason === 'below_threshold') await deps.alerts.markEvaluated(reportId, deps.clock());
+  return outcome;
+}
+
+async function evaluate(deps: AlertsDeps, reportId: number): Promise<EvaluateOutcome> {
   const report = await deps.alerts.reportForAlert(reportId);
   if (!report) return { type: 'no_alert', reason: 'not_found' };
   if (report.status === 'withdrawn') return { type: 'no_alert', reason: 'withdrawn' };
@@ -41,6 +47,8 @@ export async function evaluateReport(deps: AlertsDeps, reportId: number): Promis
     const id = await raise(deps, report, r);
     if (id !== null) raised.push(id);
   }
+  // An earlier run that raised an alert and died before its first step was dispatched: finish it.
+  for (const a of before) if (a.status === 'open' && a.dispatchedStep === null && a.heldUntil === null) await dispatchStep(deps, a.id, a.escalationStep);
   const updated = await refreshCovering(deps, report, raised);
   if (raised.length) return { type: 'raised', alertId: raised[0]!, alertIds: raised };
   if (updated.changed !== null) return { type: 'updated', alertId: updated.changed };

@@ -6,7 +6,7 @@ export { act, acknowledge, resolve, markFalseAlarm, details, authorise, type Act
 export { alertKeyboard, loadCardView, renderCard, type CardView } from './card.js';
 export { listAlertsFor, recordShownCard, type ShownCard } from './list.js';
 export { alertDeliveryObserver } from './observer.js';
-export { reconcileAlertScopes, type UncoveredReports } from './reconcile.js';
+export { reconcileAlertScopes, redriveAlerts, REDRIVE_GRACE_MS, type RedriveSummary, type UncoveredReports } from './reconcile.js';
 export { warmUpAlerts } from './warm-up.js';
 export { alertJobId, alertKeys, subjectOf, type AlertsDeps } from './deps.js';
 export type * from './ports.js';

@@ -35,7 +35,7 @@ export async function recordShownCard(deps: AlertsDeps, member: Member, shown: S
     unitId: member.unitId,
     chatId: chat.chatId,
     alertIds,
-    lastVersion: cardVersion(shown.rendered),
+    sentVersion: cardVersion(shown.rendered),
     messageId: chat.messageId,
   });
   for (const alertId of alertIds) await deps.alerts.addRecipient({ alertId, memberId: member.id, unitId: member.unitId, step: -1, chatId: chat.chatId, cardId: card.id });

@@ -25,6 +25,8 @@ export interface AlertRecord {
   reasons: unknown;
   currentUnitId: number;
   escalationStep: number;
+  /** The last step whose cards were all queued and whose next step was scheduled (null: none yet). */
+  dispatchedStep: number | null;
   nextEscalationAt: Date | null;
   heldUntil: Date | null;
   reportCount: number;
@@ -106,6 +108,10 @@ export interface CardRecord {
   messageId: number | null;
   live: boolean;
   alertIds: number[];
+  /** Hash of the state it was sent in (card.ts cardVersion). */
+  sentVersion: string | null;
+  /** The newest edit queued for it and the hash of its state. */
+  lastEdit: { deliveryId: number; version: string } | null;
   createdAt: Date;
 }
 
@@ -116,7 +122,7 @@ export interface NewCard {
   chatId: bigint;
   alertIds: number[];
   /** Hash of the state it is sent in (card.ts cardVersion). */
-  lastVersion: string;
+  sentVersion: string;
   /** Known at once when the card was shown by /alerts (no delivery). */
   messageId?: number;
 }
@@ -133,6 +139,8 @@ export interface AlertEventRecord {
 /** The alerts, their recipients, cards and history. */
 export interface AlertStore {
   reportForAlert(reportId: number): Promise<AlertReport | null>;
+  /** Records that the report's evaluation finished (the reconciler asks again for those without). */
+  markEvaluated(reportId: number, at: Date): Promise<void>;
   /**
    * For the unit and each of its ancestors: the group's reports inside that ancestor's subtree
    * since an instant, and how many distinct units sent them (withdrawn excluded).
@@ -159,7 +167,14 @@ export interface AlertStore {
   updateStats(id: number, s: { reportCount: number; unitCount: number; latestQuote: string | null; level: 'high' | 'critical' }): Promise<void>;
   /** Moves the status only from one of `from` (the first of two racing taps wins); closing frees the openKey. */
   changeStatus(id: number, from: AlertStatus[], to: AlertStatus, actorId: number | null, at: Date): Promise<AlertRecord | null>;
-  setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null }): Promise<void>;
+  /** Records where the ladder stands; `dispatched`: the step's cards are queued and the next step scheduled. */
+  setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null; dispatched: boolean }): Promise<void>;
+  /**
+   * Open alerts whose ladder stopped short: a step left undispatched (an interrupted raise or
+   * escalation, a quiet-hour hold past its end) or an escalation overdue (its job lost or
+   * failed for good). Only what has been due for at least `graceMs` (a dispatch may be running).
+   */
+  stalled(now: Date, graceMs: number, take: number): Promise<{ undispatched: AlertRecord[]; overdue: AlertRecord[] }>;
   /** Adds a recipient; false when the member already had this alert. */
   addRecipient(r: RecipientRecord): Promise<boolean>;
   recipients(alertId: number): Promise<RecipientRecord[]>;
@@ -178,15 +193,16 @@ export interface AlertStore {
   cardByDeliveryKey(key: string): Promise<CardRecord | null>;
   /** Records the alerts a card has now shown. */
   setCardAlerts(cardId: number, alertIds: readonly number[]): Promise<void>;
+  card(cardId: number): Promise<CardRecord | null>;
   /**
-   * The sequence number the next edit of a card takes when it would show `version`; null when
-   * the card was last edited to that very state (nothing to do).
+   * Records an edit queued for a card unless a newer one (a higher delivery id) is recorded: the
+   * delivery path sends only the newest edit of a message, so the card ends showing that one.
    */
-  cardEditSeq(cardId: number, version: string): Promise<number | null>;
-  /** Records that edit `seq` (to `version`) was queued; a concurrent edit that took `seq` first wins. */
-  recordCardEdit(cardId: number, version: string, seq: number): Promise<void>;
+  recordCardEdit(cardId: number, deliveryId: number, version: string): Promise<void>;
   /** Records the Telegram message of a card sent through the delivery path. */
   setCardMessage(cardId: number, messageId: number, at: Date): Promise<void>;
+  /** Points a card at a fresh copy of its message (a new delivery key, no message id yet, no edit). */
+  replaceCardDelivery(cardId: number, deliveryKey: string, sentVersion: string): Promise<void>;
   /** Retires a card: the next alert reaching the member sends a new one. */
   retireCard(cardId: number, at: Date): Promise<void>;
   /** True when the member holds (or held) a card showing this alert, or was reached by it. */

@@ -5,6 +5,7 @@
  * again at start (evaluation is idempotent), so that they raise the alert they call for.
  */
 import type { AlertsDeps } from './deps.js';
+import { dispatchStep, runStepJob } from './escalate.js';
 import { evaluateReport } from './evaluate.js';
 
 export interface UncoveredReports {
@@ -21,4 +22,35 @@ export async function reconcileAlertScopes(deps: AlertsDeps & { uncovered: Uncov
   }
   if (raised) deps.logger.info({ raised }, 'alerts raised for reports no alert covered');
   return raised;
+}
+
+/** How long a stalled step waits before the reconciler takes it over (a dispatch may still be running). */
+export const REDRIVE_GRACE_MS = 60_000;
+
+export interface RedriveSummary {
+  /** Steps dispatched again (interrupted raises or escalations, holds past their end). */
+  redispatched: number;
+  /** Escalations run that were overdue (their job lost or failed for good). */
+  escalated: number;
+}
+
+/**
+ * The database says what must still happen to every open alert; this makes it happen. An alert
+ * raised without its cards queued, an escalation interrupted or overdue, a quiet-hour hold past
+ * its end: each is dispatched again (idempotent: a leader who already has the card gets no
+ * second one). Runs when the alerts worker starts and then every minute.
+ */
+export async function redriveAlerts(deps: AlertsDeps, opts: { graceMs?: number; take?: number } = {}): Promise<RedriveSummary> {
+  const { undispatched, overdue } = await deps.alerts.stalled(deps.clock(), opts.graceMs ?? REDRIVE_GRACE_MS, opts.take ?? 200);
+  const summary: RedriveSummary = { redispatched: 0, escalated: 0 };
+  for (const alert of undispatched) {
+    await dispatchStep(deps, alert.id, alert.escalationStep, alert.heldUntil !== null);
+    summary.redispatched += 1;
+  }
+  for (const alert of overdue) {
+    if (undispatched.some((a) => a.id === alert.id)) continue;
+    if ((await runStepJob(deps, { kind: 'escalate', alertId: alert.id, step: alert.escalationStep + 1 })) === 'done') summary.escalated += 1;
+  }
+  if (summary.redispatched || summary.escalated) deps.logger.warn({ ...summary }, 'stalled alerts driven on');
+  return summary;
 }

@@ -7,17 +7,10 @@
  */
 import type { TopicDefinition } from '../../domain/taxonomy.js';
 import { scoreUrgency, type GroupGrowth, type Urgency, type UrgencyThresholds } from '../../domain/urgency.js';
-import type { Mood, Spread } from '../../domain/vocabulary.js';
-import {
-  analyzeText,
-  createTopicTagger,
-  isDistantReport,
-  normalizeText,
-  redact,
-  type TextAnalysis as NlpAnalysis,
-  type TopicModel,
-  type TopicTagger,
-} from '../../nlp/index.js';
+import { SOURCES, type Mood, type Source, type Spread } from '../../domain/vocabulary.js';
+import { analyzeText, createTextModel, normalizeText, redact, type PulseModel, type TextAnalysis as NlpAnalysis } from '../../nlp/index.js';
+
+const isSource = (v: unknown): v is Source => (SOURCES as readonly unknown[]).includes(v);
 
 /** Notes of `analyzeText` meaning "nothing to read": the report is filed as other/neutral. */
 const EMPTY_NOTES = new Set(['empty_after_normalization', 'no_words_in_text']);
@@ -30,9 +23,8 @@ export interface TextAnalysis {
   redactedProposal: string | null;
   /** Counts of redacted personal data in content and proposal together. */
   redactions: Record<string, number>;
-  /** The report speaks of events far away (weighs triggers less). */
-  distant: boolean;
   reportedMood: Mood | null;
+  source: string | null;
 }
 
 /** What the text analysis needs of a report. */
@@ -42,36 +34,40 @@ export interface TextInput {
   chosenTopic: string | null;
   mood: Mood | null;
   spread: string | null;
+  /** Where the collaborator heard it (when the caller has it): social media adds a little urgency. */
+  source?: string | null;
 }
 
-/** A tagger bound to one model and taxonomy; rebuilt when either changes. */
+/** The models of one artifact bound to the live taxonomy; rebuilt when either changes. */
 export interface TextAnalyzer {
   readonly modelVersion: string;
   analyze(input: TextInput, thresholds: UrgencyThresholds): TextAnalysis;
 }
 
 /** Builds the analyzer for a model and the live taxonomy. */
-export function createTextAnalyzer(model: TopicModel, topics: readonly TopicDefinition[]): TextAnalyzer {
-  const tagger: TopicTagger = createTopicTagger({ topics, model });
+export function createTextAnalyzer(model: PulseModel, topics: readonly TopicDefinition[]): TextAnalyzer {
+  const textModel = createTextModel(model, topics);
   return {
     modelVersion: model.version,
     analyze(input, thresholds) {
       const empty = !/[\p{L}\p{N}]/u.test(normalizeText(input.content).text);
       // An empty text is filed as other/neutral: the collaborator's topic and mood are not applied.
+      const source = input.source ?? null;
       const nlp = analyzeText(
         {
           text: input.content,
           chosenTopic: empty ? null : input.chosenTopic,
           reportedMood: empty ? null : input.mood,
           spread: (input.spread as Spread | null) ?? null,
+          source: isSource(source) ? source : null,
         },
-        { tagger, topics, thresholds },
+        { model: textModel, topics, thresholds },
       );
       const proposal = input.proposal === null ? null : redact(normalizeText(input.proposal).text);
       const redactions: Record<string, number> = { ...nlp.redacted };
       if (proposal) for (const [k, v] of Object.entries(proposal.found)) redactions[k] = (redactions[k] ?? 0) + v;
-      const distant = isDistantReport(nlp.text.slice(0, 4000));
-      return { nlp, empty: empty || nlp.notes.some((n) => EMPTY_NOTES.has(n)), redactedProposal: proposal?.text ?? null, redactions, distant, reportedMood: empty ? null : input.mood };
+      const reportedMood = empty ? null : input.mood;
+      return { nlp, empty: empty || nlp.notes.some((n) => EMPTY_NOTES.has(n)), redactedProposal: proposal?.text ?? null, redactions, reportedMood, source };
     },
   };
 }
@@ -93,14 +89,13 @@ export function rescoreUrgency(
 ): Urgency & { stored: StoredReason[] } {
   const u = scoreUrgency(
     {
+      text: a.empty ? null : a.nlp.textUrgency,
       textMood: a.nlp.textMood.mood,
-      textMoodConfidence: a.nlp.textMood.confidence,
       reportedMood: a.reportedMood,
       spread: a.nlp.spread.value,
       spreadInferred: a.nlp.spread.inferred,
+      source: isSource(a.source) ? a.source : null,
       sensitiveTopic: q.sensitive,
-      triggers: a.nlp.triggers,
-      distant: q.topicSlug === 'world_affairs' || a.distant,
       groupGrowth: q.growth,
     },
     q.thresholds,

@@ -1,67 +1,95 @@
 /**
- * The topic model's life cycle: training on the repo's corpus plus leaders' corrections,
- * storing each version in `ModelVersion` (one active per kind), and a per-process cache that
- * workers use so that a retrained model is picked up without a restart.
+ * The analysis model's life cycle. The repo ships a trained artifact (`npm run train` writes
+ * src/nlp/model/pulse-model.json); a fresh database starts with it as its active version.
+ * The retraining job trains the same way on the same corpus plus leaders' feedback (topic
+ * corrections, false alarms, each counting `FEEDBACK_WEIGHT` corpus lines) and stores the
+ * result in `ModelVersion` (one active per kind). A per-process cache lets workers pick up a
+ * retrained model without a restart.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Prisma as PrismaClient } from '../../db/client.js';
-import { activeModel, activeModelVersion, leaderExamples, storeModel } from '../../db/repositories/analysis-repository.js';
-import { loadTopicModel, topicModelVersion, trainTopicModel, type TopicExample, type TopicModel } from '../../nlp/topic-model.js';
+import { activeModel, activeModelVersion, storeModel } from '../../db/repositories/analysis-repository.js';
+import { trainingFeedback, type FeedbackExample } from '../../db/repositories/training-repository.js';
+import {
+  DEFAULT_MODEL_PATH,
+  FEEDBACK_WEIGHT,
+  loadCorpus,
+  loadPulseModel,
+  loadTrainingCorpus,
+  modelVersion,
+  toExample,
+  trainInThread,
+  type PulseModel,
+  type PulseModelJson,
+  type TrainingExample,
+} from '../../nlp/index.js';
 
-/** `ModelVersion.kind` of topic models. */
-export const TOPIC_MODEL_KIND = 'topic';
+/** `ModelVersion.kind` of analysis models (topic, mood and urgency in one artifact). */
+export const MODEL_KIND = 'analysis';
 
-/** The labelled training corpus kept in the repo. */
-export const TRAINING_CORPUS = resolve(import.meta.dirname, '../../../corpus/topics-train.jsonl');
+/** The model in memory, as the analysis uses it. */
+export type TopicModel = PulseModel;
 
-/** Reads a JSONL corpus of `{ text, topic }` lines (other fields ignored, bad lines skipped). */
-export function readCorpus(path: string = TRAINING_CORPUS): TopicExample[] {
-  const out: TopicExample[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const row = JSON.parse(line) as { text?: unknown; topic?: unknown };
-      if (typeof row.text === 'string' && typeof row.topic === 'string') out.push({ text: row.text, topic: row.topic, origin: 'corpus' });
-    } catch {
-      // a malformed line is skipped, not fatal
-    }
-  }
-  return out;
+/** The repo's training corpus as examples; one JSONL file instead when `path` is given. */
+export function readCorpus(path?: string): TrainingExample[] {
+  return path ? loadCorpus(path).map(toExample) : loadTrainingCorpus();
+}
+
+/** Feedback as training examples: a correction teaches its topic, a false alarm "not urgent". */
+export function feedbackExamples(feedback: readonly FeedbackExample[]): TrainingExample[] {
+  return feedback.map((f): TrainingExample =>
+    f.kind === 'topic_correction'
+      ? { text: f.text, topic: f.topic, origin: 'leader', weight: FEEDBACK_WEIGHT, group: 'feedback' }
+      : { text: f.text, urgent: false, origin: 'false_alarm', weight: FEEDBACK_WEIGHT, group: 'feedback' },
+  );
 }
 
 /** Outcome of a retraining. */
 export interface RetrainResult {
   version: string;
   examples: number;
+  /** Leaders' topic corrections among the examples. */
   corrections: number;
+  falseAlarms: number;
   /** False when the active model already had this version (nothing new to learn). */
   changed: boolean;
 }
 
-/**
- * Trains a topic model on the corpus plus every leader correction and stores it as the
- * active version. Same examples → same version, so retraining without new corrections
- * changes nothing.
- */
-export async function retrainTopicModel(prisma: PrismaClient, opts: { corpusPath?: string } = {}): Promise<RetrainResult> {
-  const corrections = (await leaderExamples(prisma)).map((e): TopicExample => ({ ...e, origin: 'leader' }));
-  const examples = [...readCorpus(opts.corpusPath), ...corrections];
-  const version = topicModelVersion(examples);
-  const current = await activeModelVersion(prisma, TOPIC_MODEL_KIND);
-  if (current === version) return { version, examples: examples.length, corrections: corrections.length, changed: false };
-  const model = trainTopicModel(examples);
+async function store(prisma: PrismaClient, model: PulseModelJson, counts: { corrections: number; falseAlarms: number }): Promise<void> {
   await storeModel(prisma, {
-    kind: TOPIC_MODEL_KIND,
+    kind: MODEL_KIND,
     version: model.version,
-    examples: examples.length,
-    metrics: { corrections: corrections.length, algorithm: model.algorithm },
+    examples: model.examples,
+    metrics: { ...counts, algorithm: model.algorithm, ...model.metrics },
     model,
   });
-  return { version: model.version, examples: examples.length, corrections: corrections.length, changed: true };
 }
 
-/** Gives the newest active topic model, re-checking the stored version at most every `checkEveryMs`. */
+/**
+ * Trains on the corpus plus every piece of feedback and stores the result as the active
+ * version. Same examples → same version, so retraining without new feedback changes nothing;
+ * with no feedback at all, the shipped artifact (trained the same way) is stored as it is.
+ */
+export async function retrainTopicModel(prisma: PrismaClient, opts: { corpusPath?: string; artifactPath?: string } = {}): Promise<RetrainResult> {
+  const feedback = await trainingFeedback(prisma);
+  const extra = feedbackExamples(feedback);
+  const examples = [...readCorpus(opts.corpusPath), ...extra];
+  const counts = { corrections: feedback.filter((f) => f.kind === 'topic_correction').length, falseAlarms: feedback.filter((f) => f.kind === 'false_alarm').length };
+  const version = modelVersion(examples);
+  const result = { version, examples: examples.length, ...counts };
+  if ((await activeModelVersion(prisma, MODEL_KIND)) === version) return { ...result, changed: false };
+  const shipped = extra.length === 0 ? readArtifact(opts.artifactPath) : null;
+  // Trained off the main thread: tens of seconds of CPU must not stall the queue worker.
+  const model = shipped?.version === version ? shipped : (JSON.parse(await trainInThread(examples)) as PulseModelJson);
+  await store(prisma, model, counts);
+  return { ...result, changed: true };
+}
+
+function readArtifact(path: string = DEFAULT_MODEL_PATH): PulseModelJson {
+  return JSON.parse(readFileSync(path, 'utf8')) as PulseModelJson;
+}
+
+/** Gives the newest active model, re-checking the stored version at most every `checkEveryMs`. */
 export interface TopicModelCache {
   get(): Promise<TopicModel>;
   /** Forgets the cached version check (the next `get` asks the database). */
@@ -69,10 +97,13 @@ export interface TopicModelCache {
 }
 
 /**
- * Per-process cache of the active model. When no model is stored yet (fresh database), the
- * first call trains one from the corpus and stores it.
+ * Per-process cache of the active model. On a fresh database (no model stored yet) the
+ * first call stores the shipped artifact, so a worker starts without training anything.
  */
-export function createTopicModelCache(prisma: PrismaClient, opts: { checkEveryMs?: number; now?: () => number } = {}): TopicModelCache {
+export function createTopicModelCache(
+  prisma: PrismaClient,
+  opts: { checkEveryMs?: number; now?: () => number; artifactPath?: string } = {},
+): TopicModelCache {
   const every = opts.checkEveryMs ?? 10_000;
   const now = opts.now ?? (() => performance.now());
   let cached: TopicModel | null = null;
@@ -80,12 +111,16 @@ export function createTopicModelCache(prisma: PrismaClient, opts: { checkEveryMs
   let loading: Promise<TopicModel> | null = null;
 
   async function refresh(): Promise<TopicModel> {
-    const version = await activeModelVersion(prisma, TOPIC_MODEL_KIND);
-    if (version === null) await retrainTopicModel(prisma);
+    let version = await activeModelVersion(prisma, MODEL_KIND);
+    if (version === null) {
+      const shipped = readArtifact(opts.artifactPath);
+      await store(prisma, shipped, { corrections: 0, falseAlarms: 0 });
+      version = shipped.version;
+    }
     if (!cached || cached.version !== version) {
-      const row = await activeModel(prisma, TOPIC_MODEL_KIND);
-      if (!row) throw new Error('no active topic model after training');
-      cached = loadTopicModel(row.model);
+      const row = await activeModel(prisma, MODEL_KIND);
+      if (!row) throw new Error('no active analysis model after installing the shipped one');
+      cached = loadPulseModel(row.model);
     }
     checkedAt = now();
     return cached;

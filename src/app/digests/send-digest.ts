@@ -92,7 +92,8 @@ export async function sendUnitDigests(deps: SendDigestDeps, unit: Unit, window: 
  * The scheduled run of one unit: the period covered by the latest fire at or before `now`
  * (the previous day / week / month). Used by the scheduler's jobs and by the start-up
  * catch-up alike, so a missed run is sent once when the system is back. With
- * `maxLatenessMs`, a fire older than that is left alone (a stale monthly digest is not news).
+ * `maxLatenessMs`, a fire older than that is left alone (a stale monthly digest is not news);
+ * nor is a period that ended before the unit was created.
  */
 export async function runScheduledDigest(deps: SendDigestDeps, unitId: number, period: ScheduledPeriod, opts: { maxLatenessMs?: number } = {}) {
   const none = { model: null, results: [] as SendDigestResult[] };
@@ -101,5 +102,8 @@ export async function runScheduledDigest(deps: SendDigestDeps, unitId: number, p
   const now = deps.clock();
   const fireAt = lastFireInstant(period, now, unit.digestTime, unit.timezone);
   if (opts.maxLatenessMs !== undefined && now.getTime() - fireAt.getTime() > opts.maxLatenessMs) return none;
-  return sendUnitDigests(deps, unit, periodCoveredAt(period, fireAt, unit.timezone));
+  const window = periodCoveredAt(period, fireAt, unit.timezone);
+  // A period that ended before the unit existed has nothing to tell (a fresh deployment's catch-up).
+  if (window.to.getTime() <= unit.createdAt.getTime()) return none;
+  return sendUnitDigests(deps, unit, window);
 }

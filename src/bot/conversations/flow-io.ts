@@ -3,7 +3,8 @@
  * and waiting for the next answer while handling everything that is not an answer — stale or
  * forged buttons (always answered), commands typed mid-flow, edited messages, stickers, a
  * deactivated member, and a draft left idle for 24 hours (given back, then dropped).
- * Every clock read and member check goes through `conversation.external` (replay-safe).
+ * Every clock read, member check and taxonomy lookup goes through `conversation.external`, so
+ * a replay decides exactly what the first run decided.
  */
 import type { Conversation } from '@grammyjs/conversations';
 import type { Context, InlineKeyboard } from 'grammy';
@@ -17,11 +18,11 @@ import { parseFlowData, type FlowCode } from '../keyboards/callback-data.js';
 import type { TopicOption } from '../keyboards/report.js';
 import { draftEcho } from '../views/review-card.js';
 
-/** What the draft index holds before the first write of a flow. */
-export const NOT_INDEXED: DraftRecord = { echo: '', lang: 'vi', at: 0 };
-
 /** The draft index's time of last activity is refreshed at most this often. */
 const DRAFT_INDEX_REFRESH_MS = 60_000;
+
+/** Commands that, typed mid-flow, ask the current question again. */
+const REPROMPT = /^\/(report|start)(@\w+)?(\s|$)/;
 
 /** The conversation handle type of the report flow. */
 export type FlowConversation = Conversation<BotContext, Context>;
@@ -42,10 +43,15 @@ export function snapshot(octx: BotContext, clock: Clock): Snapshot {
 /** A button press as the flow sees it. */
 type ButtonVerdict = { kind: 'foreign' } | { kind: 'forged' } | { kind: 'stale' } | { kind: 'ok'; code: FlowCode; value: string };
 
-/** What the person did in answer to a question. */
+/** What one update brings, decided once (inside `external`) and replayed from the log after. */
+interface Arrival extends Snapshot {
+  verdict: ButtonVerdict | null;
+}
+
+/** What the person did in answer to a question. `date` is Telegram's (seconds). */
 export type Answer =
   | { kind: 'button'; code: FlowCode; value: string }
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; date: number }
   | { kind: 'media'; caption: string; attachment: Attachment }
   | { kind: 'reprompt' }
   | { kind: 'other' };
@@ -55,13 +61,17 @@ export interface FlowIODeps {
   t: Translate;
   clock: Clock;
   topics: () => readonly TopicOption[];
-  /** The index of drafts in progress (for giving back drafts idle for 24 h). */
+  /** The index of drafts in progress (for giving back drafts idle for 24 h or lost). */
   drafts?: DraftStore;
 }
 
+/** What the draft index holds before the first write of a flow. */
+export const NOT_INDEXED: DraftRecord = { echo: '', lang: 'vi', at: 0 };
+
 /**
- * What one step of the flow hands to the next (JSON-safe: it becomes the argument of the next
- * conversation run, see report-flow.ts).
+ * What one question of the flow hands to the next (JSON-safe: it becomes the argument of the
+ * next conversation run, see report-flow.ts): the nonce in every button, the person's
+ * language, the last activity, the draft, the pending prefix, what the draft index holds.
  */
 export interface FlowCarry {
   nonce: string;
@@ -75,16 +85,16 @@ export interface FlowCarry {
 /** One conversation's I/O state: nonce, language, last activity, the draft being built. */
 export class FlowIO {
   lang: Language;
-  private last: number;
-  private ctx: Context;
   /** Text put before the next prompt (e.g. the privacy reminder). */
   prefix: string;
   /** Content being gathered at the content step (not yet in the draft). */
   gathered = '';
-  /** What the draft index last received (written again only when it changes). */
-  private indexed: DraftRecord;
   readonly nonce: string;
   readonly draft: ReportDraft;
+  private last: number;
+  private ctx: Context;
+  /** What the draft index last received (written again only when it changes). */
+  private indexed: DraftRecord;
 
   constructor(
     readonly conv: FlowConversation,
@@ -101,7 +111,7 @@ export class FlowIO {
     this.ctx = ctx;
   }
 
-  /** The state to carry into the next step. */
+  /** The state to carry into the next question's run. */
   carry(): FlowCarry {
     return { nonce: this.nonce, lang: this.lang, last: this.last, draft: this.draft, prefix: this.prefix, indexed: this.indexed };
   }
@@ -112,9 +122,9 @@ export class FlowIO {
 
   /**
    * Sends an HTML message (with the pending prefix, if any). Text and keyboard are built inside
-   * `external`, so a replay (every update replays the conversation) neither rebuilds them nor
-   * resends; the replay log keeps `null` instead of Telegram's whole Message, so the state
-   * written to Redis on every update stays small.
+   * `external`, so a replay neither rebuilds them nor resends; the log keeps `null` instead of
+   * Telegram's whole Message. A message that cannot be sent does not end the flow: the person
+   * is told (if Telegram lets us) and their next message goes on from here, draft intact.
    */
   async send(text: string | (() => string), keyboard?: () => InlineKeyboard): Promise<void> {
     const prefix = this.prefix;
@@ -126,10 +136,16 @@ export class FlowIO {
     const touch = echo !== this.indexed.echo || this.lang !== this.indexed.lang || this.last - this.indexed.at >= DRAFT_INDEX_REFRESH_MS;
     if (touch) this.indexed = { echo, lang: this.lang, at: this.last };
     const record = this.indexed;
+    const lang = this.lang;
     await this.conv.external(async (octx: BotContext) => {
       const body = typeof text === 'string' ? text : text();
       const other = { parse_mode: 'HTML' as const, ...(keyboard ? { reply_markup: keyboard() } : {}) };
-      await octx.api.sendMessage(chatId, prefix ? `${prefix}\n\n${body}` : body, other);
+      try {
+        await octx.api.sendMessage(chatId, prefix ? `${prefix}\n\n${body}` : body, other);
+      } catch (e) {
+        octx.log.warn({ err: (e as Error).message }, 'report flow message not sent; the draft is kept');
+        await octx.api.sendMessage(chatId, this.deps.t(lang, 'common-error')).catch(() => undefined);
+      }
       if (touch) await this.deps.drafts?.touch(chatId, record).catch(() => undefined);
       return null;
     });
@@ -148,16 +164,16 @@ export class FlowIO {
 
   /**
    * Waits for the next update that is an answer; `expect` lists the button codes valid now.
-   * One `external` per update reads the member and the clock and answers a button press with
-   * the verdict on it: each op is replayed on every later update, so there are as few as can be.
+   * One `external` per update reads the member and the clock, judges a button press and
+   * answers it: the fewer ops per update, the less every later replay has to walk through.
    */
   async next(expect: readonly FlowCode[]): Promise<Answer> {
     for (;;) {
       const c = await this.conv.wait();
       this.ctx = c;
-      const verdict = this.verdict(c, expect);
       const last = this.last;
-      const s = await this.conv.external((octx: BotContext) => this.arrive(octx, verdict, last));
+      const data = c.callbackQuery ? (c.callbackQuery.data ?? '') : null;
+      const s = await this.conv.external((octx: BotContext) => this.arrive(octx, data, expect, last));
       if (!s.active) {
         await this.finish();
         return this.conv.halt();
@@ -165,15 +181,14 @@ export class FlowIO {
       if (isDraftIdle(last, s.now)) await this.drop(s.lang);
       this.last = s.now;
       this.lang = s.lang;
-      const answer = await this.classify(c, verdict);
+      const answer = await this.classify(c, s.verdict);
       if (answer) return answer;
     }
   }
 
-  /** What a button press is to the flow (pure: the same on every replay); null for other updates. */
-  private verdict(c: Context, expect: readonly FlowCode[]): ButtonVerdict | null {
-    if (!c.callbackQuery) return null;
-    const data = c.callbackQuery.data ?? '';
+  /** What a button press is to the flow; null for other updates. */
+  private verdict(data: string | null, expect: readonly FlowCode[]): ButtonVerdict | null {
+    if (data === null) return null;
     // Buttons of other features (alerts, language, withdraw) are theirs, even mid-flow.
     if (!data.startsWith('r:')) return { kind: 'foreign' };
     const b = parseFlowData(data);
@@ -184,16 +199,18 @@ export class FlowIO {
   }
 
   /**
-   * Runs once per update (inside `external`): the member and the clock, and the answer to a
-   * button press — every press is answered (no spinner left turning) unless the press goes on
-   * to another feature or to the draft-dropped path, which answer it themselves.
+   * Runs once per update (inside `external`): the member, the clock and the verdict on a button
+   * press, which is answered (no spinner left turning) unless it goes on to another feature or
+   * to the draft-dropped path, which answer it themselves.
    */
-  private async arrive(octx: BotContext, verdict: ButtonVerdict | null, last: number): Promise<Snapshot> {
+  private async arrive(octx: BotContext, data: string | null, expect: readonly FlowCode[], last: number): Promise<Arrival> {
     const s = snapshot(octx, this.deps.clock);
-    if (!verdict || (s.active && (verdict.kind === 'foreign' || isDraftIdle(last, s.now)))) return s;
-    const key = !s.active || verdict.kind === 'ok' || verdict.kind === 'foreign' ? null : verdict.kind === 'forged' ? 'intake-forged-button' : 'intake-stale-button';
+    const verdict = this.verdict(data, expect);
+    if (!verdict || (s.active && (verdict.kind === 'foreign' || isDraftIdle(last, s.now)))) return { ...s, verdict };
+    const refusal = verdict.kind === 'forged' ? 'intake-forged-button' : 'intake-stale-button';
+    const key = !s.active || verdict.kind === 'ok' || verdict.kind === 'foreign' ? null : refusal;
     await octx.answerCallbackQuery(key ? { text: this.deps.t(s.lang, key) } : undefined).catch(() => undefined);
-    return s;
+    return { ...s, verdict };
   }
 
   private async classify(c: Context, verdict: ButtonVerdict | null): Promise<Answer | null> {
@@ -208,13 +225,14 @@ export class FlowIO {
     const msg = c.message;
     if (!msg) return null;
     if (msg.text !== undefined) {
-      if (!msg.text.startsWith('/')) return { kind: 'text', text: msg.text };
-      if (/^\/report(@\w+)?(\s|$)/.test(msg.text)) return { kind: 'reprompt' };
+      if (!msg.text.startsWith('/')) return { kind: 'text', text: msg.text, date: msg.date };
+      if (REPROMPT.test(msg.text)) return { kind: 'reprompt' };
       // Other commands (/alerts, /digest… of other features) pass through; unhandled ones get a hint.
       return this.conv.skip({ next: true });
     }
-    if (msg.photo?.length) return { kind: 'media', caption: msg.caption ?? '', attachment: { fileId: msg.photo.at(-1)!.file_id, kind: 'photo' } };
-    if (msg.document) return { kind: 'media', caption: msg.caption ?? '', attachment: { fileId: msg.document.file_id, kind: 'document' } };
+    const caption = msg.caption ?? '';
+    if (msg.photo?.length) return { kind: 'media', caption, attachment: { fileId: msg.photo.at(-1)!.file_id, kind: 'photo' } };
+    if (msg.document) return { kind: 'media', caption, attachment: { fileId: msg.document.file_id, kind: 'document' } };
     return { kind: 'other' };
   }
 

@@ -4,7 +4,7 @@
  * it starts as a quick report ("Send this as a report?"). State lives in Redis through the
  * conversations plugin, so a restart resumes where the person was.
  */
-import { appendContent, emptyDraft, nextMissingField, type Attachment, type DraftField } from '../../domain/report-draft.js';
+import { emptyDraft, gatherPiece, nextMissingField, type Attachment, type DraftField, type Gathering } from '../../domain/report-draft.js';
 import type { Clock } from '../../domain/clock.js';
 import { submitReport } from '../../app/intake/submit-report.js';
 import type { IntakeDeps } from '../../app/intake/deps.js';
@@ -16,23 +16,37 @@ import { isDraftField } from '../keyboards/callback-data.js';
 import { quickKeyboard, reviewKeyboard, type TopicOption } from '../keyboards/report.js';
 import { preview, renderReviewCard } from '../views/review-card.js';
 import { FlowIO, NOT_INDEXED, snapshot, type FlowCarry, type FlowConversation } from './flow-io.js';
-import { askField } from './report-steps.js';
+import { askField, refusalText } from './report-steps.js';
 
 /** The conversation id (used by enter/exit/active). */
 export const REPORT_CONVERSATION = 'report';
 
-/** Arguments of `ctx.conversation.enter('report', init)` (JSON-safe). */
-export interface FlowInit {
-  content?: string;
-  attachment?: Attachment | null;
-  /** The next step of a flow in progress (set by the flow itself, see `continueReportFlow`). */
-  step?: FlowStep;
+/**
+ * Version of the stored conversation state. Bump it whenever a change to this flow makes the
+ * drafts in progress unreplayable: the plugin then discards state of another version, and
+ * `giveBackLostDrafts` gives the person back what they had typed.
+ */
+export const FLOW_STATE_VERSION = 5;
+
+/** Text (or a caption) typed outside a flow, which starts the flow as a quick report. */
+export interface QuickStart {
+  text: string;
+  /** Telegram's date of the message (seconds); null for a caption. */
+  date: number | null;
+  attachment: Attachment | null;
 }
 
 /** Where a flow in progress goes on: its carried state and what to ask next. */
 export interface FlowStep extends FlowCarry {
   proposalAsked: boolean;
   editing: DraftField | null;
+}
+
+/** Arguments of `ctx.conversation.enter('report', init)` (JSON-safe). */
+export interface FlowInit {
+  quick?: QuickStart;
+  /** The next question of a flow in progress (set by the flow itself, see `continueReportFlow`). */
+  step?: FlowStep;
 }
 
 /** What the report conversation needs. */
@@ -46,7 +60,7 @@ export interface ReportFlowDeps {
 
 type SubmitOutcome = { reference: string; created: boolean } | { error: string };
 
-/** Set on the outer context by a step that finished; `continueReportFlow` enters the next one. */
+/** Set on the outer context by a run that got its answer; `continueReportFlow` enters the next. */
 const NEXT_STEP = Symbol('nextReportStep');
 type WithNextStep = BotContext & { [NEXT_STEP]?: FlowStep };
 
@@ -55,32 +69,19 @@ type WithNextStep = BotContext & { [NEXT_STEP]?: FlowStep };
  * replays a conversation from its start on every update, so the cost of an update grows with
  * the steps behind it. The flow therefore runs one question per conversation run: when a
  * question is answered, the run ends and hands its state to the next run
- * (`continueReportFlow`), which asks the next question. An update replays only the question it
- * answers. A restart resumes the same way (the state is in Redis either way).
+ * (`continueReportFlow`), which asks the next question; an update replays only the question it
+ * answers. bench/README.md has the load this must hold and the figures of both designs.
  */
 export function createReportFlow(deps: ReportFlowDeps) {
   return async function report(conv: FlowConversation, ctx: Context, init?: FlowInit): Promise<void> {
-    let step = init?.step;
-    if (!step) {
-      // one op for the nonce and the first snapshot
-      const { nonce, ...snap } = await conv.external((octx: BotContext) => ({
-        nonce: Math.floor(Math.random() * 36 ** 6)
-          .toString(36)
-          .padStart(6, '0'),
-        ...snapshot(octx, deps.clock),
-      }));
-      if (!snap.active) return;
-      const draft = emptyDraft(init?.content ?? '', init?.attachment ?? null);
-      step = { nonce, lang: snap.lang, last: snap.now, draft, prefix: '', indexed: NOT_INDEXED, proposalAsked: false, editing: null };
-      if (init?.content) {
-        const io = new FlowIO(conv, deps, step, ctx);
-        if ((await quick(io, deps)) === 'done') return io.finish();
-        return handOn(io, { proposalAsked: false, editing: null, privacy: true });
-      }
-      step.prefix = deps.t(step.lang, 'intake-privacy');
-    }
+    const step = init?.step ?? (await firstStep(conv, deps, init?.quick !== undefined));
+    if (!step) return;
     const io = new FlowIO(conv, deps, step, ctx);
-    const field: DraftField | null = step.editing ?? nextMissingField(io.draft, step.proposalAsked);
+    if (!init?.step && init?.quick) {
+      if ((await quick(io, deps, init.quick)) === 'done') return io.finish();
+      return handOn(io, { proposalAsked: false, editing: null, privacy: true });
+    }
+    const field = step.editing ?? nextMissingField(io.draft, step.proposalAsked);
     if (field) {
       await askField(io, field, step.editing !== null);
       return handOn(io, { proposalAsked: step.proposalAsked || field === 'proposal', editing: null });
@@ -97,10 +98,25 @@ export function createReportFlow(deps: ReportFlowDeps) {
   };
 }
 
-/** Ends this run and leaves the next step on the outer context (outside a replay: once). */
+/** A new flow: nonce, language and time in one op; null for a member who is no longer active. */
+async function firstStep(conv: FlowConversation, deps: ReportFlowDeps, quick: boolean): Promise<FlowStep | null> {
+  const { nonce, ...snap } = await conv.external((octx: BotContext) => ({
+    nonce: Math.floor(Math.random() * 36 ** 6)
+      .toString(36)
+      .padStart(6, '0'),
+    ...snapshot(octx, deps.clock),
+  }));
+  if (!snap.active) return null;
+  // a quick report is asked about first; the privacy reminder comes with the full flow
+  const prefix = quick ? '' : deps.t(snap.lang, 'intake-privacy');
+  return { nonce, lang: snap.lang, last: snap.now, draft: emptyDraft(), prefix, indexed: NOT_INDEXED, proposalAsked: false, editing: null };
+}
+
+/** Ends this run and leaves the next question on the outer context (outside a replay: once). */
 async function handOn(io: FlowIO, next: { proposalAsked: boolean; editing: DraftField | null; privacy?: boolean }): Promise<void> {
   const carry = io.carry();
-  const step: FlowStep = { ...carry, prefix: next.privacy ? io.t('intake-privacy') : carry.prefix, proposalAsked: next.proposalAsked, editing: next.editing };
+  const prefix = next.privacy ? io.t('intake-privacy') : carry.prefix;
+  const step: FlowStep = { ...carry, prefix, proposalAsked: next.proposalAsked, editing: next.editing };
   await io.conv.external((octx: BotContext) => {
     (octx as WithNextStep)[NEXT_STEP] = step;
     return null;
@@ -108,8 +124,8 @@ async function handOn(io: FlowIO, next: { proposalAsked: boolean; editing: Draft
 }
 
 /**
- * Middleware around the report conversation: after an update, enters the flow's next step if
- * the update finished one. Install it just before `createConversation(report)`.
+ * Middleware around the report conversation: after an update, enters the flow's next question
+ * if the update answered one. Install it just before `createConversation(report)`.
  */
 export function continueReportFlow(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
@@ -160,24 +176,43 @@ async function submit(io: FlowIO, deps: ReportFlowDeps, quick: boolean): Promise
   return false;
 }
 
-async function quick(io: FlowIO, deps: ReportFlowDeps): Promise<'done' | 'continue'> {
-  const ask = () => {
-    const content = io.draft.content;
-    return io.send(() => io.t('intake-quick-ask', { preview: preview(content) }), () => quickKeyboard(io.lang, deps.t, io.nonce));
+/**
+ * "Send this as a report?" for text typed outside a flow. Later messages are gathered into the
+ * same text, as at the content question; a text too long for a report (a long paste arrives as
+ * several messages) is refused as a whole, with the real limit, and a shorter one asked for.
+ */
+async function quick(io: FlowIO, deps: ReportFlowDeps, first: QuickStart): Promise<'done' | 'continue'> {
+  let g: Gathering = { content: '', paste: null };
+  const take = (text: string, date: number | null): string => {
+    const { next, result } = gatherPiece(g, text, date);
+    g = next;
+    io.draft.content = g.content;
+    return result.ok ? '' : refusalText(io, result.error);
   };
-  await ask();
+  io.draft.attachment = first.attachment;
+  let problem = take(first.text, first.date);
   for (;;) {
+    await askQuick(io, deps, problem);
     const a = await io.next(['q']);
-    if (a.kind === 'button' && a.value === 'send') {
-      if (await submit(io, deps, true)) return 'done';
-    } else if (a.kind === 'button' && a.value === 'add') return 'continue';
-    else if (a.kind === 'button') {
+    problem = '';
+    if (a.kind === 'button' && a.value === 'add') return 'continue';
+    if (a.kind === 'button' && a.value === 'no') {
       await io.send(() => io.t('intake-quick-declined'));
       return 'done';
-    } else if (a.kind === 'text') {
-      const next = appendContent(io.draft.content, a.text);
-      if (next.ok) io.draft.content = next.value;
     }
-    await ask();
+    if (a.kind === 'button' && io.draft.content && (await submit(io, deps, true))) return 'done';
+    if (a.kind === 'text') problem = take(a.text, a.date);
+    if (a.kind === 'media') {
+      io.draft.attachment = a.attachment;
+      if (a.caption.trim()) problem = take(a.caption, null);
+    }
   }
+}
+
+async function askQuick(io: FlowIO, deps: ReportFlowDeps, problem: string): Promise<void> {
+  const content = io.draft.content;
+  const keyboard = () => quickKeyboard(io.lang, deps.t, io.nonce, content !== '');
+  if (!content) return io.send(() => problem || io.t('intake-content-attachment-only'), keyboard);
+  const ask = () => io.t('intake-quick-ask', { preview: preview(content) });
+  await io.send(() => (problem ? `${problem}\n\n${ask()}` : ask()), keyboard);
 }

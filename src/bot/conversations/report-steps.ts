@@ -9,11 +9,13 @@ import {
   checkContent,
   CONTENT_MAX,
   CONTENT_MIN,
+  gatherPiece,
   parseProposal,
   PROPOSAL_MAX,
   type Attachment,
-  type ContentProblem,
   type DraftField,
+  type Gathering,
+  type PieceRefusal,
 } from '../../domain/report-draft.js';
 import { escapeHtml } from '../../domain/text.js';
 import { MOODS, SOURCES, SPREADS } from '../../domain/vocabulary.js';
@@ -28,7 +30,8 @@ interface ChoiceSpec {
   code: FlowCode;
   prompt: string;
   keyboard: (io: FlowIO) => ReturnType<typeof choiceKeyboard>;
-  parse: (io: FlowIO, text: string) => string | null;
+  /** The value a typed answer names, or null. */
+  parse: (io: FlowIO, text: string) => Promise<string | null>;
 }
 
 const CHOICES: Record<ChoiceField, ChoiceSpec> = {
@@ -36,20 +39,21 @@ const CHOICES: Record<ChoiceField, ChoiceSpec> = {
     code: 't',
     prompt: 'intake-ask-topic',
     keyboard: (io) => topicKeyboard(io.deps.topics(), io.lang, io.deps.t, io.nonce),
-    parse: (io, text) => parseTopic(text, io.deps.topics()),
+    // the taxonomy may change while a flow is open: read it once, in the log, so replays agree
+    parse: (io, text) => io.conv.external(() => parseTopic(text, io.deps.topics())),
   },
-  mood: { code: 'm', prompt: 'intake-ask-mood', keyboard: (io) => choiceKeyboard(MOODS, 'mood', 'm', io.lang, io.deps.t, io.nonce), parse: (_, x) => parseMood(x) },
+  mood: { code: 'm', prompt: 'intake-ask-mood', keyboard: (io) => choiceKeyboard(MOODS, 'mood', 'm', io.lang, io.deps.t, io.nonce), parse: async (_, x) => parseMood(x) },
   spread: {
     code: 's',
     prompt: 'intake-ask-spread',
     keyboard: (io) => choiceKeyboard(SPREADS, 'spread', 's', io.lang, io.deps.t, io.nonce),
-    parse: (_, x) => parseSpread(x),
+    parse: async (_, x) => parseSpread(x),
   },
   source: {
     code: 'o',
     prompt: 'intake-ask-source',
     keyboard: (io) => choiceKeyboard(SOURCES, 'source', 'o', io.lang, io.deps.t, io.nonce),
-    parse: (_, x) => parseSource(x),
+    parse: async (_, x) => parseSource(x),
   },
 };
 
@@ -71,7 +75,7 @@ async function askChoice(io: FlowIO, field: ChoiceField): Promise<string> {
     const a = await io.next([spec.code]);
     if (a.kind === 'button') return a.value;
     if (a.kind === 'text') {
-      const v = spec.parse(io, a.text);
+      const v = await spec.parse(io, a.text);
       if (v) return v;
       if (field === 'topic' && keepAsContent(io, a.text)) {
         await io.send(() => `${io.t('intake-topic-kept-content')}\n\n${io.t(spec.prompt)}`, () => spec.keyboard(io));
@@ -95,28 +99,26 @@ function keepAsContent(io: FlowIO, text: string): boolean {
   return true;
 }
 
-function contentProblem(io: FlowIO, problem: ContentProblem, length: number): string {
-  return io.t(`intake-content-${problem}`, { length, min: CONTENT_MIN, max: CONTENT_MAX });
-}
-
-interface Gathering {
-  /** The content before this step (kept when an edit sends nothing new). */
-  previous: string;
-  content: string;
+/** Why a piece of content was not taken, in the person's language (with the real limits). */
+export function refusalText(io: FlowIO, r: PieceRefusal): string {
+  if (r.pieces > 1) return io.t('intake-content-split-too-long', { pieces: r.pieces, length: r.length, max: CONTENT_MAX });
+  return io.t(`intake-content-${r.problem}`, { length: r.length, min: CONTENT_MIN, max: CONTENT_MAX });
 }
 
 async function askContent(io: FlowIO, editing: boolean): Promise<void> {
-  const g: Gathering = { previous: io.draft.content, content: editing ? '' : io.draft.content };
+  const previous = io.draft.content;
+  let g: Gathering = { content: editing ? '' : io.draft.content, paste: null };
   const ask = () => io.t('intake-ask-content', { min: CONTENT_MIN, max: CONTENT_MAX });
-  await io.send(() => (editing && g.previous ? `${ask()}\n\n${io.t('intake-ask-content-edit')}\n\n${escapeHtml(g.previous)}` : ask()));
+  await io.send(() => (editing && previous ? `${ask()}\n\n${io.t('intake-ask-content-edit')}\n\n${escapeHtml(previous)}` : ask()));
   for (;;) {
     const a = await io.next(['c']);
     const finishing = a.kind === 'button' || (a.kind === 'text' && isDone(a.text));
-    if (finishing && (g.content || g.previous)) {
-      if (await finishContent(io, g)) return;
+    if (finishing && (g.content || previous)) {
+      if (await finishContent(io, g, previous)) return;
     } else if (a.kind === 'reprompt' || a.kind === 'button') await io.send(ask, doneIf(io, g));
     else if (a.kind === 'other') await io.send(() => io.t('intake-not-text'), doneIf(io, g));
-    else await takeContent(io, g, a.kind === 'text' ? a.text : a.caption, a.kind === 'media' ? a.attachment : null);
+    else if (a.kind === 'text') g = await takeContent(io, g, a.text, a.date, null);
+    else g = await takeContent(io, g, a.caption, null, a.attachment);
   }
 }
 
@@ -125,30 +127,34 @@ function doneIf(io: FlowIO, g: Gathering): (() => ReturnType<typeof singleButton
 }
 
 /** Done: the gathered content (or the previous one, when nothing new came) must pass the rules. */
-async function finishContent(io: FlowIO, g: Gathering): Promise<boolean> {
-  const checked = checkContent(g.content || g.previous);
+async function finishContent(io: FlowIO, g: Gathering, previous: string): Promise<boolean> {
+  const checked = checkContent(g.content || previous);
   if (checked.ok) {
     io.draft.content = checked.value;
     io.gathered = '';
     return true;
   }
-  await io.send(() => contentProblem(io, checked.error.problem, checked.error.length), doneIf(io, g));
+  await io.send(() => refusalText(io, { ...checked.error, pieces: 1 }), doneIf(io, g));
   return false;
 }
 
 /** One more message of content (text, or a caption with its attachment). */
-async function takeContent(io: FlowIO, g: Gathering, piece: string, attachment: Attachment | null): Promise<void> {
+async function takeContent(io: FlowIO, g: Gathering, piece: string, date: number | null, attachment: Attachment | null): Promise<Gathering> {
   if (attachment) io.draft.attachment = attachment;
   if (attachment && !piece.trim()) {
     const count = [...g.content].length;
-    return io.send(() => (count ? io.t('intake-content-got', { count }) : io.t('intake-content-attachment-only')), doneIf(io, g));
+    await io.send(() => (count ? io.t('intake-content-got', { count }) : io.t('intake-content-attachment-only')), doneIf(io, g));
+    return g;
   }
-  const next = appendContent(g.content, piece);
-  if (!next.ok) return io.send(() => contentProblem(io, next.error.problem, next.error.length), doneIf(io, g));
-  g.content = next.value;
-  io.gathered = g.content;
-  const count = [...g.content].length;
-  await io.send(() => io.t('intake-content-got', { count }), doneIf(io, g));
+  const { next, result } = gatherPiece(g, piece, date);
+  if (!result.ok) {
+    await io.send(() => refusalText(io, result.error), doneIf(io, next));
+    return next;
+  }
+  io.gathered = next.content;
+  const count = [...next.content].length;
+  await io.send(() => io.t('intake-content-got', { count }), doneIf(io, next));
+  return next;
 }
 
 async function askProposal(io: FlowIO): Promise<void> {

@@ -52,11 +52,12 @@ export function reviewKeyboard(lang: Language, t: Translate, nonce: string): Inl
   return kb.text(t(lang, 'intake-btn-submit'), flowData(nonce, 'v', 'submit')).text(t(lang, 'intake-btn-cancel'), flowData(nonce, 'v', 'cancel'));
 }
 
-/** Send now / Add details / No for a quick report. */
-export function quickKeyboard(lang: Language, t: Translate, nonce: string): InlineKeyboard {
-  return new InlineKeyboard()
-    .text(t(lang, 'intake-btn-send-now'), flowData(nonce, 'q', 'send'))
-    .text(t(lang, 'intake-btn-add-details'), flowData(nonce, 'q', 'add'))
-    .row()
-    .text(t(lang, 'intake-btn-no'), flowData(nonce, 'q', 'no'));
+/** Send now / Add details / No for a quick report; only No while nothing can be sent yet. */
+export function quickKeyboard(lang: Language, t: Translate, nonce: string, sendable = true): InlineKeyboard {
+  const kb = new InlineKeyboard();
+  if (sendable) {
+    kb.text(t(lang, 'intake-btn-send-now'), flowData(nonce, 'q', 'send'));
+    kb.text(t(lang, 'intake-btn-add-details'), flowData(nonce, 'q', 'add')).row();
+  }
+  return kb.text(t(lang, 'intake-btn-no'), flowData(nonce, 'q', 'no'));
 }

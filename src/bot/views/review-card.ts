@@ -3,7 +3,7 @@
  * HTML) and the plain echo of what was typed when a draft is dropped.
  */
 import type { ReportDraft } from '../../domain/report-draft.js';
-import { escapeHtml } from '../../domain/text.js';
+import { escapeHtml, sanitizeText, truncateText } from '../../domain/text.js';
 import type { Language } from '../../domain/vocabulary.js';
 import type { Translate } from '../i18n.js';
 import type { TopicOption } from '../keyboards/report.js';
@@ -36,8 +36,10 @@ export function draftEcho(d: ReportDraft): string {
   return [d.content, d.proposal].filter((x): x is string => !!x).map(escapeHtml).join('\n\n');
 }
 
-/** A short escaped preview of a long text (quick-report question). */
+/**
+ * A short preview of what the person sent, safe to echo back: sanitised first (no bidi
+ * overrides, control characters or lone surrogates go back out), cut, then escaped.
+ */
 export function preview(text: string, max = 400): string {
-  const chars = [...text];
-  return escapeHtml(chars.length > max ? `${chars.slice(0, max).join('')}…` : text);
+  return escapeHtml(truncateText(sanitizeText(text), max));
 }

@@ -18,6 +18,8 @@ const toCard = (c: CardRow): CardRecord => ({
   messageId: c.messageId,
   live: c.liveKey !== null,
   alertIds: c.alertIds,
+  sentVersion: c.sentVersion,
+  lastEdit: c.lastEditId !== null && c.lastEditVersion !== null ? { deliveryId: c.lastEditId, version: c.lastEditVersion } : null,
   createdAt: c.createdAt,
 });
 
@@ -36,7 +38,7 @@ export function createAlertCardsRepository(prisma: PrismaClient) {
       const viaDelivery = c.messageId === undefined;
       const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
         `WITH n AS (SELECT nextval(pg_get_serial_sequence('"AlertCard"', 'id'))::int AS id)
-         INSERT INTO "AlertCard" (id, subject, "memberId", "unitId", "chatId", "deliveryKey", "messageId", "liveKey", "alertIds", "lastVersion", "sentAt")
+         INSERT INTO "AlertCard" (id, subject, "memberId", "unitId", "chatId", "deliveryKey", "messageId", "liveKey", "alertIds", "sentVersion", "sentAt")
          SELECT n.id, $1, $2, $3, $4, CASE WHEN $5 THEN 'card-' || n.id END, $6, $7, $8::int[], $9, CASE WHEN $5 THEN NULL ELSE now() END FROM n
          ON CONFLICT ("liveKey") DO NOTHING
          RETURNING id`,
@@ -48,11 +50,16 @@ export function createAlertCardsRepository(prisma: PrismaClient) {
         c.messageId ?? null,
         liveKey(c.subject, c.memberId),
         c.alertIds,
-        c.lastVersion,
+        c.sentVersion,
       );
       const card = await liveCard(c.subject, c.memberId);
       if (!card) throw new Error(`card for ${c.subject} and member ${c.memberId} vanished while opening it`);
       return { card, created: rows.length === 1 };
+    },
+
+    async card(cardId: number): Promise<CardRecord | null> {
+      const c = await prisma.alertCard.findUnique({ where: { id: cardId } });
+      return c ? toCard(c) : null;
     },
 
     async liveCards(subject: string): Promise<CardRecord[]> {
@@ -68,18 +75,16 @@ export function createAlertCardsRepository(prisma: PrismaClient) {
       await prisma.alertCard.update({ where: { id: cardId }, data: { alertIds: [...new Set(alertIds)].sort((a, b) => a - b) } });
     },
 
-    async cardEditSeq(cardId: number, version: string): Promise<number | null> {
-      const c = await prisma.alertCard.findUnique({ where: { id: cardId }, select: { lastVersion: true, editSeq: true } });
-      if (!c || c.lastVersion === version) return null;
-      return c.editSeq + 1;
-    },
-
-    async recordCardEdit(cardId: number, version: string, seq: number): Promise<void> {
-      await prisma.alertCard.updateMany({ where: { id: cardId, editSeq: seq - 1 }, data: { lastVersion: version, editSeq: seq } });
+    async recordCardEdit(cardId: number, deliveryId: number, version: string): Promise<void> {
+      await prisma.alertCard.updateMany({ where: { id: cardId, OR: [{ lastEditId: null }, { lastEditId: { lt: deliveryId } }] }, data: { lastEditId: deliveryId, lastEditVersion: version } });
     },
 
     async setCardMessage(cardId: number, messageId: number, at: Date): Promise<void> {
       await prisma.alertCard.update({ where: { id: cardId }, data: { messageId, sentAt: at } });
+    },
+
+    async replaceCardDelivery(cardId: number, deliveryKey: string, sentVersion: string): Promise<void> {
+      await prisma.alertCard.update({ where: { id: cardId }, data: { deliveryKey, messageId: null, sentAt: null, sentVersion, lastEditId: null, lastEditVersion: null } });
     },
 
     async retireCard(cardId: number, at: Date): Promise<void> {

@@ -64,6 +64,10 @@ export function createAlertsRepository(prisma: PrismaClient) {
       };
     },
 
+    async markEvaluated(reportId: number, at: Date): Promise<void> {
+      await prisma.report.updateMany({ where: { id: reportId }, data: { evaluatedAt: at } });
+    },
+
     async spreadByAncestor(issueGroupId: number, unitId: number, since: Date): Promise<Map<number, { reports: number; units: number }>> {
       const rows = await raw<{ unitId: number; reports: number; units: number }>(
         `SELECT up."ancestorId" AS "unitId", count(*)::int AS reports, count(DISTINCT r."unitId")::int AS units
@@ -166,11 +170,37 @@ export function createAlertsRepository(prisma: PrismaClient) {
       return r.count === 1 ? get(id) : null;
     },
 
-    async setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null }): Promise<void> {
+    async setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null; dispatched: boolean }): Promise<void> {
       await prisma.alert.updateMany({
         where: { id, status: 'open' },
-        data: { escalationStep: s.step, currentUnitId: s.currentUnitId, nextEscalationAt: s.nextEscalationAt, ...(s.heldUntil !== undefined ? { heldUntil: s.heldUntil } : {}) },
+        data: {
+          escalationStep: s.step,
+          currentUnitId: s.currentUnitId,
+          nextEscalationAt: s.nextEscalationAt,
+          ...(s.heldUntil !== undefined ? { heldUntil: s.heldUntil } : {}),
+          ...(s.dispatched ? { dispatchedStep: s.step } : {}),
+        },
       });
+    },
+
+    async stalled(now: Date, graceMs: number, take: number) {
+      const before = new Date(now.getTime() - graceMs);
+      const [undispatched, overdue] = await Promise.all([
+        raw<{ id: number }>(
+          `SELECT id FROM "Alert"
+            WHERE status = 'open' AND ("dispatchedStep" IS NULL OR "dispatchedStep" <> "escalationStep")
+              AND ("heldUntil" IS NULL OR "heldUntil" <= $1) AND "createdAt" <= $1
+            ORDER BY id LIMIT $2`,
+          before,
+          take,
+        ),
+        raw<{ id: number }>(
+          `SELECT id FROM "Alert" WHERE status = 'open' AND "heldUntil" IS NULL AND "nextEscalationAt" <= $1 ORDER BY "nextEscalationAt" LIMIT $2`,
+          before,
+          take,
+        ),
+      ]);
+      return { undispatched: await store.getMany(undispatched.map((r) => r.id)), overdue: await store.getMany(overdue.map((r) => r.id)) };
     },
 
     async addRecipient(r: RecipientRecord): Promise<boolean> {

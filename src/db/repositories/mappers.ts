@@ -13,6 +13,7 @@ export function toUnit(u: P.Unit): Unit {
     timezone: u.timezone,
     digestTime: u.digestTime,
     active: u.active,
+    createdAt: u.createdAt,
   };
 }
 

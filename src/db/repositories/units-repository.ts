@@ -123,10 +123,11 @@ export function createUnitsRepository(prisma: PrismaClient) {
             row.depth = row.path.length - 1;
             if (!n.timezone) row.timezone = parent?.timezone ?? (n.parentId !== undefined ? external.get(n.parentId)!.timezone : row.timezone);
           });
-          for (let i = 0; i < rows.length; i += 1000) await tx.unit.createMany({ data: rows.slice(i, i + 1000) });
+          const createdAt = new Date();
+          for (let i = 0; i < rows.length; i += 1000) await tx.unit.createMany({ data: rows.slice(i, i + 1000).map((r) => ({ ...r, createdAt })) });
           const closure = rows.flatMap((r) => r.path.map((a, k) => ({ ancestorId: a, descendantId: r.id, depth: r.path.length - 1 - k })));
           for (let i = 0; i < closure.length; i += 5000) await tx.unitClosure.createMany({ data: closure.slice(i, i + 5000) });
-          return rows.map((r) => toUnit({ ...r, digestTime: '07:30', active: true, createdAt: new Date(0), updatedAt: new Date(0) }));
+          return rows.map((r) => toUnit({ ...r, digestTime: '07:30', active: true, createdAt, updatedAt: createdAt }));
         },
         { timeout: 120_000 },
       );

@@ -70,7 +70,7 @@ export async function openAlertsHarness(opts: { clock?: () => Date; backend?: Ba
       await baseClose();
     },
   };
-  h.startDeliveryWorker({ observers: [alertDeliveryObserver(h.repos.alerts, clock)], clock });
+  h.startDeliveryWorker({ observers: [alertDeliveryObserver(deps)], clock });
   return ah;
 }
 

@@ -30,14 +30,14 @@ describe('one live alert per issue group', () => {
       refs.push(r.reference);
       await enqueueAlertEvaluation(h.alertsQueue, r.id);
     }
-    await eventually(async () => (await h.repos.alerts.liveFor(group, h.org.branch.id))?.reportCount === 10, 15_000);
+    await eventually(async () => (await h.repos.alerts.liveFor(group, h.org.branch.id))?.reportCount === 10, 30_000);
     const alerts = await h.db.prisma.alert.findMany({ where: { issueGroupId: group } });
     expect(alerts).toHaveLength(1);
     const alert = alerts[0]!;
     expect(alert.unitCount).toBe(1);
     const mark = `#${alert.id}`;
     for (const leader of org.branchLeaders) {
-      await eventually(() => h.fake.callsOf('editMessageText', leader.chatId!).some((c) => c.ok && String(c.payload.text).includes('Reports:</b> 10 from 1')), 15_000);
+      await eventually(() => h.fake.callsOf('editMessageText', leader.chatId!).some((c) => c.ok && String(c.payload.text).includes('Reports:</b> 10 from 1')), 30_000);
       const sends = h.fake.callsOf('sendMessage', leader.chatId!).filter((c) => String(c.payload.text).includes(mark));
       expect(sends).toHaveLength(1);
       const messageId = (sends[0]!.result as { message_id: number }).message_id;

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../../src/app/analysis/analyze-report.js';
 import { createAnalysisContextProvider } from '../../../src/app/analysis/analysis-context.js';
 import { recordTopicCorrection } from '../../../src/app/analysis/corrections.js';
-import { createTopicModelCache, retrainTopicModel, TOPIC_MODEL_KIND } from '../../../src/app/analysis/topic-models.js';
+import { createTopicModelCache, MODEL_KIND, retrainTopicModel } from '../../../src/app/analysis/topic-models.js';
+import { trainingFeedback } from '../../../src/db/repositories/training-repository.js';
+import { DEFAULT_MODEL_PATH, loadPulseModel } from '../../../src/nlp/index.js';
 import { createRetrainProcessor, enqueueRetrain, TRAINING_QUEUE } from '../../../src/queue/analysis-worker.js';
 import { createRedisQueueFactory } from '../../../src/queue/factory.js';
 import { createRedis } from '../../../src/queue/redis.js';
@@ -11,12 +14,23 @@ import { silentLogger } from '../../../src/logger.js';
 import { TEST_REDIS_URL } from '../../support/db.js';
 import { NOW, createAnalysisFixture, type AnalysisFixture } from './fixture.js';
 
-describe("leaders' corrections and retraining", () => {
+/** Retraining in these tests runs on the engineers' corpus file only (734 lines: seconds, not tens). */
+const SMALL_CORPUS = path.resolve(import.meta.dirname, '../../../corpus/topics-train.jsonl');
+
+describe("leaders' feedback and retraining", () => {
   let f: AnalysisFixture;
   beforeAll(async () => {
     f = await createAnalysisFixture(2);
   });
   afterAll(async () => f?.destroy());
+
+  it('starts a fresh database on the shipped artifact, without training', async () => {
+    const models = createTopicModelCache(f.db.prisma, { checkEveryMs: 0 });
+    const shipped = loadPulseModel((await import('node:fs')).readFileSync(DEFAULT_MODEL_PATH, 'utf8'));
+    expect((await models.get()).version).toBe(shipped.version);
+    const active = await f.db.prisma.modelVersion.findMany({ where: { kind: MODEL_KIND, active: true } });
+    expect(active.map((m) => m.version)).toEqual([shipped.version]);
+  });
 
   it('records a correction (leader tag, report topic, audit) that survives re-analysis', async () => {
     const deps = { prisma: f.db.prisma, sql: f.db.sql, repos: f.repos, clock: () => NOW };
@@ -38,21 +52,55 @@ describe("leaders' corrections and retraining", () => {
     expect((await f.db.prisma.report.findUniqueOrThrow({ where: { id: r.id } })).topicSlug).toBe(target);
   });
 
-  it('retrains with the corrections into a new active version that workers pick up', async () => {
+  it('a topic correction and a false alarm change the next predictions for similar texts', async () => {
+    const deps = { prisma: f.db.prisma, sql: f.db.sql, repos: f.repos, clock: () => NOW };
     const models = createTopicModelCache(f.db.prisma, { checkEveryMs: 0 });
     const context = createAnalysisContextProvider({ repos: f.repos, clock: () => NOW, models });
+    // A new kind of report the corpus never saw: complaints about a ride-hailing app's fares.
+    const corrected = [
+      'Tài xế xe ôm công nghệ trong phường than phiền ứng dụng gọi xe tăng chiết khấu lên ba mươi phần trăm.',
+      'Nhiều tài xế xe ôm công nghệ nói ứng dụng gọi xe lại tăng chiết khấu, chạy cả ngày không đủ tiền xăng.',
+    ];
+    const falseAlarm = 'Hàng chục tài xế xe ôm công nghệ tắt ứng dụng cả buổi chiều để phản đối mức chiết khấu mới.';
+    for (const content of corrected) {
+      const r = await f.report({ content });
+      await analyzeReport(f.deps({ context }), r.id);
+      expect(await recordTopicCorrection(deps, { reportId: r.id, topicSlug: 'workplace', leaderId: f.leader.id })).toMatchObject({ ok: true });
+    }
+    const alarm = await f.report({ content: falseAlarm });
+    await analyzeReport(f.deps({ context }), alarm.id);
+    await f.db.prisma.alert.create({
+      data: { reportId: alarm.id, unitId: f.units[0]!.id, currentUnitId: f.units[0]!.id, trigger: 'critical_report', level: 'critical', status: 'false_alarm' },
+    });
+    expect((await trainingFeedback(f.db.prisma)).map((x) => x.kind)).toEqual(['topic_correction', 'topic_correction', 'topic_correction', 'false_alarm']);
+
+    const similar = 'Tài xế xe ôm công nghệ ở chợ bàn tán chuyện ứng dụng gọi xe tăng chiết khấu từ tuần sau.';
+    const similarAlarm = 'Hàng chục tài xế xe ôm công nghệ tắt ứng dụng cả buổi sáng để phản đối chiết khấu.';
+    const analyse = async (content: string) => {
+      const r = await f.report({ content });
+      await analyzeReport(f.deps({ context }), r.id);
+      return f.db.prisma.report.findUniqueOrThrow({ where: { id: r.id } });
+    };
+    const before = await analyse(similar);
+    const alarmBefore = await analyse(similarAlarm);
+    expect(before.topicSlug).not.toBe('workplace');
+
     const oldVersion = (await models.get()).version;
-    const result = await retrainTopicModel(f.db.prisma);
-    expect(result).toMatchObject({ changed: true, corrections: 1 });
+    const result = await retrainTopicModel(f.db.prisma, { corpusPath: SMALL_CORPUS });
+    expect(result).toMatchObject({ changed: true, corrections: 3, falseAlarms: 1 });
     expect(result.version).not.toBe(oldVersion);
-    const active = await f.db.prisma.modelVersion.findMany({ where: { kind: TOPIC_MODEL_KIND, active: true } });
+    const active = await f.db.prisma.modelVersion.findMany({ where: { kind: MODEL_KIND, active: true } });
     expect(active.map((m) => m.version)).toEqual([result.version]);
+    expect(active[0]?.metrics).toMatchObject({ corrections: 3, falseAlarms: 1 });
     expect((await models.get()).version).toBe(result.version);
-    const r = await f.report({ content: 'Giá vàng miếng tăng vọt, người dân xếp hàng dài trước các cửa hàng vàng từ sáng sớm.' });
-    await analyzeReport(f.deps({ context }), r.id);
-    expect((await f.db.prisma.report.findUniqueOrThrow({ where: { id: r.id } })).analysisVersion).toBe(`a1:${result.version}`);
-    expect(await retrainTopicModel(f.db.prisma)).toMatchObject({ changed: false, version: result.version });
-  });
+
+    const after = await analyse(similar);
+    const alarmAfter = await analyse(similarAlarm);
+    expect(after.analysisVersion).toBe(`a1:${result.version}`);
+    expect(after.topicSlug).toBe('workplace');
+    expect(alarmAfter.urgencyScore!).toBeLessThan(alarmBefore.urgencyScore!);
+    expect(await retrainTopicModel(f.db.prisma, { corpusPath: SMALL_CORPUS })).toMatchObject({ changed: false, version: result.version });
+  }, 120_000);
 
   it('runs retraining as a job on its own queue', async () => {
     const redis = createRedis(TEST_REDIS_URL);
@@ -65,8 +113,8 @@ describe("leaders' corrections and retraining", () => {
       await events.waitUntilReady();
       await enqueueRetrain(queue);
       const job = await queue.getJob('retrain-topic-model');
-      const out = await job?.waitUntilFinished(events, 20_000);
-      expect(out).toMatchObject({ changed: false, corrections: 1 });
+      const out = await job?.waitUntilFinished(events, 110_000);
+      expect(out).toMatchObject({ changed: true, corrections: 3, falseAlarms: 1 });
     } finally {
       await worker.close();
       await events.close();
@@ -74,5 +122,5 @@ describe("leaders' corrections and retraining", () => {
       await queue.close();
       await redis.quit();
     }
-  });
+  }, 120_000);
 });

@@ -19,6 +19,7 @@ describe('digest schedulers and the digests worker (PostgreSQL + Redis, real del
     h = await openHarness();
     s = await seedOrganisation(h.db.sql, h.repos);
     const berlin = await h.repos.units.create({ name: 'Berlin office', parentId: s.units.root, timezone: 'Europe/Berlin', digestTime: '06:15' });
+    await h.db.sql.query(`UPDATE "Unit" SET "createdAt" = '2026-01-01 00:00:00' WHERE id = $1`, [berlin.id]);
     berlinUnit = berlin.id;
     await h.repos.members.create({ telegramUserId: 777_001n, displayName: 'Berlin leader', role: 'leader', unitId: berlin.id, language: 'en' });
     queue = h.queues.queue<DigestJob>(QUEUES.digests);

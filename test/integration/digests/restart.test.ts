@@ -61,3 +61,31 @@ describe('a restart after a missed run (runtime + Redis + PostgreSQL)', () => {
     expect(second.delivery.messages).toEqual([]);
   });
 });
+
+describe('a fresh deployment (issue 15)', () => {
+  let db: TestDatabase;
+  const prefix = `t${randomBytes(5).toString('hex')}`;
+  beforeAll(async () => {
+    db = await createPostgresTestDatabase();
+  });
+  afterAll(async () => {
+    const { createRedis } = await import('../../../src/queue/redis.js');
+    const redis = createRedis(TEST_REDIS_URL);
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+    await db?.destroy();
+  });
+
+  it('sends no catch-up digest for periods that ended before its units existed, then the next day’s digest as usual', async () => {
+    const repos = createRepositories(db.prisma);
+    const root = await repos.units.create({ name: 'Khối mới' });
+    await repos.members.create({ telegramUserId: 8_800_001n, displayName: 'Leader', role: 'leader', unitId: root.id, language: 'en' });
+    const created = (await repos.units.get(root.id))!.createdAt;
+    const first = await bootOnce(db, prefix, new Date(created.getTime() + 3_600_000));
+    expect(first.summary).toMatchObject({ units: 1, sent: 0 });
+    expect(first.delivery.messages).toHaveLength(0);
+    const nextMorning = await bootOnce(db, prefix, new Date(created.getTime() + 36 * 3_600_000));
+    expect(nextMorning.delivery.messages.some((m) => m.idempotencyKey.includes('-day-'))).toBe(true);
+  });
+});

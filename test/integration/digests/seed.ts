@@ -22,6 +22,8 @@ export async function seedOrganisation(sql: SqlExecutor, repos: Repositories): P
   const a1 = await repos.units.create({ name: 'Chi bộ Bệnh viện A', parentId: a.id });
   const b = await repos.units.create({ name: 'Đảng ủy Sở Tài chính', parentId: root.id });
   const c = await repos.units.create({ name: 'Chi bộ Kho bạc C', parentId: root.id });
+  // The organisation existed long before the seeded days (the scheduler sends nothing for periods before a unit existed).
+  await sql.query(`UPDATE "Unit" SET "createdAt" = '2026-01-01 00:00:00'`);
   const member = async (name: string, role: string, unitId: number, joined = '2026-10-01T00:00:00Z', language: string | null = 'vi') => {
     tg += 1n;
     const [row] = await sql.query<{ id: number }>(

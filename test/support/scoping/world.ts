@@ -116,7 +116,7 @@ export async function openWorld(spec: TreeSpec): Promise<World> {
     t,
     clock: () => new Date(),
     logger: silentLogger(),
-    observers: [alertDeliveryObserver(h.repos.alerts, clock)],
+    observers: [alertDeliveryObserver(alerts)],
     concurrency: 8,
     limiter: { globalPerSecond: 1000, privateMax: 1000, privateWindowMs: 1000 },
   });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { charCount, fold, isDone, isSkip, parseMood, parseSource, parseSpread, parseTopic, sanitizeText } from '../../../src/domain/answers.js';
+import { charCount, fold, isDone, isSkip, parseMood, parseSource, parseSpread, parseTopic } from '../../../src/domain/answers.js';
+import { sanitizeText, truncateText } from '../../../src/domain/text.js';
 import {
   appendContent,
   checkContent,
+  gatherPiece,
+  SPLIT_PIECE_GAP_S,
+  worthOffering,
+  type Gathering,
   draftToReport,
   emptyDraft,
   isDraftIdle,
@@ -18,11 +23,24 @@ describe('sanitizeText', () => {
     expect(sanitizeText(nfd)).toBe('Người dân lo lắng'.normalize('NFC'));
     expect(sanitizeText(nfd)).not.toBe(nfd);
   });
-  it('strips NUL, zero-width, bidi overrides and lone surrogates', () => {
-    expect(sanitizeText('a\u0000b\u200Bc\u202Ed\u2066e\uD800f')).toBe('a bcdef');
+  it('strips NUL, BEL, ESC, bidi overrides and lone surrogates', () => {
+    expect(sanitizeText('a\u0000b\u0007c\u001Bd\u202Ee\u2066f\uD800g\u202Dh\u00ADi')).toBe('a b c defghi');
+  });
+  it('turns zero-width spaces, word joiners and BOMs between words into spaces, and keeps emoji joiners', () => {
+    expect(sanitizeText('bức\u200Bxúc giá\u2060điện\uFEFFtăng')).toBe('bức xúc giá điện tăng');
+    expect(sanitizeText('gia\u200Dđình 👨\u200D👩\u200D👧 ❤\uFE0F\u200D🔥')).toBe('giađình 👨\u200D👩\u200D👧 ❤\uFE0F\u200D🔥');
   });
   it('collapses spaces and keeps single newlines', () => {
     expect(sanitizeText('  a   b \n\n\n\n c\t d ')).toBe('a b\n\nc d');
+  });
+});
+
+describe('truncateText', () => {
+  it('cuts at code points, never inside a surrogate pair, and marks the cut', () => {
+    expect(truncateText('abc', 3)).toBe('abc');
+    expect(truncateText('abcd', 3)).toBe('abc…');
+    expect(truncateText('😀😀😀', 2)).toBe('😀😀…');
+    expect(truncateText('a😀b', 1)).toBe('a…');
   });
 });
 
@@ -96,6 +114,35 @@ describe('content', () => {
     const b = appendContent('Người dân', 'bàn tán về giá xăng');
     expect(b).toEqual({ ok: true, value: 'Người dân\nbàn tán về giá xăng' });
     expect(appendContent('Người dân', '   ')).toMatchObject({ ok: false, error: { problem: 'empty' } });
+  });
+});
+
+describe('pieces of a text Telegram split', () => {
+  const empty: Gathering = { content: '', paste: null };
+  const piece = (n: number) => 'người dân bàn tán '.repeat(Math.ceil(n / 18)).slice(0, n).trim();
+  it('refuses the whole split text, counting every piece, and never keeps its end alone', () => {
+    const first = gatherPiece({ content: 'Đã gom từ trước', paste: null }, piece(4096), 1000);
+    expect(first.result).toMatchObject({ ok: false, error: { problem: 'too_long', pieces: 1 } });
+    const second = gatherPiece(first.next, piece(4096), 1000);
+    expect(second.result).toMatchObject({ ok: false, error: { problem: 'too_long', pieces: 2 } });
+    const last = gatherPiece(second.next, 'phần cuối của đoạn văn dài', 1001);
+    expect(last.result).toMatchObject({ ok: false, error: { problem: 'too_long', pieces: 3 } });
+    if (!last.result.ok) expect(last.result.error.length).toBeGreaterThan(8000);
+    expect(last.next.content).toBe('Đã gom từ trước');
+  });
+  it('takes a later, shorter text, a text after a short refused one, and a caption, on their own', () => {
+    const refused = gatherPiece(empty, piece(4096), 1000).next;
+    const later = gatherPiece(refused, 'Bản rút gọn: người dân lo giá xăng', 1000 + SPLIT_PIECE_GAP_S + 1);
+    expect(later.result).toEqual({ ok: true, value: 'Bản rút gọn: người dân lo giá xăng' });
+    expect(gatherPiece(refused, 'Chú thích của ảnh chụp', null).result.ok).toBe(true);
+    const short = gatherPiece(empty, piece(2500), 1000).next;
+    expect(gatherPiece(short, 'Bản rút gọn: người dân lo giá xăng', 1000).result.ok).toBe(true);
+  });
+  it('offers text outside a flow when it is long enough, or too long (the flow says why)', () => {
+    expect(worthOffering('hi')).toBe(false);
+    expect(worthOffering('😀😀😀😀😀😀😀😀😀😀😀')).toBe(false);
+    expect(worthOffering('Giá xăng tăng')).toBe(true);
+    expect(worthOffering(piece(4096))).toBe(true);
   });
 });
 

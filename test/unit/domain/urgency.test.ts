@@ -1,72 +1,82 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_URGENCY_THRESHOLDS, levelOf, scoreUrgency, URGENCY_POINTS } from '../../../src/domain/urgency.js';
+import { DEFAULT_URGENCY_THRESHOLDS, levelOf, scoreUrgency, URGENCY_LOGITS, type TextUrgency } from '../../../src/domain/urgency.js';
 
 const T = DEFAULT_URGENCY_THRESHOLDS;
 const codes = (r: ReturnType<typeof scoreUrgency>): string[] => r.reasons.map((x) => x.code);
+const text = (margin: number, trigger = 0, mood = 0): TextUrgency => ({
+  margin,
+  contributions: [
+    ...(trigger ? [{ code: 'trigger' as const, logit: trigger, detail: 'nước lên tới bụng' }] : []),
+    ...(mood ? [{ code: 'mood' as const, logit: mood, detail: 'text: worried (lo lắng)' }] : []),
+  ],
+});
 
 describe('scoreUrgency', () => {
-  it('is zero and normal with nothing to go on', () => {
-    expect(scoreUrgency({}, T)).toEqual({ score: 0, level: 'normal', reasons: [] });
+  it('is low and normal with no text to go on', () => {
+    const r = scoreUrgency({}, T);
+    expect(r.level).toBe('normal');
+    expect(r.score).toBeLessThan(5);
+    expect(r.reasons).toEqual([]);
   });
 
-  it('scores from the text alone (quick report): a threat to life with worry is high', () => {
-    const r = scoreUrgency({ textMood: 'worried', triggers: [{ kind: 'threat_to_life', phrase: 'dọa giết' }] }, T);
-    expect(r.level).toBe('high');
-    expect(codes(r)).toEqual(['mood', 'trigger']);
-    expect(r.score).toBe(URGENCY_POINTS.mood.worried + URGENCY_POINTS.trigger.threat_to_life);
+  it('puts the text model’s threshold at the default high level (60)', () => {
+    expect(scoreUrgency({ text: text(0) }, T).score).toBe(60);
+    expect(scoreUrgency({ text: text(-0.05) }, T).level).toBe('normal');
+    expect(scoreUrgency({ text: text(0.05) }, T).level).toBe('high');
+    expect(scoreUrgency({ text: text(3) }, T).level).toBe('critical');
   });
 
-  it('does better with the collaborator’s mood and spread', () => {
-    const textOnly = scoreUrgency({ textMood: 'neutral', sensitiveTopic: true }, T);
-    const withReport = scoreUrgency({ textMood: 'neutral', reportedMood: 'angry', spread: 'online', sensitiveTopic: true }, T);
+  it('shares the score out among what pushed it up, strongest first', () => {
+    const r = scoreUrgency({ text: text(1.2, 2, 0.5) }, T);
+    expect(codes(r)).toEqual(['trigger', 'mood']);
+    expect(r.reasons[0]?.detail).toBe('nước lên tới bụng');
+    expect(r.reasons.reduce((s, x) => s + x.points, 0)).toBeGreaterThanOrEqual(r.score - 1);
+    expect(r.reasons.reduce((s, x) => s + x.points, 0)).toBeLessThanOrEqual(r.score + 1);
+  });
+
+  it('does better with the collaborator’s mood, spread and source', () => {
+    const textOnly = scoreUrgency({ text: text(-1.5), sensitiveTopic: true }, T);
+    const withReport = scoreUrgency({ text: text(-1.5), reportedMood: 'angry', spread: 'online', source: 'social_media', sensitiveTopic: true }, T);
     expect(withReport.score).toBeGreaterThan(textOnly.score);
     expect(withReport.level).toBe('high');
-    expect(codes(withReport)).toEqual(['mood', 'spread', 'sensitive_topic', 'sensitive_spread']);
-    expect(withReport.reasons[0]?.detail).toBe('reported: angry');
+    expect(codes(withReport)).toEqual(['spread', 'mood', 'sensitive_spread', 'sensitive_topic']);
+    expect(withReport.reasons.find((x) => x.code === 'mood')?.detail).toBe('reported: angry');
+    expect(withReport.reasons.find((x) => x.code === 'spread')?.detail).toBe('online; source: social_media');
+  });
+
+  it('counts a spread read from the text for half of a chosen one', () => {
+    const chosen = scoreUrgency({ text: text(-1), spread: 'online' }, T);
+    const read = scoreUrgency({ text: text(-1), spread: 'online', spreadInferred: true }, T);
+    expect(read.score).toBeLessThan(chosen.score);
+    expect(read.reasons[0]?.detail).toBe('online (read from text)');
   });
 
   it('rewards agreement between text and reported alarm', () => {
-    const r = scoreUrgency({ textMood: 'angry', reportedMood: 'angry' }, T);
+    const r = scoreUrgency({ text: text(0), textMood: 'angry', reportedMood: 'angry' }, T);
     expect(codes(r)).toContain('mood_agreement');
   });
 
-  it('counts calm collective action (petition + crowd) as high on its own', () => {
-    const r = scoreUrgency(
-      { textMood: 'neutral', triggers: [{ kind: 'petition', phrase: 'ký đơn chung' }, { kind: 'collective_action', phrase: 'ký đơn chung' }, { kind: 'collective_action', phrase: '200 hộ dân' }] },
-      T,
-    );
-    expect(r.level).toBe('high');
-  });
-
-  it('halves triggers of distant events', () => {
-    const near = scoreUrgency({ triggers: [{ kind: 'disaster', phrase: 'lũ quét' }] }, T);
-    const far = scoreUrgency({ triggers: [{ kind: 'disaster', phrase: 'lũ quét' }], distant: true }, T);
-    expect(far.score).toBe(Math.round(near.score / 2));
-  });
-
-  it('adds the growth of the issue group', () => {
-    const r = scoreUrgency({ textMood: 'angry', sensitiveTopic: true, groupGrowth: { reports: 6, units: 3, windowHours: 3 } }, T);
-    expect(codes(r)).toContain('group_growth');
-    expect(r.level).toBe('high');
-    expect(scoreUrgency({ groupGrowth: { reports: 1, units: 1, windowHours: 3 } }, T).reasons).toEqual([]);
-  });
-
-  it('reaches critical for danger spreading online with alarm', () => {
-    const r = scoreUrgency({ textMood: 'worried', reportedMood: 'worried', spread: 'online', triggers: [{ kind: 'disaster', phrase: 'vỡ đê' }, { kind: 'threat_to_life', phrase: 'mắc kẹt' }] }, T);
+  it('adds the growth of the issue group, capped', () => {
+    const r = scoreUrgency({ text: text(-0.8), sensitiveTopic: true, groupGrowth: { reports: 6, units: 3, windowHours: 3 } }, T);
+    expect(codes(r)[0]).toBe('group_growth');
     expect(r.level).toBe('critical');
-    expect(r.score).toBeLessThanOrEqual(100);
+    expect(scoreUrgency({ text: text(-1), groupGrowth: { reports: 1, units: 1, windowHours: 3 } }, T).reasons).toEqual([]);
+    const huge = scoreUrgency({ text: text(-10), groupGrowth: { reports: 500, units: 90, windowHours: 3 } }, T);
+    expect(huge.score).toBe(Math.round(100 / (1 + Math.exp(-(-10 + URGENCY_LOGITS.growthCap + Math.log(1.5))))));
   });
 
   it('uses the thresholds it is given (they are settings)', () => {
-    const input = { textMood: 'angry' as const, sensitiveTopic: true };
+    const input = { text: text(-0.6) };
     expect(scoreUrgency(input, T).level).toBe('normal');
     expect(scoreUrgency(input, { high: 30, critical: 90 }).level).toBe('high');
     expect(levelOf(85, T)).toBe('critical');
     expect(levelOf(59, T)).toBe('normal');
   });
 
-  it('is deterministic', () => {
-    const input = { textMood: 'angry' as const, spread: 'local' as const, triggers: [{ kind: 'gathering' as const, phrase: 'tụ tập' }] };
+  it('stays within 0..100 and is deterministic', () => {
+    const input = { text: text(40, 30), reportedMood: 'angry' as const, spread: 'local' as const };
+    expect(scoreUrgency(input, T).score).toBe(100);
+    expect(scoreUrgency({ text: text(-50) }, T).score).toBe(0);
     expect(scoreUrgency(input, T)).toEqual(scoreUrgency(input, T));
   });
 });

@@ -13,8 +13,8 @@ describe('analyzeText', () => {
     expect(a.topics.top).toBe('economy');
     expect(a.textMood.mood).toBe('angry');
     expect(a.mood.mood).toBe('angry');
-    expect(a.urgency.reasons.map((r) => r.code)).toContain('mood');
-    expect(a.modelVersion).toBe(deps.tagger.modelVersion);
+    expect(a.urgency.level).toBe('normal');
+    expect(a.modelVersion).toBe(deps.model.version);
   });
 
   it('files a text empty after normalisation as other/neutral and says why', () => {
@@ -53,6 +53,9 @@ describe('analyzeText', () => {
     const a = analyzeText({ text: 'Khoảng 200 hộ dân đã ký đơn chung gửi tỉnh về giá bồi thường đất.' }, deps);
     expect(a.urgency.level).not.toBe('normal');
     expect(a.urgency.reasons.map((r) => r.code)).toContain('trigger');
+    // The reason names the report's own words, as written.
+    expect(a.urgency.reasons.find((r) => r.code === 'trigger')?.detail).toContain('200 hộ dân');
+    expect(a.urgency.reasons.find((r) => r.code === 'trigger')?.detail).toContain('ký đơn chung');
   });
 
   it('uses the collaborator’s choices', () => {

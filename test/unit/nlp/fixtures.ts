@@ -1,18 +1,18 @@
 import { DEFAULT_TOPICS } from '../../../src/domain/taxonomy.js';
 import { DEFAULT_URGENCY_THRESHOLDS } from '../../../src/domain/urgency.js';
-import { createDefaultTagger, type AnalyzeDeps, type TopicTagger } from '../../../src/nlp/index.js';
+import { createDefaultModel, type AnalyzeDeps, type TextModel } from '../../../src/nlp/index.js';
 
-let cached: TopicTagger | undefined;
+let cached: TextModel | undefined;
 
-/** The tagger trained on the repo corpus, built once per test file. */
-export function defaultTagger(): TopicTagger {
-  cached ??= createDefaultTagger(DEFAULT_TOPICS);
+/** The shipped model (src/nlp/model/pulse-model.json) bound to the default taxonomy, loaded once per test file. */
+export function defaultModel(): TextModel {
+  cached ??= createDefaultModel(DEFAULT_TOPICS);
   return cached;
 }
 
 /** Analysis dependencies as a worker would build them. */
 export function defaultDeps(): AnalyzeDeps {
-  return { tagger: defaultTagger(), topics: DEFAULT_TOPICS, thresholds: DEFAULT_URGENCY_THRESHOLDS };
+  return { model: defaultModel(), topics: DEFAULT_TOPICS, thresholds: DEFAULT_URGENCY_THRESHOLDS };
 }
 
 /** The hostile texts of the intake issue: each must go through every step without a crash. */

@@ -32,10 +32,24 @@ describe('evaluate / JSON summary', () => {
     const e = evaluate([{ text: 'x', topic: 'economy' }], [{ topic: 'economy', mood: 'neutral', urgent: false, lang: 'vi' }]);
     expect(toJsonSummary(e)).toEqual({
       n: 1,
-      topic: { accuracy: 1, macroF1: 1, perClass: { economy: { precision: 1, recall: 1, f1: 1, support: 1 } } },
+      topic: { accuracy: 1, accuracyWithTopic2: 1, macroF1: 1, perClass: { economy: { precision: 1, recall: 1, f1: 1, support: 1 } } },
       mood: null,
       urgent: null,
     });
+  });
+
+  it('counts the second topic as correct in accuracyWithTopic2 only', () => {
+    const lines = [
+      { text: 'a', topic: 'economy', topic2: 'workplace' },
+      { text: 'b', topic: 'health' },
+    ];
+    const preds = [
+      { topic: 'workplace', mood: 'neutral', urgent: false, lang: 'vi' },
+      { topic: 'education', mood: 'neutral', urgent: false, lang: 'vi' },
+    ];
+    const e = evaluate(lines, preds);
+    expect(e.topic?.accuracy).toBe(0);
+    expect(e.topicOrSecond).toBe(0.5);
   });
 
   it('ignores labels outside the vocabularies', () => {

@@ -9,10 +9,18 @@ describe('normalizeText', () => {
     expect(text.length).toBe('giá điện'.normalize('NFC').length);
   });
 
-  it('strips zero-width characters and counts them', () => {
+  it('reads zero-width space, word joiner and BOM as word boundaries and counts them (issue 10)', () => {
+    expect(normalizeText('bức\u200Bxúc').text).toBe('bức xúc');
+    expect(normalizeText('giá\u2060điện\uFEFFtăng').text).toBe('giá điện tăng');
     const r = normalizeText(HOSTILE_TEXTS['zeroWidth'] as string);
-    expect(r.text).toBe('giá điện tăng mạnh');
+    expect(r.text).toBe('gi á đi ện tăng mạnh');
     expect(r.removed.invisibleChars).toBe(5);
+  });
+
+  it('keeps a zero-width joiner inside an emoji sequence only', () => {
+    expect(normalizeText('👨\u200D👩\u200D👧 lo lắng').text).toBe('👨\u200D👩\u200D👧 lo lắng');
+    expect(normalizeText('gi\u200Dá điện').text).toBe('giá điện');
+    expect(normalizeText('mua\u00ADsắm').text).toBe('muasắm');
   });
 
   it('strips bidi overrides and isolates', () => {

@@ -72,4 +72,11 @@ describe('redact: no false positives', () => {
     expect(r.text).toBe(s);
     expect(r.found).toEqual({ phone: 0, email: 0, id: 0, account: 0 });
   });
+
+  it('labels a spaced 12-digit ID number [id], even with a bank named nearby (issue 10)', () => {
+    expect(redact('Ngân hàng yêu cầu CCCD 079 123 456 789 mới mở thẻ').text).toBe('Ngân hàng yêu cầu CCCD [id] mới mở thẻ');
+    expect(redact('ngân hàng bắt gửi 079 123 456 789 qua zalo').found).toMatchObject({ id: 1, account: 0 });
+    expect(redact('số CCCD 079.123.456.789').text).toBe('số CCCD [id]');
+    expect(redact('STK 079 123 456 789').text).toBe('STK [account]');
+  });
 });

@@ -1,36 +1,52 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeText, loadCorpus } from '../../../src/nlp/index.js';
-import { evaluate, type Prediction } from '../../../src/nlp/eval/evaluate.js';
+import { loadCorpus } from '../../../src/nlp/index.js';
+import { evaluateLines, loadTestSet } from '../../../src/nlp/eval/run.js';
 import { defaultDeps } from './fixtures.js';
 
-/**
- * Floors = the figures reached on corpus/dev.jsonl (npm run eval:nlp) minus 0.03.
- * Reached: topic macro-F1 0.8625, mood accuracy 0.8972, urgent recall 0.92,
- * urgent precision 0.8846.
- */
-const FLOORS = { topicMacroF1: 0.8325, moodAccuracy: 0.8672, urgentRecall: 0.89, urgentPrecision: 0.8546 };
+const corpus = path.resolve(import.meta.dirname, '../../../corpus');
 
-describe('dev-set regression (corpus/dev.jsonl)', () => {
-  const deps = defaultDeps();
-  const lines = loadCorpus(path.resolve(import.meta.dirname, '../../../corpus/dev.jsonl'));
-  const preds: Prediction[] = lines.map((l) => {
-    const a = analyzeText({ text: l.text }, deps);
-    return { topic: a.topics.top, mood: a.textMood.mood, urgent: a.urgency.level !== 'normal', lang: a.language };
-  });
-  const e = evaluate(lines, preds);
+/**
+ * Floors = the figures the shipped model reached (npm run eval:nlp, model a180f908dde63955)
+ * minus 0.03. A retrained model that falls below one of them is worse, not different.
+ */
+const DEV = { topicMacroF1: 0.8649, moodAccuracy: 0.8828, urgentRecall: 0.97, urgentPrecision: 0.97 };
+/** The frozen test set (corpus/test/, two independent writers, never tuned on). */
+const TEST = { topicMacroF1: 0.7101, topicAccuracyWithTopic2: 0.7456, moodAccuracy: 0.7678, urgentRecall: 0.9, urgentPrecision: 0.9388 };
+
+describe('dev-set regression (corpus/dev.jsonl, the tuning set)', () => {
+  const lines = loadCorpus(path.join(corpus, 'dev.jsonl'));
+  const e = evaluateLines(lines, defaultDeps());
 
   it('has at least 300 labelled reports', () => {
     expect(lines.length).toBeGreaterThanOrEqual(300);
   });
-  it(`keeps topic macro-F1 ≥ ${FLOORS.topicMacroF1}`, () => {
-    expect(e.topic?.macroF1).toBeGreaterThanOrEqual(FLOORS.topicMacroF1);
+  it(`keeps topic macro-F1 ≥ ${DEV.topicMacroF1} and mood accuracy ≥ ${DEV.moodAccuracy}`, () => {
+    expect(e.topic?.macroF1).toBeGreaterThanOrEqual(DEV.topicMacroF1);
+    expect(e.mood?.accuracy).toBeGreaterThanOrEqual(DEV.moodAccuracy);
   });
-  it(`keeps mood accuracy ≥ ${FLOORS.moodAccuracy}`, () => {
-    expect(e.mood?.accuracy).toBeGreaterThanOrEqual(FLOORS.moodAccuracy);
+  it(`keeps urgent recall ≥ ${DEV.urgentRecall} and precision ≥ ${DEV.urgentPrecision}`, () => {
+    expect(e.urgent?.recall).toBeGreaterThanOrEqual(DEV.urgentRecall);
+    expect(e.urgent?.precision).toBeGreaterThanOrEqual(DEV.urgentPrecision);
   });
-  it(`keeps urgent recall ≥ ${FLOORS.urgentRecall} and precision ≥ ${FLOORS.urgentPrecision}`, () => {
-    expect(e.urgent?.recall).toBeGreaterThanOrEqual(FLOORS.urgentRecall);
-    expect(e.urgent?.precision).toBeGreaterThanOrEqual(FLOORS.urgentPrecision);
+});
+
+describe('frozen test-set regression (corpus/test/, aggregate figures only)', () => {
+  const lines = loadTestSet(corpus);
+  const e = lines ? evaluateLines(lines, defaultDeps()) : null;
+
+  it('is there, from two writers, at least 400 reports', () => {
+    expect(lines?.length).toBeGreaterThanOrEqual(400);
+  });
+  it(`keeps topic macro-F1 ≥ ${TEST.topicMacroF1} (accuracy with the second topic ≥ ${TEST.topicAccuracyWithTopic2})`, () => {
+    expect(e?.topic?.macroF1).toBeGreaterThanOrEqual(TEST.topicMacroF1);
+    expect(e?.topicOrSecond).toBeGreaterThanOrEqual(TEST.topicAccuracyWithTopic2);
+  });
+  it(`keeps mood accuracy ≥ ${TEST.moodAccuracy}`, () => {
+    expect(e?.mood?.accuracy).toBeGreaterThanOrEqual(TEST.moodAccuracy);
+  });
+  it(`keeps urgent recall ≥ ${TEST.urgentRecall} at precision ≥ ${TEST.urgentPrecision}`, () => {
+    expect(e?.urgent?.recall).toBeGreaterThanOrEqual(TEST.urgentRecall);
+    expect(e?.urgent?.precision).toBeGreaterThanOrEqual(TEST.urgentPrecision);
   });
 });

@@ -49,20 +49,3 @@ describe('similarity helpers', () => {
     expect(cosine(termVector([]), termVector(['x']))).toBe(0);
   });
 });
-
-describe('issueFingerprint', () => {
-  it('puts paraphrases of one issue on a shared band key and keeps different issues apart', async () => {
-    const { issueFingerprint } = await import('../../../src/nlp/index.js');
-    const x = issueFingerprint('Bà con bức xúc vì giá điện tháng này tăng gần gấp đôi');
-    const y = issueFingerprint('Ba con buc xuc vi gia dien thang nay tang gap doi, nhieu ho phan nan');
-    const z = issueFingerprint('Phụ huynh lo lắng kỳ thi vào lớp 10 quá căng thẳng');
-    expect(x.bands).toHaveLength(32);
-    expect(x.bands.some((k) => y.bands.includes(k))).toBe(true);
-    expect(x.bands.some((k) => z.bands.includes(k))).toBe(false);
-    expect(cosine(x.vector, y.vector)).toBeGreaterThan(0.5);
-    expect(x.contentWords).toBeGreaterThan(3);
-    expect(issueFingerprint('   ').contentWords).toBe(0);
-    expect(issueFingerprint('   ').bands).toEqual([]);
-    expect(issueFingerprint(x.terms.join(' ')).version).toBe(1);
-  });
-});

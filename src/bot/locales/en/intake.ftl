@@ -2,11 +2,16 @@
 # Variables marked "html" are already escaped by the bot; everything else is plain text.
 
 intake-start-welcome =
-    Welcome, { $name }! You are now a collaborator of <b>{ $unit }</b>.
+    Welcome, { $name }! You are now { $role ->
+        [leader] a leader
+        [admin] an administrator
+       *[collaborator] a collaborator
+    } of <b>{ $unit }</b>.
     • /report — tell us what people around you are saying (a few short steps).
     • Or just type what you heard: I will ask whether to send it as a report.
     • /myreports shows what you sent, /language switches language, /help explains everything.
 intake-start-back = Welcome back, { $name }. Send /report to report, or /help for help.
+intake-start-back-draft = Welcome back, { $name }. You have a report in progress: answer the question below to go on, or send /cancel to drop it.
 intake-start-no-code = To join, open the invite link you received, or send <code>/start YOUR-CODE</code>.
 intake-invite-unknown = This invite code is not valid. Check it with the person who invited you, and send <code>/start CODE</code> again.
 intake-invite-expired = This invite code has expired. Ask the person who invited you for a new one.
@@ -31,6 +36,7 @@ intake-content-empty = That message was empty. Please write what people are sayi
 intake-content-no_words = That message has no words (only emoji or symbols). Please write what people are saying.
 intake-content-too_short = That is too short ({ $length } characters; at least { $min }). Add a little more, then press Done.
 intake-content-too_long = That is too long ({ $length } characters; at most { $max } in total). Please shorten it and send again; what you sent before is kept.
+intake-content-split-too-long = That is the rest of the same long text: Telegram split it into { $pieces } messages, { $length } characters in all, and a report holds at most { $max }. None of it was added: please shorten it and send it again; what you sent before is kept.
 intake-content-word_too_long = That message contains a very long unbroken string of characters. Please send ordinary sentences.
 intake-not-text = I can only read text here (or a photo or document with a caption). Please answer the question above.
 intake-edited-ignored = I do not read edited messages. Please send the corrected text as a new message.
@@ -155,3 +161,12 @@ intake-draft-reset =
     { $draft }
     Send /report to start again.
 intake-draft-reset-empty = The bot was just updated, so your unfinished report cannot continue. Send /report to start again.
+intake-start-welcome-staff = { $role ->
+        [admin] • As an administrator you get the alerts and digests of every unit: /alerts, /digest.
+       *[leader] • As a leader you get the alerts and digests of your unit and every unit below it: /alerts, /digest.
+    }
+intake-draft-failed =
+    Sorry, something went wrong and your unfinished report cannot continue. Here is what you had typed, so nothing is lost:
+    { $draft }
+    Send /report to start again.
+intake-draft-failed-empty = Sorry, something went wrong and your unfinished report cannot continue. Send /report to start again.

@@ -2,11 +2,16 @@
 # Các biến chứa HTML đã được bot thoát ký tự; còn lại là văn bản thường.
 
 intake-start-welcome =
-    Chào mừng { $name }! Bạn đã là cộng tác viên của <b>{ $unit }</b>.
+    Chào mừng { $name }! Bạn đã là { $role ->
+        [leader] lãnh đạo
+        [admin] quản trị viên
+       *[collaborator] cộng tác viên
+    } của <b>{ $unit }</b>.
     • /report — báo cáo điều mọi người xung quanh đang nói (vài bước ngắn).
     • Hoặc gõ ngay điều bạn nghe được: tôi sẽ hỏi có gửi thành báo cáo không.
     • /myreports xem báo cáo đã gửi, /language đổi ngôn ngữ, /help xem hướng dẫn.
 intake-start-back = Chào mừng { $name } trở lại. Gửi /report để báo cáo, hoặc /help để xem hướng dẫn.
+intake-start-back-draft = Chào mừng { $name } trở lại. Bạn đang có một báo cáo làm dở: hãy trả lời câu hỏi bên dưới để làm tiếp, hoặc gửi /cancel để hủy.
 intake-start-no-code = Để tham gia, hãy mở đường link mời bạn nhận được, hoặc gửi <code>/start MÃ-MỜI</code>.
 intake-invite-unknown = Mã mời không hợp lệ. Hãy kiểm tra lại với người đã mời bạn rồi gửi lại <code>/start MÃ</code>.
 intake-invite-expired = Mã mời đã hết hạn. Hãy xin người đã mời bạn một mã mới.
@@ -31,6 +36,7 @@ intake-content-empty = Tin nhắn trống. Hãy viết điều mọi người đ
 intake-content-no_words = Tin nhắn không có chữ (chỉ có biểu tượng). Hãy viết điều mọi người đang nói.
 intake-content-too_short = Nội dung quá ngắn ({ $length } ký tự; tối thiểu { $min }). Hãy viết thêm rồi bấm Xong.
 intake-content-too_long = Nội dung quá dài ({ $length } ký tự; tổng cộng tối đa { $max }). Hãy rút gọn rồi gửi lại; phần đã gửi trước đó vẫn được giữ.
+intake-content-split-too-long = Đây là phần tiếp theo của cùng một đoạn văn dài: Telegram đã chia nó thành { $pieces } tin nhắn, tổng cộng { $length } ký tự, trong khi một báo cáo tối đa { $max } ký tự. Chưa phần nào được thêm vào: hãy rút gọn rồi gửi lại; phần đã gửi trước đó vẫn được giữ.
 intake-content-word_too_long = Tin nhắn có một chuỗi ký tự liền rất dài. Hãy gửi các câu bình thường.
 intake-not-text = Ở bước này tôi chỉ đọc được chữ (hoặc ảnh/tài liệu kèm chú thích). Hãy trả lời câu hỏi ở trên.
 intake-edited-ignored = Tôi không đọc tin nhắn đã sửa. Hãy gửi nội dung đã sửa thành một tin nhắn mới.
@@ -155,3 +161,12 @@ intake-draft-reset =
     { $draft }
     Gửi /report để bắt đầu lại.
 intake-draft-reset-empty = Bot vừa được cập nhật nên báo cáo đang làm dở không thể tiếp tục. Gửi /report để bắt đầu lại.
+intake-start-welcome-staff = { $role ->
+        [admin] • Là quản trị viên, bạn nhận cảnh báo và bản tổng hợp của mọi đơn vị: /alerts, /digest.
+       *[leader] • Là lãnh đạo, bạn nhận cảnh báo và bản tổng hợp của đơn vị mình và mọi đơn vị trực thuộc: /alerts, /digest.
+    }
+intake-draft-failed =
+    Xin lỗi, đã có lỗi xảy ra nên không thể tiếp tục báo cáo đang làm dở. Đây là nội dung bạn đã gõ, để không bị mất:
+    { $draft }
+    Gửi /report để bắt đầu lại.
+intake-draft-failed-empty = Xin lỗi, đã có lỗi xảy ra nên báo cáo đang làm dở không thể tiếp tục. Gửi /report để bắt đầu lại.

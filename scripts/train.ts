@@ -1,0 +1,73 @@
+/**
+ * `npm run train`: trains the analysis model (topic, mood, urgency) on corpus/topics-train.jsonl
+ * and corpus/train/*.jsonl, chooses the urgency threshold by cross-validation over writers,
+ * and writes the versioned artifact src/nlp/model/pulse-model.json (committed; workers load it).
+ * Deterministic: the same corpus gives a byte-identical file.
+ *
+ *   npm run train                        train and write the artifact
+ *   npm run train -- --out FILE          write elsewhere
+ *   npm run train -- --fraction 0.25     train on the first quarter of every writer's lines
+ *   npm run train -- --compare           cross-validate model families and feature sets (by writer)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { crossValidate } from '../src/nlp/eval/cross-validate.js';
+import { FEATURE_DEFAULTS, type FeatureOptions } from '../src/nlp/features.js';
+import { LINEAR_DEFAULTS, type LinearOptions } from '../src/nlp/linear.js';
+import { loadTrainingCorpus, trainingFiles } from '../src/nlp/corpus.js';
+import { DEFAULT_MODEL_PATH } from '../src/nlp/pulse-model.js';
+import { prepareExamples, trainPulseModel, type TrainingExample } from '../src/nlp/train.js';
+import { createHash } from 'node:crypto';
+
+function arg(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** The first `fraction` of each writer's lines (so every writer stays represented). */
+function sample(examples: readonly TrainingExample[], fraction: number): TrainingExample[] {
+  if (fraction >= 1) return [...examples];
+  const byGroup = new Map<string, TrainingExample[]>();
+  for (const e of examples) byGroup.set(e.group ?? '', [...(byGroup.get(e.group ?? '') ?? []), e]);
+  return [...byGroup.values()].flatMap((list) => list.slice(0, Math.ceil(list.length * fraction)));
+}
+
+function compare(examples: readonly TrainingExample[]): void {
+  const svm: LinearOptions = { ...LINEAR_DEFAULTS, family: 'svm', learningRate: 0.05 };
+  const configs: { name: string; features: FeatureOptions; linear?: LinearOptions; topicLinear?: LinearOptions }[] = [
+    { name: 'softmax, words+pairs (the old features)', features: { ...FEATURE_DEFAULTS, charGrams: [], negation: false } },
+    { name: 'softmax, words+pairs+negated words', features: { ...FEATURE_DEFAULTS, charGrams: [] } },
+    { name: 'softmax, + char 3-4-grams in one block', features: { ...FEATURE_DEFAULTS, charWeight: 0 } },
+    { name: 'softmax, + char 3-4-grams as a 0.5 block (default)', features: FEATURE_DEFAULTS },
+    { name: 'linear SVM (hinge), same features', features: FEATURE_DEFAULTS, linear: svm, topicLinear: svm },
+  ];
+  console.log('config | folds | topic macro-F1 | topic acc | mood acc | urgent precision @ recall');
+  for (const c of configs) {
+    const t0 = performance.now();
+    const prepared = prepareExamples(examples, c.features);
+    const cv = crossValidate(prepared, { features: c.features, ...(c.linear ? { linear: c.linear } : {}), ...(c.topicLinear ? { topicLinear: c.topicLinear } : {}) });
+    const s = ((performance.now() - t0) / 1000).toFixed(1);
+    console.log(`${c.name} | ${cv.folds} | ${cv.topicMacroF1} | ${cv.topicAccuracy} | ${cv.moodAccuracy} | ${cv.urgentPrecisionAtRecall} @ ${cv.urgentRecall} | ${s} s`);
+  }
+}
+
+function main(argv: string[]): void {
+  const dir = arg(argv, '--corpus');
+  const all = dir ? loadTrainingCorpus(resolve(dir)) : loadTrainingCorpus();
+  const fraction = Number(arg(argv, '--fraction') ?? '1');
+  const examples = sample(all, fraction);
+  console.log(`training files: ${(dir ? trainingFiles(resolve(dir)) : trainingFiles()).length}, examples: ${examples.length} of ${all.length}`);
+  if (argv.includes('--compare')) return compare(examples);
+  const t0 = performance.now();
+  const model = trainPulseModel(examples);
+  const json = `${JSON.stringify(model)}\n`;
+  const out = resolve(arg(argv, '--out') ?? DEFAULT_MODEL_PATH);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, json);
+  const hash = createHash('sha256').update(json).digest('hex').slice(0, 16);
+  console.log(`model ${model.version} (file sha256 ${hash}), ${(json.length / 1e6).toFixed(2)} MB, ${model.features.length} text features, trained in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`urgency threshold ${model.urgency.threshold.toFixed(3)}; held-out (by writer): ${JSON.stringify(model.metrics)}`);
+  console.log(`written to ${out}`);
+}
+
+main(process.argv.slice(2));

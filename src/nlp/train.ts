@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { DEFAULT_TOPICS, type TopicDefinition } from '../domain/taxonomy.js';
+import { isMood, isTopicSlug, MOODS } from '../domain/vocabulary.js';
+import { FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
+import { createKeywordMatcher } from './keywords.js';
+import { LINEAR_DEFAULTS, linearScores, trainLinear, type LinearOptions, type LinearWeights } from './linear.js';
+import { normalizeText } from './normalize.js';
+import { encodeRow, urgencyGroup, PULSE_ALGORITHM, PULSE_MODEL_FORMAT, vectorOf, type PulseModelJson, type TaskJson } from './pulse-model.js';
+import { readText, type ReadText } from './read.js';
+import { redact } from './redact.js';
+import { INTENSIFIERS, MOOD_LEXICON, NEGATORS } from './mood-lexicon.js';
+import { TEENCODE, TEENCODE_MARKED } from './teencode.js';
+import { tokenize } from './tokenize.js';
+import { DISTANT_PHRASES, SPREAD_PHRASES, TRIGGER_PHRASES } from './trigger-phrases.js';
+import { smoothIdf, TfidfVocabulary, type SparseVector } from './vectorize.js';
+
+/** Where a training example came from: the corpus, or feedback from leaders in production. */
+export type ExampleOrigin = 'corpus' | 'leader' | 'false_alarm';
+
+/** One labelled text; each task trains on the examples that carry its label. */
+export interface TrainingExample {
+  readonly text: string;
+  readonly topic?: string;
+  /** A second topic that is genuinely half of the report: learned too, at `topic2Weight`. */
+  readonly topic2?: string;
+  readonly mood?: string;
+  readonly urgent?: boolean;
+  readonly origin?: ExampleOrigin;
+  /** How much the example counts (default 1; feedback counts `FEEDBACK_WEIGHT`). */
+  readonly weight?: number;
+  /** Who wrote it (cross-validation holds out one writer at a time). */
+  readonly group?: string;
+}
+
+/** Leaders' corrections and false alarms count this many corpus examples each. */
+export const FEEDBACK_WEIGHT = 3;
+
+/** Everything that changes what `trainPulseModel` learns (and so the model version). */
+export interface TrainOptions {
+  readonly features: FeatureOptions;
+  /** The learner of mood and urgency. */
+  readonly linear: LinearOptions;
+  /** The learner of topic (fourteen classes want a stronger fit than five or two). */
+  readonly topicLinear: LinearOptions;
+  /** Urgent recall the threshold is chosen for, on held-out writers. */
+  readonly urgentRecall: number;
+  /** Cross-validation folds when the examples have fewer than 3 writers. */
+  readonly folds: number;
+  /** How much a line's second topic counts as a training example of that topic (0: not at all). */
+  readonly topic2Weight: number;
+}
+
+/** Defaults, chosen by cross-validation on the training corpus (`npm run train -- --compare`). */
+export const TRAIN_DEFAULTS: TrainOptions = {
+  features: FEATURE_DEFAULTS,
+  linear: LINEAR_DEFAULTS,
+  topicLinear: { ...LINEAR_DEFAULTS, learningRate: 2, epochs: 40, l2: 3e-4 },
+  urgentRecall: 0.92,
+  folds: 5,
+  topic2Weight: 0,
+};
+
+const URGENCY_CLASSES = ['no', 'yes'];
+
+/** The hand-written tables the features read: a change to any of them changes the model version. */
+const KNOWLEDGE = createHash('sha256')
+  .update(JSON.stringify([TEENCODE, TEENCODE_MARKED, MOOD_LEXICON, NEGATORS, INTENSIFIERS, TRIGGER_PHRASES, SPREAD_PHRASES, DISTANT_PHRASES]))
+  .update(JSON.stringify(DEFAULT_TOPICS.map((t) => [t.slug, t.keywords])))
+  .digest('hex');
+
+/** The version a model trained on these examples gets, without training it (a cheap check). */
+export function modelVersion(examples: readonly TrainingExample[], options: Partial<TrainOptions> = {}): string {
+  const opt = { ...TRAIN_DEFAULTS, ...options };
+  const hash = createHash('sha256');
+  hash.update(`${PULSE_ALGORITHM}\n${PULSE_MODEL_FORMAT}\n${JSON.stringify(opt)}\n${KNOWLEDGE}\n`);
+  for (const e of examples) {
+    hash.update(`${e.topic ?? ''}\t${e.topic2 ?? ''}\t${e.mood ?? ''}\t${e.urgent ?? ''}\t${e.origin ?? 'corpus'}\t${e.weight ?? 1}\t${e.text}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** A training example read once: the redacted text as leaders see it, through `readText`. */
+export interface PreparedExample {
+  readonly example: TrainingExample;
+  readonly read: ReadText;
+}
+
+/** Normalises, redacts and reads every example (the costly part, done once per training). */
+export function prepareExamples(
+  examples: readonly TrainingExample[],
+  features: FeatureOptions = FEATURE_DEFAULTS,
+  topics: readonly TopicDefinition[] = DEFAULT_TOPICS,
+): PreparedExample[] {
+  const matcher = createKeywordMatcher(topics);
+  return examples.map((example) => ({ example, read: readText(redact(normalizeText(example.text).text).text, matcher, features) }));
+}
+
+/** The vector space of a training set: text vocabulary (min df) and the signal names seen. */
+export interface Space {
+  readonly text: TfidfVocabulary;
+  readonly signals: ReadonlyMap<string, number>;
+  readonly signalNames: string[];
+  readonly dim: number;
+}
+
+/** Builds the vector space of prepared examples. */
+export function buildSpace(prepared: readonly PreparedExample[], minDf: number): Space {
+  const text = TfidfVocabulary.fit(prepared.map((p) => p.read.text), minDf);
+  const signalNames = [...new Set(prepared.flatMap((p) => [...p.read.signals.keys()]))].sort();
+  const signals = new Map(signalNames.map((s, i) => [s, text.size + i] as const));
+  return { text, signals, signalNames, dim: text.size + signalNames.length };
+}
+
+/** A task's labels: class names and, per example, the class index (or -1 when unlabelled). */
+interface Labels {
+  readonly classes: string[];
+  readonly y: number[];
+}
+
+export function topicLabels(prepared: readonly PreparedExample[]): Labels {
+  const classes = [...new Set(prepared.map((p) => p.example.topic).filter((t): t is string => isTopicSlug(t)))].sort();
+  return { classes, y: prepared.map((p) => (isTopicSlug(p.example.topic) ? classes.indexOf(p.example.topic) : -1)) };
+}
+
+export function moodLabels(prepared: readonly PreparedExample[]): Labels {
+  const classes = [...MOODS];
+  return { classes, y: prepared.map((p) => (isMood(p.example.mood) ? classes.indexOf(p.example.mood) : -1)) };
+}
+
+export function urgencyLabels(prepared: readonly PreparedExample[]): Labels {
+  return { classes: URGENCY_CLASSES, y: prepared.map((p) => (typeof p.example.urgent === 'boolean' ? (p.example.urgent ? 1 : 0) : -1)) };
+}
+
+/** Trains one task on the labelled examples among `rows` (indices into xs); `second` adds weighted extra labels. */
+export function trainTask(
+  xs: readonly SparseVector[],
+  labels: Labels,
+  rows: readonly number[],
+  prepared: readonly PreparedExample[],
+  dim: number,
+  linear: LinearOptions,
+  second?: { readonly y: readonly number[]; readonly weight: number },
+): LinearWeights {
+  const use = rows.filter((i) => (labels.y[i] as number) >= 0);
+  const extra = second && second.weight > 0 ? rows.filter((i) => (second.y[i] as number) >= 0) : [];
+  return trainLinear(
+    [...use, ...extra].map((i) => xs[i] as SparseVector),
+    [...use.map((i) => labels.y[i] as number), ...extra.map((i) => second?.y[i] as number)],
+    labels.classes.length,
+    dim,
+    linear,
+    [...use.map((i) => prepared[i]?.example.weight ?? 1), ...extra.map((i) => (prepared[i]?.example.weight ?? 1) * (second?.weight ?? 0))],
+  );
+}
+
+/** The class index of each example's second topic (-1 when it has none). */
+export function secondTopics(prepared: readonly PreparedExample[], classes: readonly string[]): number[] {
+  return prepared.map((p) => (isTopicSlug(p.example.topic2) ? classes.indexOf(p.example.topic2) : -1));
+}
+
+/** Urgency margin (log-odds of yes over no) of a vector. */
+export function urgencyLogit(model: LinearWeights, x: SparseVector): number {
+  const [no, yes] = linearScores(model, x) as [number, number];
+  return yes - no;
+}
+
+/** Folds for cross-validation: one per writer when there are 3 or more, else `folds` by position. */
+export function foldsOf(prepared: readonly PreparedExample[], folds: number): number[][] {
+  const groups = [...new Set(prepared.map((p) => p.example.group ?? ''))].sort();
+  if (groups.length >= 3) return groups.map((g) => prepared.flatMap((p, i) => ((p.example.group ?? '') === g ? [i] : [])));
+  return Array.from({ length: folds }, (_, f) => prepared.flatMap((_, i) => (i % folds === f ? [i] : [])));
+}
+
+/** The threshold margin at which pooled held-out urgent recall reaches `recall`, with its precision. */
+export function chooseThreshold(margins: readonly number[], gold: readonly boolean[], recall: number): { threshold: number; recall: number; precision: number } {
+  const positives = margins.filter((_, i) => gold[i]).sort((a, b) => a - b);
+  if (positives.length === 0) return { threshold: 0, recall: 0, precision: 0 };
+  const k = Math.floor((1 - recall) * positives.length);
+  const threshold = (positives[k] as number) - 1e-6;
+  let tp = 0;
+  let fp = 0;
+  margins.forEach((m, i) => {
+    if (m < threshold) return;
+    if (gold[i]) tp += 1;
+    else fp += 1;
+  });
+  return { threshold, recall: tp / positives.length, precision: tp / Math.max(1, tp + fp) };
+}
+
+/**
+ * Held-out urgency margins of every labelled corpus example, each scored by a model that
+ * never saw its writer. The vector space (vocabulary, IDF) is the whole training set's, built
+ * once: the labels are what is held out.
+ */
+export function heldOutUrgency(
+  prepared: readonly PreparedExample[],
+  options: TrainOptions,
+  xs: readonly SparseVector[] = vectorsOf(prepared, buildSpace(prepared, options.features.minDf), options.features),
+): { margins: number[]; gold: boolean[] } {
+  const margins: number[] = [];
+  const gold: boolean[] = [];
+  let dim = 0;
+  for (const x of xs) for (const i of x.idx) if (i >= dim) dim = i + 1;
+  const labels = urgencyLabels(prepared);
+  for (const fold of foldsOf(prepared, options.folds)) {
+    const held = new Set(fold);
+    const train = prepared.map((_, i) => i).filter((i) => !held.has(i));
+    const model = trainTask(xs, labels, train, prepared, dim, options.linear);
+    for (const i of fold) {
+      const y = labels.y[i] as number;
+      if (y < 0 || (prepared[i]?.example.origin ?? 'corpus') !== 'corpus') continue;
+      margins.push(urgencyLogit(model, xs[i] as SparseVector));
+      gold.push(y === 1);
+    }
+  }
+  return { margins, gold };
+}
+
+/** The vectors of prepared examples in a space. */
+export function vectorsOf(prepared: readonly PreparedExample[], space: Space, features: FeatureOptions): SparseVector[] {
+  return prepared.map((p) => vectorOf(space, p.read, features));
+}
+
+function taskJson(classes: readonly string[], w: LinearWeights): TaskJson {
+  const encoded = w.rows.map((r) => encodeRow(r));
+  return { classes: [...classes], scales: encoded.map((e) => e.scale), rows: encoded.map((e) => e.data) };
+}
+
+/**
+ * What an ordinary training report's features add to the urgency log-odds, per reason: the
+ * explanation counts only what a report adds beyond that, so a calm report's many words do
+ * not read as "danger wording".
+ */
+function urgencyBaselines(model: LinearWeights, xs: readonly SparseVector[], space: Space): { mood: number; trigger: number } {
+  const names = [...space.text.terms, ...space.signalNames];
+  const [no, yes] = model.rows as [Float32Array, Float32Array];
+  const sums = { mood: 0, trigger: 0 };
+  for (const x of xs) {
+    for (let k = 0; k < x.idx.length; k += 1) {
+      const f = x.idx[k] as number;
+      sums[urgencyGroup(names[f] as string)] += ((yes[f] as number) - (no[f] as number)) * (x.val[k] as number);
+    }
+  }
+  const n = Math.max(1, xs.length);
+  return { mood: sums.mood / n, trigger: sums.trigger / n };
+}
+
+/**
+ * The slope `a` of Platt scaling σ(a·m + b) fitted on held-out margins: the model's raw
+ * log-odds are overconfident (a few strong words give ±10), and the score leaders see, and
+ * what the collaborator's mood or spread can add to it, need log-odds on a realistic scale.
+ */
+export function plattSlope(margins: readonly number[], gold: readonly boolean[]): number {
+  if (margins.length === 0 || !gold.some(Boolean) || gold.every(Boolean)) return 1;
+  let a = 1;
+  let b = 0;
+  for (let it = 0; it < 2000; it += 1) {
+    let ga = 0;
+    let gb = 0;
+    margins.forEach((m, i) => {
+      const p = 1 / (1 + Math.exp(-(a * m + b)));
+      const err = p - (gold[i] ? 1 : 0);
+      ga += err * m;
+      gb += err;
+    });
+    a -= (0.5 * ga) / margins.length;
+    b -= (0.5 * gb) / margins.length;
+  }
+  return Math.min(1, Math.max(0.05, a));
+}
+
+/** Term IDF for issue grouping, from the training texts (terms seen at least twice). */
+function groupingIdf(examples: readonly TrainingExample[]): { vocab: string[]; idf: number[] } {
+  const df = new Map<string, number>();
+  for (const e of examples) for (const t of new Set(tokenize(e.text))) df.set(t, (df.get(t) ?? 0) + 1);
+  const vocab = [...df.entries()].filter(([, n]) => n >= 2).map(([t]) => t).sort();
+  return { vocab, idf: vocab.map((t) => smoothIdf(df.get(t) as number, examples.length)) };
+}
+
+/**
+ * Trains the whole analysis model — topic, mood, urgency — on labelled examples, and chooses
+ * the urgency threshold by cross-validation over writers (never on any test set). Same
+ * examples and options → byte-identical JSON. Used by `npm run train` and by the retraining
+ * job alike.
+ */
+export function trainPulseModel(examples: readonly TrainingExample[], options: Partial<TrainOptions> = {}): PulseModelJson {
+  const opt: TrainOptions = { ...TRAIN_DEFAULTS, ...options };
+  const prepared = prepareExamples(examples, opt.features);
+  const space = buildSpace(prepared, opt.features.minDf);
+  const xs = vectorsOf(prepared, space, opt.features);
+  const all = prepared.map((_, i) => i);
+  const topics = topicLabels(prepared);
+  const moods = moodLabels(prepared);
+  const urgent = urgencyLabels(prepared);
+  const held = heldOutUrgency(prepared, opt, xs);
+  const urgencyModel = trainTask(xs, urgent, all, prepared, space.dim, opt.linear);
+  const chosen = chooseThreshold(held.margins, held.gold, opt.urgentRecall);
+  const trainedOn: Record<string, number> = {};
+  for (const e of examples) trainedOn[e.origin ?? 'corpus'] = (trainedOn[e.origin ?? 'corpus'] ?? 0) + 1;
+  return {
+    format: PULSE_MODEL_FORMAT,
+    algorithm: PULSE_ALGORITHM,
+    version: modelVersion(examples, opt),
+    examples: examples.length,
+    trainedOn,
+    options: { features: opt.features, linear: opt.linear, topicLinear: opt.topicLinear, urgentRecall: opt.urgentRecall },
+    features: [...space.text.terms],
+    idf: [...space.text.idf],
+    signals: space.signalNames,
+    topic: taskJson(topics.classes, trainTask(xs, topics, all, prepared, space.dim, opt.topicLinear, { y: secondTopics(prepared, topics.classes), weight: opt.topic2Weight })),
+    mood: taskJson(moods.classes, trainTask(xs, moods, all, prepared, space.dim, opt.linear)),
+    urgency: {
+      ...taskJson(urgent.classes, urgencyModel),
+      threshold: chosen.threshold,
+      scale: plattSlope(held.margins, held.gold),
+      baselines: urgencyBaselines(urgencyModel, xs, space),
+    },
+    grouping: groupingIdf(examples),
+    metrics: { heldOutUrgentRecall: round(chosen.recall), heldOutUrgentPrecision: round(chosen.precision), heldOutUrgent: held.gold.filter(Boolean).length },
+  };
+}
+
+const round = (v: number): number => Math.round(v * 1e4) / 1e4;
