@@ -26,7 +26,7 @@ describe('the production build (tsc to dist/, run with node)', () => {
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('holds the compiled processes and what they read at run time', () => {
-    for (const f of ['src/main.js', 'src/cli/main.js', 'workers/bot-thread.js', 'workers/thread-entry.mjs', 'src/db/generated/client.js', 'src/bot/locales/vi/intake.ftl', 'corpus/topics-train.jsonl']) {
+    for (const f of ['src/main.js', 'src/cli/main.js', 'workers/bot-thread.js', 'workers/thread-entry.mjs', 'src/db/generated/client.js', 'src/bot/locales/vi/intake.ftl', 'src/nlp/model/pulse-model.json']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     expect(existsSync(join(out, 'prisma/migrations/20261126062952_init/migration.sql'))).toBe(true);
@@ -45,9 +45,8 @@ describe('the production build (tsc to dist/, run with node)', () => {
 
   it('starts the all-in-one process on the embedded database without Redis and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pulse-dist-db-'));
-    const port = 38_000 + Math.floor(Math.random() * 1000);
     const child = spawn(process.execPath, [join(out, 'src/main.js'), 'all'], {
-      env: { ...nodeOnly, PGLITE_DIR: join(dir, 'db'), WEB_PORT: String(port), REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'info' },
+      env: { ...nodeOnly, PGLITE_DIR: join(dir, 'db'), WEB_PORT: '0', REDIS_URL: 'redis://127.0.0.1:1', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
@@ -55,9 +54,11 @@ describe('the production build (tsc to dist/, run with node)', () => {
     child.stderr.on('data', (b) => (logs += String(b)));
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     try {
+      // the web part listens on a free port and logs its address
       let ready: unknown = null;
-      for (let i = 0; i < 120 && !ready; i++) {
-        ready = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.json()).catch(() => null);
+      for (let i = 0; i < 240 && !ready; i++) {
+        const address = /"part":"web","address":"(http:[^"]+)"/.exec(logs)?.[1];
+        if (address) ready = await fetch(`${address}/ready`).then((r) => r.json()).catch(() => null);
         if (!ready) await new Promise((r) => setTimeout(r, 500));
       }
       expect(ready, logs).toEqual({ status: 'ok', checks: { database: 'ok', queues: 'ok' } });
@@ -68,5 +69,5 @@ describe('the production build (tsc to dist/, run with node)', () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, 180_000);
 });
