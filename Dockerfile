@@ -1,23 +1,41 @@
-# Pulse: one image for every process kind (bot, workers, web); the command picks the kind.
-FROM node:20-bookworm-slim
+# Pulse: one image for every process kind (bot, workers, web, all); the command picks the kind.
+# Multi-stage: the build stage has the dev dependencies (TypeScript, tsx, Prisma's generator)
+# and compiles to dist/; the final image holds only production dependencies and dist/, and runs
+# plain `node` (no tsx, no TypeScript, no dev dependencies).
 
-# Fonts for digest charts (Vietnamese glyphs) and CA certificates for Telegram's HTTPS API.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-noto-core ca-certificates \
- && rm -rf /var/lib/apt/lists/*
-
+# ── build: generate the Prisma client, compile to dist/ ─────────────────────────────────────────
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
-ENV NODE_ENV=production DOTENV_CONFIG_QUIET=true
+ENV DOTENV_CONFIG_QUIET=true
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 COPY scripts ./scripts
-# postinstall runs `npm run db:generate` (offline prisma generate).
-RUN npm ci --include=dev
+# dev dependencies included; postinstall runs `npm run db:generate` (offline prisma generate)
+RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run db:generate
+RUN npm run db:generate && npm run build
 
+# ── production dependencies only ──────────────────────────────────────────────────────────────────
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# no install scripts: the only one of ours (postinstall: prisma generate) needs dev tools, and the
+# generated client is already compiled into dist/
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# ── the image ─────────────────────────────────────────────────────────────────────────────────────
+FROM node:20-bookworm-slim AS runtime
+# Fonts for digest charts (Vietnamese glyphs) and CA certificates for Telegram's HTTPS API.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-noto-core ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+ENV NODE_ENV=production DOTENV_CONFIG_QUIET=true
+COPY package.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 # Migrations are applied at start (serialised by an advisory lock).
-CMD ["npx", "tsx", "src/main.ts", "all"]
+CMD ["node", "dist/src/main.js", "all"]

@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'src/db/generated/', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'tmp/', 'src/db/generated/', 'coverage/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -11,12 +11,11 @@
  * start functions do (app/alerts/warm-up.ts, delivery/warm-up.ts).
  * Prints p50/p99 of submit → first card for reports that raised an alert, and of submit →
  * first edit showing the report for reports that updated one, and per-stage figures.
- * Asserts nothing.
- * Run: npx tsx bench/alert-latency.ts [reportsPerSecond=20] [seconds=60]
+ * Asserts nothing. Queues and shared state on BENCH_BACKEND (redis, default, or postgres).
+ * Run: [BENCH_BACKEND=postgres] npx tsx bench/alert-latency.ts [reportsPerSecond=20] [seconds=60]
  */
 import { createModelStore } from '../src/db/stores/model-store.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../src/db/client.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,12 +34,13 @@ import { silentLogger } from '../src/logger.js';
 import { alertsDepsFrom, createAlertsWorker } from '../src/queue/alerts-worker.js';
 import { analysisDepsFrom, createAnalysisWorker } from '../src/queue/analysis-worker.js';
 import { createDeliveryWorker } from '../src/queue/delivery-worker.js';
-import { createQueueFactory } from '../src/queue/factory.js';
 import { enqueueAnalysis, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
 import { QUEUES } from '../src/queue/names.js';
-import { createRedis } from '../src/queue/redis.js';
-import { TEST_REDIS_URL } from '../test/support/db.js';
-import { benchDatabase, fmt, percentile, performance } from './support.js';
+import { BENCH_BACKEND, benchBackend, benchDatabase, fmt, percentile, performance } from './support.js';
+
+// Database pools: on PostgreSQL the queues open connections of their own too (~10 a process), so the
+// three processes keep to ~55 in all, leaving room on a shared server (max_connections 100).
+const POOLS = BENCH_BACKEND === 'postgres' ? { parent: 10, child: 8 } : { parent: 30, child: 20 };
 
 if (process.argv[2] === '--analysis-child') await runChild('analysis', process.argv[3]!, process.argv[4]!);
 if (process.argv[2] === '--alerts-child') await runChild('alerts', process.argv[3]!, process.argv[4]!);
@@ -57,9 +57,9 @@ const urgent = ['dev.jsonl', 'topics-train.jsonl'].flatMap((f) =>
     .filter((x) => x.urgent),
 );
 
-const db = await benchDatabase(30);
-const redis = createRedis(TEST_REDIS_URL);
-const queues = createQueueFactory(redis, `bench-${randomBytes(4).toString('hex')}`);
+const db = await benchDatabase(POOLS.parent);
+const backend = await benchBackend(BENCH_BACKEND, db);
+const queues = backend.queues;
 const analysisQueue = queues.queue<AnalyzeJob>(QUEUES.analysis);
 const alertsQueue = queues.queue(QUEUES.alerts);
 const deliveryQueue = queues.queue(QUEUES.delivery);
@@ -85,7 +85,7 @@ try {
   const children = [await startChild('analysis', db.url!, queues.prefix), await startChild('alerts', db.url!, queues.prefix)];
   await warmUpDelivery(repos.deliveries); // as startDeliveryWorker does
   const workers = [
-    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, redis, port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(alertsDepsFrom({ repos, alertsQueue, deliveryQueue, redis, queuePrefix: queues.prefix, t, clock, logger }))] }),
+    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, limiterStore: backend.limiterStore(), port, t, clock, logger, concurrency: 16, observers: [alertDeliveryObserver(alertsDepsFrom({ repos, alertsQueue, deliveryQueue, cardEditGate: backend.cardEditGate(), t, clock, logger }))] }),
   ];
 
   const evalWait: number[] = [];
@@ -161,7 +161,7 @@ try {
   const alerts = await db.prisma.alert.count();
   const levels = await db.prisma.report.groupBy({ by: ['urgencyLevel'], _count: true });
   console.log(
-    `alert latency, real pipeline (processes: analysis ×16, alerts ×16, and this one: delivery ×16 + fake API; PostgreSQL + Redis; fake API enforcing Telegram limits): ` +
+    `alert latency, real pipeline (processes: analysis ×16, alerts ×16, and this one: delivery ×16 + fake API; PostgreSQL, queues on ${BENCH_BACKEND}; fake API enforcing Telegram limits): ` +
       `${total} reports at ${RATE}/s for ${SECONDS} s (submitted in ${submitSeconds.toFixed(1)} s); levels ${levels.map((l) => `${l.urgencyLevel}=${l._count}`).join(' ')}; ${alerts} alerts`,
   );
   console.log(`  submit → first alert card (reports that raised an alert): p50 ${fmt(percentile(raised, 50))} ms   p99 ${fmt(percentile(raised, 99))} ms   max ${fmt(Math.max(...raised))} ms   (${raised.length} alerts; ${missing} raised but not delivered in time)`);
@@ -237,9 +237,7 @@ try {
     await q.obliterate({ force: true }).catch(() => undefined);
     await q.close();
   }
-  const keys = await redis.keys(`${queues.prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await backend.destroy();
   await db.destroy();
 }
 
@@ -258,9 +256,9 @@ async function startChild(kind: 'analysis' | 'alerts', url: string, prefix: stri
 
 /** A child: one analysis or alerts worker on the parent's schema and queue prefix, until SIGTERM. */
 async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string): Promise<never> {
-  const db = await openDatabase({ url, poolSize: 20 });
-  const redis = createRedis(TEST_REDIS_URL);
-  const queues = createQueueFactory(redis, prefix);
+  const db = await openDatabase({ url, poolSize: POOLS.child });
+  const backend = await benchBackend(BENCH_BACKEND, db, prefix);
+  const queues = backend.queues;
   const repos = createRepositories(db.prisma);
   const clock = () => new Date();
   const logger = silentLogger();
@@ -272,7 +270,7 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
     await context.get();
     worker = createAnalysisWorker(queues, analysisDepsFrom({ sql: db.sql, context, alertsQueue, clock, logger }), 16);
   } else {
-    const deps = alertsDepsFrom({ repos, alertsQueue, deliveryQueue, redis, queuePrefix: prefix, t: translator(createI18n()), clock, logger });
+    const deps = alertsDepsFrom({ repos, alertsQueue, deliveryQueue, cardEditGate: backend.cardEditGate(), t: translator(createI18n()), clock, logger });
     await warmUpAlerts(deps); // as startAlertsWorker does
     worker = createAlertsWorker({ ...deps, queues, concurrency: 16 });
   }
@@ -285,7 +283,7 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
   });
   await worker.close();
   await Promise.all([alertsQueue.close(), deliveryQueue.close()]);
-  await redis.quit();
+  await backend.close();
   await db.close();
   process.exit(0);
 }

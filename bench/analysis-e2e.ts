@@ -1,11 +1,11 @@
 /**
- * End-to-end analysis throughput of ONE worker process on PostgreSQL + Redis: reports are
+ * End-to-end analysis throughput of ONE worker process on PostgreSQL, queues on BENCH_BACKEND
+ * (redis, default, or postgres): reports are
  * stored (status received), their analyze jobs added, and one BullMQ worker analyses them
  * (NLP, grouping, one transaction of writes each). Prints reports/s; asserts nothing.
- * Run: npx tsx bench/analysis-e2e.ts [reports=3000] [concurrency=16]
+ * Run: [BENCH_BACKEND=postgres] npx tsx bench/analysis-e2e.ts [reports=3000] [concurrency=16]
  */
 import { createModelStore } from '../src/db/stores/model-store.js';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAnalysisContextProvider } from '../src/app/analysis/analysis-context.js';
@@ -13,12 +13,9 @@ import { createTopicModelCache } from '../src/app/analysis/topic-models.js';
 import { createRepositories } from '../src/db/repositories/index.js';
 import { silentLogger } from '../src/logger.js';
 import { analysisDepsFrom, createAnalysisWorker } from '../src/queue/analysis-worker.js';
-import { createQueueFactory } from '../src/queue/factory.js';
 import { ANALYZE_JOB_OPTIONS, type AnalyzeJob } from '../src/queue/jobs/analyze.js';
 import { QUEUES } from '../src/queue/names.js';
-import { createRedis } from '../src/queue/redis.js';
-import { TEST_REDIS_URL } from '../test/support/db.js';
-import { benchDatabase, performance } from './support.js';
+import { BENCH_BACKEND, benchBackend, benchDatabase, performance } from './support.js';
 
 const N = Number(process.argv[2] ?? 3000);
 const CONCURRENCY = Number(process.argv[3] ?? 16);
@@ -32,8 +29,8 @@ const texts = ['dev.jsonl', 'topics-train.jsonl'].flatMap((f) =>
 );
 
 const db = await benchDatabase(CONCURRENCY + 4);
-const redis = createRedis(TEST_REDIS_URL);
-const queues = createQueueFactory(redis, `bench-${randomBytes(4).toString('hex')}`);
+const backend = await benchBackend(BENCH_BACKEND, db);
+const queues = backend.queues;
 try {
   const repos = createRepositories(db.prisma);
   const root = await repos.units.create({ name: 'Bench root' });
@@ -79,11 +76,11 @@ try {
   await finished;
   const seconds = (performance.now() - start) / 1000;
   const groups = await db.prisma.issueGroup.count({ where: { reportCount: { gt: 0 } } });
-  console.log(`analysis e2e (1 worker process, concurrency ${CONCURRENCY}, PostgreSQL + Redis): ${N} reports in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} reports/s; failed ${failed}; ${groups} issue groups`);
+  console.log(`analysis e2e (1 worker process, concurrency ${CONCURRENCY}, PostgreSQL, queues on ${BENCH_BACKEND}): ${N} reports in ${seconds.toFixed(2)} s = ${(N / seconds).toFixed(0)} reports/s; failed ${failed}; ${groups} issue groups`);
   await queue.obliterate({ force: true });
   await queue.close();
 } finally {
-  await redis.quit();
+  await backend.destroy();
   await db.destroy();
 }
 // Connections the queue factory duplicated for the worker are not owned (so not closed) by BullMQ.

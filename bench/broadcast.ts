@@ -1,11 +1,10 @@
 /**
  * Broadcast through the real delivery path (Delivery rows, BullMQ `delivery` queue, the
- * Redis-shared limiter, grammY's Api) to a fake Bot API that ENFORCES Telegram's limits
+ * shared limiter on the backend BENCH_BACKEND names (redis, default, or postgres), grammY's Api) to a fake Bot API that ENFORCES Telegram's limits
  * (answers 429 beyond 30 msg/s overall, ~1/s per chat). Prints the achieved send rate and
  * the number of 429s; asserts nothing. Target: ≥ 0.85 × 30 = 25.5 msg/s with zero 429s.
- * Run: npx tsx bench/broadcast.ts [messages=1000] [workers=2]
+ * Run: [BENCH_BACKEND=postgres] npx tsx bench/broadcast.ts [messages=1000] [workers=2]
  */
-import { randomBytes } from 'node:crypto';
 import { Api } from 'grammy';
 import { createI18n, translator } from '../src/bot/i18n.js';
 import { createRepositories } from '../src/db/repositories/index.js';
@@ -13,18 +12,15 @@ import { createDeliveryService } from '../src/delivery/service.js';
 import { FakeBotApi, TELEGRAM_LIMITS } from '../src/fake-telegram/index.js';
 import { silentLogger } from '../src/logger.js';
 import { createDeliveryWorker } from '../src/queue/delivery-worker.js';
-import { createQueueFactory } from '../src/queue/factory.js';
 import { QUEUES } from '../src/queue/names.js';
-import { createRedis } from '../src/queue/redis.js';
-import { TEST_REDIS_URL } from '../test/support/db.js';
-import { benchDatabase, performance } from './support.js';
+import { BENCH_BACKEND, benchBackend, benchDatabase, performance } from './support.js';
 
 const N = Number(process.argv[2] ?? 1000);
 const WORKERS = Number(process.argv[3] ?? 2);
 
 const db = await benchDatabase(20);
-const redis = createRedis(TEST_REDIS_URL);
-const queues = createQueueFactory(redis, `bench-${randomBytes(4).toString('hex')}`);
+const backend = await benchBackend(BENCH_BACKEND, db);
+const queues = backend.queues;
 const queue = queues.queue(QUEUES.delivery);
 try {
   const repos = createRepositories(db.prisma);
@@ -32,9 +28,9 @@ try {
   const port = createDeliveryService({ deliveries: repos.deliveries, queue, clock });
   const fake = new FakeBotApi({ limits: TELEGRAM_LIMITS });
   const t = translator(createI18n());
-  // several delivery workers (as several processes would), sharing the Redis limiter
+  // several delivery workers (as several processes would), sharing the limiter
   const workers = Array.from({ length: WORKERS }, () =>
-    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, redis, port, t, clock, logger: silentLogger(), concurrency: 16 }),
+    createDeliveryWorker({ api: new Api('1:bench', { fetch: fake.fetch }), repos, queues, limiterStore: backend.limiterStore(), port, t, clock, logger: silentLogger(), concurrency: 16 }),
   );
   const t0 = performance.now();
   for (let i = 0; i < N; i += 50) {
@@ -65,7 +61,7 @@ try {
   const total = (performance.now() - t0) / 1000;
   const sent = await db.prisma.delivery.count({ where: { status: 'sent' } });
   console.log(
-    `broadcast ${N} msgs to distinct chats, ${WORKERS} delivery workers, fake API enforcing Telegram limits: ` +
+    `[${BENCH_BACKEND}] broadcast ${N} msgs to distinct chats, ${WORKERS} delivery workers, fake API enforcing Telegram limits: ` +
       `send rate ${rate.toFixed(1)} msg/s (first→last send ${((last - first) / 1000).toFixed(1)} s; target ≥ ${(0.85 * 30).toFixed(1)}), ` +
       `429s ${tooMany}, retry_after violations ${fake.retryAfterViolations}, recorded sent ${sent}/${N}, ` +
       `enqueue ${((enqueued - t0) / 1000).toFixed(1)} s, total ${total.toFixed(1)} s`,
@@ -74,9 +70,7 @@ try {
 } finally {
   await queue.obliterate({ force: true }).catch(() => undefined);
   await queue.close();
-  const keys = await redis.keys(`${queues.prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  await backend.destroy();
   await db.destroy();
 }
 // BullMQ does not close connections it was given (the factory's duplicates): exit explicitly.

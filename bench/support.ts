@@ -3,9 +3,14 @@
  * figure printer. Benchmarks print numbers; they never assert them.
  */
 import { performance } from 'node:perf_hooks';
+import type { BackendKind } from '../test/support/backends.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../test/support/db.js';
 
 export { performance };
+export { openTestBackend as benchBackend } from '../test/support/backends.js';
+
+/** The backend a benchmark runs on: BENCH_BACKEND=redis (default) or postgres. */
+export const BENCH_BACKEND: BackendKind = process.env.BENCH_BACKEND === 'postgres' ? 'postgres' : 'redis';
 
 /** A migrated schema in the local PostgreSQL (BENCH: TEST_DATABASE_URL or postgresql://…/test). */
 export function benchDatabase(poolSize = 10): Promise<TestDatabase> {

@@ -17,6 +17,8 @@ export const configSchema = z
         .regex(/^\d+:[A-Za-z0-9_-]{30,}$/, 'must look like 123456:ABC… (from @BotFather)')
         .optional(),
     ),
+    /** The Bot API server (default Telegram's): a self-hosted telegram-bot-api, or a stand-in for benchmarks. */
+    TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
     BOT_MODE: z.preprocess(emptyToUndefined, z.enum(['polling', 'webhook']).default('polling')),
     WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https$/ }).optional()),
     WEBHOOK_SECRET: z.preprocess(
@@ -35,9 +37,19 @@ export const configSchema = z
         .optional(),
     ),
     PGLITE_DIR: z.preprocess(emptyToUndefined, z.string().default('./data/pglite')),
+    /**
+     * Where queues and the bot's short-lived state live: `redis`, or `postgres` (BullMQ's
+     * PostgreSQL backend and tables of our own). Default: `postgres` on the embedded database,
+     * else `redis`.
+     */
+    STATE_BACKEND: z.preprocess(emptyToUndefined, z.enum(['redis', 'postgres']).optional()),
+    /** One redis:// URL, or several separated by commas for a Redis Cluster (its seed nodes). */
     REDIS_URL: z.preprocess(
       emptyToUndefined,
-      z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+      z
+        .string()
+        .regex(/^rediss?:\/\/[^,\s]+(,rediss?:\/\/[^,\s]+)*$/, 'must be a redis:// URL (or several, comma-separated, for a cluster)')
+        .default('redis://127.0.0.1:6379'),
     ),
     TZ_DEFAULT: z.preprocess(
       emptyToUndefined,
@@ -50,8 +62,8 @@ export const configSchema = z
     WEB_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
     PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(logLevels).default('info')),
-    /** Worker threads handling the bot's updates (default: one per core when there are several; 0 = in the main thread). */
-    BOT_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).optional()),
+    /** Worker threads handling the bot's updates (default 0 = in the main thread; one thread holds the expected load). */
+    BOT_THREADS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(16).default(0)),
     WORKER_CONCURRENCY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(500).default(8)),
     /** An alert card is edited at most about once per window (first join at once, later ones at its end; 0 = every report). */
     ALERT_EDIT_WINDOW_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60_000).default(1500)),
@@ -67,6 +79,16 @@ export const configSchema = z
   });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The backend of queues and bot state this configuration selects (the embedded database implies `postgres`). */
+export function stateBackendOf(config: Pick<Config, 'STATE_BACKEND' | 'DATABASE_URL'>): 'redis' | 'postgres' {
+  return config.STATE_BACKEND ?? (config.DATABASE_URL ? 'redis' : 'postgres');
+}
+
+/** The seed URLs of REDIS_URL: one for a single server, several for a Redis Cluster. */
+export function redisUrlsOf(config: Pick<Config, 'REDIS_URL'>): string[] {
+  return config.REDIS_URL.split(',');
+}
 
 function isValidTimeZone(tz: string): boolean {
   try {

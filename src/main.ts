@@ -1,15 +1,16 @@
 /**
  * The composition root for production processes:
- *   tsx src/main.ts bot       the Telegram bot (long polling or webhook)
- *   tsx src/main.ts workers   analysis, alerts, delivery and digest workers
- *   tsx src/main.ts web       health/readiness (and the dashboard, later)
- *   tsx src/main.ts all       everything in one process (required with the embedded database)
- *   tsx src/main.ts check-config   validate the configuration and exit
- * Scale by running more `workers` processes against the same Redis and PostgreSQL.
+ *   node dist/src/main.js bot       the Telegram bot (long polling or webhook)
+ *   node dist/src/main.js workers   analysis, alerts, delivery and digest workers
+ *   node dist/src/main.js web       health/readiness (and the dashboard, later)
+ *   node dist/src/main.js all       everything in one process (required with the embedded database)
+ *   node dist/src/main.js check-config   validate the configuration and exit
+ * (`tsx src/main.ts <kind>` from the sources.) Scale by running more `workers` processes against
+ * the same PostgreSQL (and Redis, with STATE_BACKEND=redis). The runtime and the parts are
+ * imported only once the configuration is valid, and each part's modules only when it starts.
  */
 import { loadConfigOrExit } from './config.js';
-import { createRuntime, exitOnSignals } from './runtime.js';
-import { startParts, type PartName } from './parts.js';
+import type { PartName } from './parts.js';
 
 const KINDS: Record<string, PartName[]> = {
   bot: ['bot'],
@@ -33,9 +34,11 @@ if (!config.DATABASE_URL && kind !== 'all') {
   process.stderr.write('the embedded database (no DATABASE_URL) serves one process only: run "all", or set DATABASE_URL\n');
   process.exit(2);
 }
+const { createRuntime, exitOnSignals } = await import('./runtime.js');
+const { startParts } = await import('./parts.js');
 let rt;
 try {
-  rt = await createRuntime(config, { migrate: true, ensureRedis: kind === 'all' });
+  rt = await createRuntime(config, { migrate: true });
 } catch (e) {
   process.stderr.write(`cannot start: ${(e as Error).message}\n`);
   process.exit(1);

@@ -1,19 +1,11 @@
 /**
  * The process parts a composition root can start, by name, and the bot's extra features
  * (alerts, digests) wired once so that src/main.ts and the demo agree. Each part takes the
- * shared Runtime, starts its work and registers its closers.
+ * shared Runtime, starts its work and registers its closers. A part's modules are imported
+ * when it starts, so that a process loads only what its kind runs (the web process does not
+ * load the NLP models, the bot not the analysis): they cost tens of MB each.
  */
-import { startBot } from './bot/start-bot.js';
-import { botExtraFeatures } from './bot-extras.js';
 import type { Runtime } from './runtime.js';
-import { startWeb } from './web/start.js';
-import { start as startAnalysis } from '../workers/analysis.js';
-import { start as startAlerts } from '../workers/alerts.js';
-import { start as startDelivery } from '../workers/delivery.js';
-import { start as startDigestsPart } from '../workers/digests.js';
-import { start as startSweeperPart } from './queue/sweeper.js';
-
-export { botExtraFeatures };
 
 export type PartName = 'web' | 'bot' | 'analysis' | 'alerts' | 'delivery' | 'digests' | 'sweeper';
 
@@ -22,15 +14,18 @@ export type PartName = 'web' | 'bot' | 'analysis' | 'alerts' | 'delivery' | 'dig
  * part (started here if the kind did not include it).
  */
 export async function startParts(rt: Runtime, names: PartName[]): Promise<void> {
+  const { startWeb } = await import('./web/start.js');
   const webhookPlugins: Parameters<typeof startWeb>[1] = { plugins: [] };
   const wantsWeb = names.includes('web');
   for (const name of names) {
     if (name === 'web') continue; // last, so that the webhook route can be mounted
     if (name === 'bot') {
+      const { startBot } = await import('./bot/start-bot.js');
+      const { botExtraFeatures } = await import('./bot-extras.js');
       const part = await startBot(rt, { extraFeatures: () => botExtraFeatures(rt) });
       if (part.webhookRoute) webhookPlugins.plugins!.push(part.webhookRoute);
     } else {
-      await PARTS[name](rt);
+      await (await PARTS[name]())(rt);
     }
     rt.logger.info({ part: name }, 'part started');
   }
@@ -40,10 +35,10 @@ export async function startParts(rt: Runtime, names: PartName[]): Promise<void> 
   }
 }
 
-const PARTS: Record<Exclude<PartName, 'web' | 'bot'>, (rt: Runtime) => Promise<unknown>> = {
-  analysis: startAnalysis,
-  alerts: startAlerts,
-  delivery: startDelivery,
-  digests: startDigestsPart,
-  sweeper: startSweeperPart,
+const PARTS: Record<Exclude<PartName, 'web' | 'bot'>, () => Promise<(rt: Runtime) => Promise<unknown>>> = {
+  analysis: async () => (await import('../workers/analysis.js')).start,
+  alerts: async () => (await import('../workers/alerts.js')).start,
+  delivery: async () => (await import('../workers/delivery.js')).start,
+  digests: async () => (await import('../workers/digests.js')).start,
+  sweeper: async () => (await import('./queue/sweeper.js')).start,
 };

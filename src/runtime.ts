@@ -1,25 +1,26 @@
 /**
  * The shared wiring of every process kind: configuration, logger, database (PostgreSQL or
- * embedded PGlite), repositories, Redis, queue factory, i18n, clock, and an ordered shutdown.
+ * embedded PGlite), repositories, the state backend (queues and shared state on Redis or
+ * PostgreSQL: src/backends.ts), i18n, clock, and an ordered shutdown.
  * Entry points (src/main.ts, workers/*.ts, src/demo) build one Runtime and hand it to the
  * `start(rt)` function of each part they run. Closers run in reverse order of registration,
- * so workers stop taking work before Redis and the database close.
+ * so workers stop taking work before the backend and the database close.
  */
 import { resolve } from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
 import type { Config } from './config.js';
-import { loadConfigOrExit } from './config.js';
+import { loadConfigOrExit, redisUrlsOf, stateBackendOf } from './config.js';
+import { openStateBackend, type StateBackend } from './backends.js';
 import { openDatabase, type Database } from './db/client.js';
 import { applyMigrations, readMigrations } from './db/migrate.js';
 import { createRepositories, type Repositories } from './db/repositories/index.js';
 import type { Clock } from './domain/clock.js';
 import { createLogger, type Logger } from './logger.js';
-import { createQueueFactory, type QueueFactory } from './queue/factory.js';
-import { createRedis, ensureRedis, type Redis } from './queue/redis.js';
+import type { QueueFactory } from './queue/factory.js';
 import { createI18n, translator, type Translate } from './bot/i18n.js';
 import type { BotContext } from './bot/context.js';
 import type { UserFromGetMe } from 'grammy/types';
-import { FakeBotApi } from './fake-telegram/index.js';
+import type { FakeBotApi } from './fake-telegram/index.js';
 
 export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../prisma/migrations');
 
@@ -32,6 +33,8 @@ export interface TelegramTransport {
   token: string;
   /** grammY `client.fetch` override; undefined = the real network. */
   fetch?: typeof fetch;
+  /** The Bot API server (TELEGRAM_API_ROOT); undefined = Telegram's. */
+  apiRoot?: string;
   /** Known bot identity (skips getMe); set for the fake API. */
   botInfo?: UserFromGetMe;
   fake?: FakeBotApi;
@@ -43,7 +46,9 @@ export interface Runtime {
   logger: Logger;
   db: Database;
   repos: Repositories;
-  redis: Redis;
+  /** Queues and shared state (Redis or PostgreSQL). */
+  backend: StateBackend;
+  /** `backend.queues`. */
   queues: QueueFactory;
   i18n: I18n<BotContext>;
   t: Translate;
@@ -56,10 +61,10 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Apply migrations at start (always true for the embedded database). */
   migrate?: boolean;
-  /** Start a private redis-server when none answers (demo, all-in-one). */
-  ensureRedis?: boolean;
-  /** Queue key prefix (tests and the demo isolate themselves). */
+  /** Key prefix of queues and shared state (tests and the demo isolate themselves). */
   queuePrefix?: string;
+  /** BullMQ's schema on PostgreSQL (default `bullmq`; tests use one of their own). */
+  queueSchema?: string;
   logger?: Logger;
   clock?: Clock;
   /** Use this fake Bot API even if a token is configured (tests, demo). */
@@ -68,10 +73,10 @@ export interface RuntimeOptions {
 
 const FAKE_TOKEN = '1000000001:FAKE-TOKEN-FOR-THE-DEMO-AND-TESTS-000';
 
-/** Real Telegram when a token is configured, else a fake Bot API. */
-export function telegramTransport(config: Config, fake?: FakeBotApi): TelegramTransport {
-  if (!fake && config.TELEGRAM_BOT_TOKEN) return { token: config.TELEGRAM_BOT_TOKEN };
-  const api = fake ?? new FakeBotApi({ botUsername: config.BOT_USERNAME });
+/** Real Telegram when a token is configured, else a fake Bot API (loaded only then). */
+export async function telegramTransport(config: Config, fake?: FakeBotApi): Promise<TelegramTransport> {
+  if (!fake && config.TELEGRAM_BOT_TOKEN) return { token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) };
+  const api = fake ?? new (await import('./fake-telegram/index.js')).FakeBotApi({ botUsername: config.BOT_USERNAME });
   return { token: FAKE_TOKEN, fetch: api.fetch, botInfo: api.botInfo, fake: api };
 }
 
@@ -94,31 +99,29 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       }
     })());
   try {
-    let redisUrl = config.REDIS_URL;
-    if (opts.ensureRedis) {
-      const ensured = await ensureRedis(config.REDIS_URL);
-      if (ensured.started) logger.info({ url: ensured.url }, 'started a private redis-server for this process');
-      onShutdown('redis-server', ensured.stop);
-      redisUrl = ensured.url;
-    }
     const db = await openDatabase({ url: config.DATABASE_URL, pgliteDir: config.PGLITE_DIR });
     onShutdown('database', () => db.close());
     if (opts.migrate || db.kind === 'pglite') {
       const r = await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
       if (r.applied.length) logger.info({ applied: r.applied }, 'migrations applied');
     }
-    const redis = createRedis(redisUrl);
-    redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
-    onShutdown('redis', async () => void (await redis.quit().catch(() => redis.disconnect())));
+    const prefix = opts.queuePrefix ?? 'pulse';
+    const backend = await openStateBackend(stateBackendOf(config), db, {
+      redisUrls: redisUrlsOf(config),
+      prefix,
+      logger,
+      ...(opts.queueSchema ? { queueSchema: opts.queueSchema } : {}),
+    });
+    onShutdown('state-backend', () => backend.close());
     const i18n = createI18n<BotContext>({ memberLanguage: (ctx) => ctx.member?.language });
     return {
       config,
-      telegram: telegramTransport(config, opts.fakeTelegram),
+      telegram: await telegramTransport(config, opts.fakeTelegram),
       logger,
       db,
       repos: createRepositories(db.prisma),
-      redis,
-      queues: createQueueFactory(redis, opts.queuePrefix ?? 'pulse'),
+      backend,
+      queues: backend.queues,
       i18n,
       t: translator(i18n),
       clock: opts.clock ?? (() => new Date()),

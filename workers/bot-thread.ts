@@ -1,6 +1,6 @@
 /**
  * Entry of a bot thread (started by src/bot/threads.ts through workers/thread-entry.mjs): the
- * composition root of one thread — its own runtime (database pool, Redis, queues, i18n), the
+ * composition root of one thread — its own runtime (database pool, state backend, queues, i18n), the
  * whole bot (createBot, with the alerts and digest features), serving the updates that the
  * front bot hands over. Its connections close when the pool closes it.
  */
@@ -24,16 +24,16 @@ if (data.fakeTelegram) {
     parentPort!.postMessage({ t: 'api', call: { method, payload, at, ok, ...(errorCode ? { errorCode } : {}), result } } satisfies MirroredCall);
   });
 }
-const rt = await createRuntime(data.config, { logger, queuePrefix: data.queuePrefix, ...(fake ? { fakeTelegram: fake } : {}) });
-const bot = createRuntimeBot(rt, logger, {
+const rt = await createRuntime(data.config, { logger, queuePrefix: data.queuePrefix, ...(data.queueSchema ? { queueSchema: data.queueSchema } : {}), ...(fake ? { fakeTelegram: fake } : {}) });
+const bot = await createRuntimeBot(rt, logger, {
   token: rt.telegram.token,
   botInfo: data.botInfo,
   ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}),
+  ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}),
   extraFeatures: botExtraFeatures(rt),
   ...(data.limits ? { limits: data.limits } : {}),
   ...(data.conversationPrefix ? { conversationPrefix: data.conversationPrefix } : {}),
-  ...(data.draftsPrefix ? { draftsPrefix: data.draftsPrefix } : {}),
-});
+}, data.draftsPrefix ? { draftsPrefix: data.draftsPrefix } : {});
 serveUpdates(
   (u) => bot.handleUpdate(u),
   () => rt.shutdown('bot thread closing'),

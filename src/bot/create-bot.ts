@@ -1,7 +1,7 @@
 /**
  * `createBot(deps)`: the whole intake side of the bot, built from injected dependencies (no
  * connection is opened here). Order matters: per-update logger and membership first, then
- * i18n and the flood limit, the conversations plugin with Redis state (and the give-back of
+ * i18n and the flood limit, the conversations plugin with its shared state (and the give-back of
  * drafts whose state it discarded), joining, the stranger gate, the commands that must win
  * over an active flow (/cancel, /help, /language, /myreports), the report conversation, the
  * features that start flows, other modules' features, the /dashboard placeholder, and
@@ -9,8 +9,6 @@
  */
 import { analysisRequests } from '../queue/jobs/analyze.js';
 import { conversations, createConversation } from '@grammyjs/conversations';
-import { limit } from '@grammyjs/ratelimiter';
-import { RedisAdapter } from '@grammyjs/storage-redis';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { Bot, Composer, type Context } from 'grammy';
@@ -23,7 +21,7 @@ import { createErrorHandler } from './middleware/error-boundary.js';
 import { membership, strangerGate, updateLogger } from './middleware/membership.js';
 import { trimPressedMessage } from './middleware/trim-update.js';
 import { createTaxonomyCache } from './taxonomy-cache.js';
-import { createDraftStore } from './draft-store.js';
+import { floodLimit } from './flood-limit.js';
 import { registerStaffCommands } from './commands.js';
 import { startFeature } from './features/start.js';
 import { cancelFeature, reportFeature } from './features/report.js';
@@ -42,10 +40,10 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const limits = { ...DEFAULT_BOT_LIMITS, ...deps.limits };
   const t = memoized(translator(deps.i18n));
   const topics = createTaxonomyCache(deps.repos, deps.clock);
-  const drafts = createDraftStore(deps.redis, deps.draftsPrefix);
+  const drafts = deps.state.drafts;
   const bot = new Bot<BotContext>(deps.token, {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
-    ...(deps.fetch ? { client: { fetch: deps.fetch as never } } : {}),
+    client: { ...(deps.fetch ? { fetch: deps.fetch as never } : {}), ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
   });
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   const intake = { repos: deps.repos, ...(deps.reportIntake ? { reportIntake: deps.reportIntake } : {}), clock: deps.clock, analysis: analysisRequests(deps.analysisQueue), logger: deps.logger, reportsPerHour: limits.reportsPerHour };
@@ -64,11 +62,11 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const dm = root.chatType('private');
   dm.use(membership(deps.memberLookup ?? deps.repos.members, t));
   dm.use(deps.i18n);
-  dm.use(floodLimit(deps, limits));
+  dm.use(personFloodLimit(deps, limits));
   dm.use(trimPressedMessage());
   dm.use(
     conversations<BotContext, Context>({
-      storage: { type: 'key', version: FLOW_STATE_VERSION, prefix: conversationPrefix, adapter: new RedisAdapter({ instance: deps.redis, ttl: 7 * 24 * 3600 }) },
+      storage: { type: 'key', version: FLOW_STATE_VERSION, prefix: conversationPrefix, adapter: deps.state.conversations },
     }),
   );
   dm.use(giveBackLostDrafts(drafts, t));
@@ -86,13 +84,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   return bot;
 }
 
-/** Per-person flood limit in Redis (shared by every bot process); one friendly notice per window. */
-function floodLimit(deps: BotDeps, limits: BotLimits) {
-  return limit<BotContext, typeof deps.redis>({
-    timeFrame: limits.floodWindowMs,
+/** Per-person flood limit in the shared state (shared by every bot process); one friendly notice per window. */
+function personFloodLimit(deps: BotDeps, limits: BotLimits) {
+  return floodLimit({
+    counter: deps.state.flood,
+    windowMs: limits.floodWindowMs,
     limit: limits.floodLimit,
-    storageClient: deps.redis,
-    keyGenerator: (ctx) => (ctx.from ? `pulse-flood-${ctx.from.id}` : undefined),
     onLimitExceeded: async (ctx) => {
       ctx.log.info('flood limit');
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('intake-flood') });

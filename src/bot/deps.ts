@@ -3,12 +3,12 @@ import type { I18n } from '@grammyjs/i18n';
 import type { Queue } from 'bullmq';
 import type { Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Redis } from 'ioredis';
 import type { MemberLookup, ReportIntake, Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import type { BotContext } from './context.js';
+import type { BotState } from './state.js';
 
 /** Per-person limits (flood and reports per hour). */
 export interface BotLimits {
@@ -29,21 +29,22 @@ export interface BotDeps {
   botInfo?: UserFromGetMe;
   /** A fake Telegram at the fetch level (FakeBotApi.fetch). */
   fetch?: typeof fetch;
+  /** The Bot API server (TELEGRAM_API_ROOT); default Telegram's. */
+  apiRoot?: string;
   repos: Repositories;
   /** Fast per-update membership lookup (raw SQL, `createMemberLookup(db.sql)`); defaults to repos.members. */
   memberLookup?: MemberLookup;
   /** Raw-SQL write path for reports (`createReportIntake(db.sql)`); defaults to repos.reports. */
   reportIntake?: ReportIntake;
-  redis: Redis;
+  /** Conversation state, draft index and flood counters (Redis or PostgreSQL: src/bot/state.ts). */
+  state: BotState;
   analysisQueue: Queue<AnalyzeJob>;
   i18n: I18n<BotContext>;
   clock: Clock;
   logger: Logger;
   /** Features of other modules (alerts, digest…), registered before the "unhandled" feature. */
   extraFeatures?: Composer<BotContext>[];
-  /** Redis key prefix of conversation state (default `conv:`). */
+  /** Storage key prefix of conversation state (default `conv:`). */
   conversationPrefix?: string;
-  /** Redis key prefix of the index of drafts in progress (default `pulse:drafts`). */
-  draftsPrefix?: string;
   limits?: Partial<BotLimits>;
 }

@@ -1,11 +1,11 @@
 /**
- * An index of report drafts in progress (Redis: a sorted set by last activity and the text
- * typed so far), so that a draft left for 24 hours is given back and dropped even if the
+ * An index of report drafts in progress (the text typed so far and the last activity, in the
+ * shared state: Redis or PostgreSQL, db/state/draft-store.ts), so that a draft left for 24 hours is given back and dropped even if the
  * person never writes again — not only when they come back. The conversation state itself
  * stays with the conversations plugin; this is what the reaper needs to find and echo it.
  */
-import type { Api } from 'grammy';
-import type { Redis } from 'ioredis';
+import type { Api, StorageAdapter } from 'grammy';
+import type { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../domain/clock.js';
 import { DRAFT_IDLE_MS } from '../domain/report-draft.js';
 import type { Language } from '../domain/vocabulary.js';
@@ -21,15 +21,21 @@ export interface DraftRecord {
   at: number;
 }
 
-/** The draft index API. */
-export type DraftStore = ReturnType<typeof createDraftStore>;
+/** The draft index: one record per chat with a draft in progress. */
+export interface DraftStore {
+  touch(chatId: number, rec: DraftRecord): Promise<void>;
+  get(chatId: number): Promise<DraftRecord | null>;
+  clear(chatId: number): Promise<void>;
+  /** Drafts untouched since `beforeMs`, oldest first. */
+  idleBefore(beforeMs: number): Promise<{ chatId: number; rec: DraftRecord }[]>;
+}
 
 /**
- * The draft index: one Redis hash `<prefix>` of chat id → record. One HSET per message the
+ * The draft index in Redis: one hash `<prefix>` of chat id → record. One HSET per message the
  * flow sends (a transaction or a sorted set cost several times more on the hot path); the
  * reaper reads the whole hash, which holds only the drafts in progress.
  */
-export function createDraftStore(redis: Redis, prefix = 'pulse:drafts') {
+export function createRedisDraftStore(redis: Redis | Cluster, prefix = 'pulse:drafts'): DraftStore {
   return {
     async touch(chatId: number, rec: DraftRecord): Promise<void> {
       await redis.hset(prefix, String(chatId), JSON.stringify(rec));
@@ -41,7 +47,6 @@ export function createDraftStore(redis: Redis, prefix = 'pulse:drafts') {
     async clear(chatId: number): Promise<void> {
       await redis.hdel(prefix, String(chatId));
     },
-    /** Drafts untouched since `beforeMs`, oldest first. */
     async idleBefore(beforeMs: number): Promise<{ chatId: number; rec: DraftRecord }[]> {
       const all = await redis.hgetall(prefix);
       return Object.entries(all)
@@ -55,12 +60,13 @@ export function createDraftStore(redis: Redis, prefix = 'pulse:drafts') {
 /** What the reaper needs to give back and drop idle drafts. */
 export interface ReaperDeps {
   api: Api;
-  redis: Redis;
+  /** The conversations' storage: an idle draft's conversation state is deleted with it. */
+  conversations: Pick<StorageAdapter<unknown>, 'delete'>;
   drafts: DraftStore;
   clock: Clock;
   t: Translate;
   logger: Logger;
-  /** The conversations' Redis key prefix (default `conv:`): the state is deleted with the draft. */
+  /** The conversations' storage key prefix (default `conv:`). */
   conversationPrefix?: string;
 }
 
@@ -68,7 +74,7 @@ export interface ReaperDeps {
 export async function reapIdleDrafts(deps: ReaperDeps): Promise<number> {
   const stale = await deps.drafts.idleBefore(deps.clock().getTime() - DRAFT_IDLE_MS);
   for (const { chatId, rec } of stale) {
-    await deps.redis.del(`${deps.conversationPrefix ?? 'conv:'}${chatId}`);
+    await deps.conversations.delete(`${deps.conversationPrefix ?? 'conv:'}${chatId}`);
     await deps.drafts.clear(chatId);
     if (!rec.echo) continue;
     await deps.api

@@ -14,13 +14,15 @@ import type { BotLimits } from './deps.js';
 import type { ThreadPool } from './threads.js';
 import { updateChatId } from './threads.js';
 
-/** The entry module of a bot thread. */
-export const BOT_THREAD_ENTRY = new URL('../../workers/bot-thread.ts', import.meta.url);
+/** The entry module of a bot thread: `.ts` from the sources, `.js` from the build (dist/). */
+export const BOT_THREAD_ENTRY = new URL(`../../workers/bot-thread${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /** What every bot thread is given to build its runtime and bot (structured-cloneable). */
 export interface BotThreadData {
   config: Config;
   queuePrefix: string;
+  /** BullMQ's schema on the PostgreSQL backend (the parent's). */
+  queueSchema?: string;
   botInfo: UserFromGetMe;
   /** Use a fake Bot API in the thread and post its calls back (tests, benchmarks). */
   fakeTelegram?: boolean;
@@ -42,10 +44,10 @@ export function isMirroredCall(m: unknown): m is MirroredCall {
 }
 
 /** Builds the front bot; `use(pool)` installs the hand-over once the threads are ready. */
-export function createFrontBot(token: string, logger: Logger, opts: { fetch?: typeof fetch; botInfo?: UserFromGetMe } = {}) {
+export function createFrontBot(token: string, logger: Logger, opts: { fetch?: typeof fetch; apiRoot?: string; botInfo?: UserFromGetMe } = {}) {
   const bot = new Bot<BotContext>(token, {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
-    ...(opts.fetch ? { client: { fetch: opts.fetch as never } } : {}),
+    client: { ...(opts.fetch ? { fetch: opts.fetch as never } : {}), ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}) },
   });
   // A thread answers its own errors; what reaches here is a thread that died holding the update.
   bot.catch((err) => logger.error({ updateId: err.ctx.update.update_id, err: (err.error as Error)?.message }, 'update lost by a bot thread'));

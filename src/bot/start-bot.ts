@@ -19,9 +19,9 @@ import type { BotContext } from './context.js';
 import { createBot, type BotDeps } from './create-bot.js';
 import { registerDefaultCommands, registerStaffCommands } from './commands.js';
 import { translator } from './i18n.js';
-import { createDraftStore, startDraftReaper } from './draft-store.js';
+import { startDraftReaper } from './draft-store.js';
 import { BOT_THREAD_ENTRY, createFrontBot, isMirroredCall, type BotThreadData } from './front-bot.js';
-import { createThreadPool, defaultBotThreads } from './threads.js';
+import { createThreadPool } from './threads.js';
 
 /** Options of the bot part. */
 export interface StartBotOptions {
@@ -53,23 +53,19 @@ export function webhookRoute(bot: Bot<BotContext>, secretToken: string, path = '
 }
 
 /**
- * The runtime-derived part of createBot's deps (the raw-SQL hot paths included), shared by the
- * production bot and the fake-Telegram bot of the demo and `npm run chat`.
+ * The runtime-derived part of createBot's deps (the raw-SQL hot paths and the shared state of
+ * the configured backend included), shared by the production bot and the fake-Telegram bot of
+ * the demo and `npm run chat`. `draftsPrefix` isolates the demo's drafts.
  */
-export function botDepsFromRuntime(rt: Runtime, analysisQueue: Queue<AnalyzeJob>, logger: Logger, clock: Clock = rt.clock) {
+export async function botDepsFromRuntime(rt: Runtime, analysisQueue: Queue<AnalyzeJob>, logger: Logger, opts: { clock?: Clock; draftsPrefix?: string } = {}) {
   const memberLookup = createCachedMemberLookup(rt.db, createMemberLookup(rt.db.sql), { logger });
   rt.onShutdown('bot-member-cache', () => memberLookup.close());
-  // The bot's own state (conversations, flood counters, draft index) on a connection of its own
-  // with auto-pipelining: the commands of all updates in flight leave in one write per tick
-  // (+10–20 % updates/s in bench/report-flow.ts). Not for BullMQ, which is not known to be safe with it.
-  const stateRedis = rt.redis.duplicate({ enableAutoPipelining: true });
-  stateRedis.on('error', (err) => logger.warn({ err: err.message }, 'bot state redis connection error'));
-  rt.onShutdown('bot-state-redis', async () => void (await stateRedis.quit().catch(() => stateRedis.disconnect())));
+  const clock = opts.clock ?? rt.clock;
   return {
     repos: rt.repos,
     memberLookup,
     reportIntake: createReportIntake(rt.db.sql),
-    redis: stateRedis,
+    state: await rt.backend.botState(opts.draftsPrefix ? { draftsPrefix: opts.draftsPrefix } : {}),
     analysisQueue,
     i18n: rt.i18n,
     clock,
@@ -85,11 +81,12 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
     log.warn('TELEGRAM_BOT_TOKEN is not set: the bot is not connected to Telegram');
     return { bot: null, webhookRoute: null };
   }
-  const threads = rt.config.BOT_THREADS ?? defaultBotThreads();
+  const threads = rt.config.BOT_THREADS;
   // Threads need a database every thread can open (not the embedded one) and a transport they
   // can build themselves (not a fake handed in by a test).
   const bot = threads > 0 && rt.db.kind === 'postgres' && !opts.fetch ? await threadedBot(rt, token, threads, log) : await inProcessBot(rt, token, opts, log);
-  const reaper = startDraftReaper({ api: bot.api, redis: rt.redis, drafts: createDraftStore(rt.redis), clock: rt.clock, t: translator(rt.i18n), logger: log });
+  const state = await rt.backend.botState();
+  const reaper = startDraftReaper({ api: bot.api, conversations: state.conversations, drafts: state.drafts, clock: rt.clock, t: translator(rt.i18n), logger: log });
   rt.onShutdown('bot-draft-reaper', () => reaper.stop());
   await registerMenus(rt, bot).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'setMyCommands failed'));
   if (rt.config.BOT_MODE === 'webhook') {
@@ -111,18 +108,24 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
  * The whole bot on a runtime (its analysis queue closed with the runtime): the bot of the main
  * thread and of each bot thread (workers/bot-thread.ts).
  */
-export function createRuntimeBot(rt: Runtime, logger: Logger, deps: Pick<BotDeps, 'token'> & Partial<BotDeps>): Bot<BotContext> {
+export async function createRuntimeBot(
+  rt: Runtime,
+  logger: Logger,
+  deps: Pick<BotDeps, 'token'> & Partial<BotDeps>,
+  opts: { draftsPrefix?: string } = {},
+): Promise<Bot<BotContext>> {
   const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
   rt.onShutdown('bot-analysis-queue', () => analysisQueue.close());
-  return createBot({ ...botDepsFromRuntime(rt, analysisQueue, logger), ...deps });
+  return createBot({ ...(await botDepsFromRuntime(rt, analysisQueue, logger, opts)), ...deps });
 }
 
 /** The whole bot in this thread. */
 async function inProcessBot(rt: Runtime, token: string, opts: StartBotOptions, log: Logger): Promise<Bot<BotContext>> {
-  const bot = createRuntimeBot(rt, log, {
+  const bot = await createRuntimeBot(rt, log, {
     token,
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures() } : {}),
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}),
   });
   await bot.init();
   log.info('bot handles updates in the main thread');
@@ -132,12 +135,12 @@ async function inProcessBot(rt: Runtime, token: string, opts: StartBotOptions, l
 /** A front bot that hands each update to the bot threads (src/bot/threads.ts, workers/bot-thread.ts). */
 async function threadedBot(rt: Runtime, token: string, count: number, log: Logger): Promise<Bot<BotContext>> {
   const fake = rt.telegram.fake;
-  const front = createFrontBot(token, log, rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {});
+  const front = createFrontBot(token, log, { ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}), ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}) });
   await front.bot.init();
   const pool = createThreadPool<BotThreadData>({
     entry: BOT_THREAD_ENTRY,
     count,
-    data: { config: rt.config, queuePrefix: rt.queues.prefix, botInfo: front.bot.botInfo, ...(fake ? { fakeTelegram: true } : {}) },
+    data: { config: rt.config, queuePrefix: rt.queues.prefix, ...(rt.backend.queueSchema ? { queueSchema: rt.backend.queueSchema } : {}), botInfo: front.bot.botInfo, ...(fake ? { fakeTelegram: true } : {}) },
     logger: log,
     // with the fake Bot API, each thread has its own and mirrors its calls into the runtime's
     ...(fake ? { onOther: (m: unknown) => isMirroredCall(m) && fake.mirror(m.call) } : {}),

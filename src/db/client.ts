@@ -2,14 +2,14 @@
  * Database factory: PostgreSQL when a DATABASE_URL is given, embedded PGlite otherwise.
  * The same generated Prisma client runs on both through driver adapters. Returns the Prisma
  * client, a raw SQL executor for migrations and aggregations, and one `close()` that releases
- * everything (PGlite keeps the process alive until it is closed).
+ * everything (PGlite keeps the process alive until it is closed). PGlite's modules are loaded
+ * only when the embedded database is opened.
  */
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.js';
+import type { ServedPglite } from './pglite-socket.js';
 import { pgExecutor, pgliteExecutor, type SqlExecutor } from './sql.js';
 
 export type Prisma = PrismaClient;
@@ -27,6 +27,12 @@ export interface Database {
    * while it is down.
    */
   listen(channel: string, onNotify: (payload: string) => void, onState?: (listening: boolean) => void): Promise<Subscription>;
+  /**
+   * A URL other PostgreSQL clients of this process can connect to (BullMQ's PostgreSQL backend):
+   * the server's URL (without `?schema=`), or, for PGlite, a loopback socket served on first call
+   * (db/pglite-socket.ts) and stopped by `close()`.
+   */
+  connectionUrl(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -67,6 +73,7 @@ function openPostgres(url: string, max: number): Database {
     prisma,
     sql: pgExecutor(pool),
     listen: (channel, onNotify, onState) => pgListen(poolConfig, channel, onNotify, onState),
+    connectionUrl: async () => parsed.toString(),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -76,9 +83,15 @@ function openPostgres(url: string, max: number): Database {
 
 async function openPglite(dir: string): Promise<Database> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const [{ PGlite }, { PrismaPGlite }, { servePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('pglite-prisma-adapter'),
+    import('./pglite-socket.js'),
+  ]);
   const db = new PGlite(dir);
   await db.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  let served: Promise<ServedPglite> | null = null;
   return {
     kind: 'pglite',
     schema: 'public',
@@ -94,7 +107,12 @@ async function openPglite(dir: string): Promise<Database> {
         },
       };
     },
+    async connectionUrl() {
+      served ??= servePglite(db);
+      return (await served).url;
+    },
     async close() {
+      if (served) await (await served).stop();
       await prisma.$disconnect();
       await db.close();
     },

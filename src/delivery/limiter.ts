@@ -1,9 +1,9 @@
 /**
- * A rate limiter shared in Redis, so that any number of delivery workers (threads or
+ * A rate limiter shared in Redis or PostgreSQL (a `LimiterStore`), so that any number of delivery workers (threads or
  * machines) together stay within Telegram's limits. Design choice: a shared limiter rather
  * than a single consumer, because alerts must not wait behind one slow process and the
- * deployment scales by adding workers. Redis' own clock (TIME) is used so that workers on
- * different machines agree.
+ * deployment scales by adding workers. The store's own clock is used (Redis TIME, PostgreSQL
+ * clock_timestamp()) so that workers on different machines agree.
  *
  * - Global: paced (GCRA without burst) at `globalPerSecond` (27.5) with a safety margin below
  *   Telegram's ~30/s: pacing, unlike a window counter, cannot emit a burst, and the margin
@@ -14,7 +14,6 @@
  * - Blocks: after a 429 the chat (or, on a flood of 429s across chats, everything) is blocked
  *   for `retry_after`; the global pace is halved for a while ("slow the lane").
  */
-import type { Redis } from 'ioredis';
 
 export interface LimiterOptions {
   globalPerSecond: number;
@@ -58,55 +57,43 @@ export interface Admission {
   token: string;
 }
 
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+/**
+ * Where the limiter's shared state lives (STATE_BACKEND): Redis (one Lua script per attempt,
+ * delivery/redis-limiter-store.ts) or PostgreSQL (one SQL function per attempt,
+ * db/state/limiter-store.ts). Both use the store's own clock, so that workers on different machines agree.
+ */
+export interface LimiterStore {
+  /** One admission attempt for `chat` (see ACQUIRE in the Redis store for the rules). */
+  acquire(chat: string, token: string, rules: ChatRules): Promise<{ admitted: boolean; waitMs: number; reason: Admission['reason'] }>;
+  /** Ends the in-flight request to a chat if `token` still holds it. */
+  release(chat: string, token: string): Promise<void>;
+  /** Milliseconds the chat (or everything) remains blocked; 0 when free. */
+  blockedFor(chat: string): Promise<number>;
+  /** Blocks the chat for `ms`, slows the pace for `slowdownMs`; blocks everything when `floodThreshold` chats got a 429 within a second. */
+  tooManyRequests(chat: string, ms: number, slowdownMs: number, floodThreshold: number): Promise<{ global: boolean }>;
+}
 
-// KEYS: 1 global pace, 2 chat log, 3 global block, 4 chat block, 5 slow flag, 6 chat in-flight
-// ARGV: 1 unique token, 2 interval ms, 3 chat max, 4 chat window ms, 5 in-flight ttl ms, 6 catch-up ms
-// Admission happens at the moment of sending (no future reservations), so a late timer can
-// never bunch requests together.
-const ACQUIRE = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local blocked = math.max(redis.call('PTTL', KEYS[3]), redis.call('PTTL', KEYS[4]))
-if blocked > 0 then return {0, blocked, 2} end
-if redis.call('EXISTS', KEYS[6]) == 1 then return {0, 25, 2} end
-local interval = tonumber(ARGV[2])
-if redis.call('EXISTS', KEYS[5]) == 1 then interval = interval * 2 end
-local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
-if now < tat then return {0, tat - now, 1} end
-local cmax = tonumber(ARGV[3])
-local cwin = tonumber(ARGV[4])
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - cwin)
-local n = redis.call('ZCARD', KEYS[2])
-if n >= cmax then
-  local first = redis.call('ZRANGE', KEYS[2], n - cmax, n - cmax, 'WITHSCORES')
-  return {0, math.max(1, tonumber(first[2]) + cwin - now), 2}
-end
-local nexttat = now + interval
-if now - tat < tonumber(ARGV[6]) then nexttat = tat + interval end
-redis.call('SET', KEYS[1], nexttat, 'PX', 60000)
-redis.call('ZADD', KEYS[2], now, ARGV[1])
-redis.call('PEXPIRE', KEYS[2], cwin + 1000)
-redis.call('SET', KEYS[6], ARGV[1], 'PX', tonumber(ARGV[5]))
-return {1, 0, 0}
-`;
+/** The limits that apply to one attempt. */
+export interface ChatRules {
+  /** The global pace: ms between two admissions. */
+  intervalMs: number;
+  chatMax: number;
+  chatWindowMs: number;
+  inFlightTtlMs: number;
+  catchUpMs: number;
+}
 
-/** The shared limiter over one Redis; `prefix` isolates deployments and test runs. */
+/** The shared limiter over one store (Redis or PostgreSQL). */
 export class TelegramRateLimiter {
   private seq = 0;
   private readonly opts: LimiterOptions;
 
   constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
+    private readonly store: LimiterStore,
     opts: Partial<LimiterOptions> = {},
   ) {
     this.opts = { ...DEFAULT_LIMITER_OPTIONS, ...opts };
     if (this.opts.globalPerSecond <= 0 || this.opts.privateMax < 1 || this.opts.groupMax < 1) throw new RangeError('limiter limits must be positive');
-  }
-
-  private key(...parts: string[]): string {
-    return `${this.prefix}:rl:${parts.join(':')}`;
   }
 
   private waiters: { chat: string; priority: number; seq: number; done: (a: Admission) => void; fail: (e: unknown) => void }[] = [];
@@ -115,7 +102,7 @@ export class TelegramRateLimiter {
   /**
    * Admits a request to a chat now, waiting out the global pace in place; returns a denial
    * when the chat itself must wait. Callers of one process wait in a local line ordered by
-   * priority (lower first, like BullMQ), so that one of them (not all) polls Redis while the
+   * priority (lower first, like BullMQ), so that one of them (not all) polls the store while the
    * pace is the limit and an alert never waits behind a queue of broadcasts.
    */
   acquire(chatId: bigint | string, priority = 0): Promise<Admission> {
@@ -157,35 +144,24 @@ export class TelegramRateLimiter {
     const chat = String(chatId);
     const group = chat.startsWith('-');
     const token = `${process.pid}-${Date.now()}-${++this.seq}`;
-    const res = (await this.redis.eval(
-      ACQUIRE,
-      6,
-      this.key('pace'),
-      this.key('chat', chat),
-      this.key('block', '*'),
-      this.key('block', chat),
-      this.key('slow'),
-      this.key('inflight', chat),
-      token,
-      String(1000 / this.opts.globalPerSecond),
-      String(group ? this.opts.groupMax : this.opts.privateMax),
-      String(group ? this.opts.groupWindowMs : this.opts.privateWindowMs),
-      String(this.opts.inFlightTtlMs),
-      String(this.opts.catchUpMs),
-    )) as [number, number, number];
-    const reason = res[2] === 1 ? 'pace' : res[2] === 2 ? 'chat' : null;
-    return { admitted: res[0] === 1, waitMs: Math.max(0, Math.ceil(Number(res[1]))), reason, token };
+    const r = await this.store.acquire(chat, token, {
+      intervalMs: 1000 / this.opts.globalPerSecond,
+      chatMax: group ? this.opts.groupMax : this.opts.privateMax,
+      chatWindowMs: group ? this.opts.groupWindowMs : this.opts.privateWindowMs,
+      inFlightTtlMs: this.opts.inFlightTtlMs,
+      catchUpMs: this.opts.catchUpMs,
+    });
+    return { ...r, waitMs: Math.max(0, Math.ceil(r.waitMs)), token };
   }
 
   /** Ends the in-flight request to a chat (after its outcome, a 429 block included, is known). */
   async done(chatId: bigint | string, token: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.key('inflight', String(chatId)), token);
+    await this.store.release(String(chatId), token);
   }
 
   /** Milliseconds a chat (or everything) remains blocked by a 429; 0 when free. */
   async blockedFor(chatId: bigint | string): Promise<number> {
-    const [g, c] = await Promise.all([this.redis.pttl(this.key('block', '*')), this.redis.pttl(this.key('block', String(chatId)))]);
-    return Math.max(0, g, c);
+    return this.store.blockedFor(String(chatId));
   }
 
   /**
@@ -194,18 +170,6 @@ export class TelegramRateLimiter {
    */
   async onTooManyRequests(chatId: bigint | string, retryAfterSeconds: number): Promise<{ global: boolean }> {
     const ms = Math.max(1, retryAfterSeconds) * 1000 + 100;
-    const flood = this.key('flood');
-    const multi = this.redis
-      .multi()
-      .set(this.key('block', String(chatId)), '1', 'PX', ms)
-      .set(this.key('slow'), '1', 'PX', this.opts.slowdownMs)
-      .sadd(flood, String(chatId))
-      .pexpire(flood, 1000)
-      .scard(flood);
-    const out = await multi.exec();
-    const distinct = Number(out?.[4]?.[1] ?? 0);
-    const global = distinct >= this.opts.floodThreshold;
-    if (global) await this.redis.set(this.key('block', '*'), '1', 'PX', ms);
-    return { global };
+    return this.store.tooManyRequests(String(chatId), ms, this.opts.slowdownMs, this.opts.floodThreshold);
   }
 }

@@ -8,14 +8,14 @@ import type { Queue } from 'bullmq';
 import { z } from 'zod';
 import type { DeliveriesRepository } from '../db/repositories/deliveries-repository.js';
 import type { Clock } from '../domain/clock.js';
-import { LANES } from '../queue/names.js';
+import { jobIds, LANES } from '../queue/names.js';
 import type { DeliveryPort, EnqueueResult, OutgoingMessage } from './port.js';
 
 export const deliveryJobSchema = z.object({ deliveryId: z.number().int().positive() });
 export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
 
-/** Job id of a delivery: one job per recorded message. */
-export const deliveryJobId = (deliveryId: number) => `delivery-${deliveryId}`;
+/** Job id of a delivery: one job per recorded message (queue/names.ts). */
+export const deliveryJobId = jobIds.delivery;
 
 /** Retries of transient failures (5xx, network), exponential from 1 s. */
 export const DELIVERY_ATTEMPTS = 8;

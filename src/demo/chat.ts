@@ -61,9 +61,9 @@ function createPrinter(user: FakeUser, out: (line: string) => void) {
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env);
   const logger = pino({ level: process.env.CHAT_LOG_LEVEL ?? 'warn' }, pino.destination(2));
-  const rt = await createRuntime({ ...config, TELEGRAM_BOT_TOKEN: undefined }, { ensureRedis: true, logger, queuePrefix: process.env.CHAT_QUEUE_PREFIX ?? 'pulse' });
+  const rt = await createRuntime({ ...config, TELEGRAM_BOT_TOKEN: undefined }, { logger, queuePrefix: process.env.CHAT_QUEUE_PREFIX ?? 'pulse' });
   const org = await seedDemoOrganisation(rt.repos, rt.clock);
-  const { bot, api, close } = createFakeTelegramBot(rt, { logger });
+  const { bot, api, close } = await createFakeTelegramBot(rt, { logger });
   const user: FakeUser = { id: Number(process.env.CHAT_USER_ID ?? 790001), firstName: 'Bạn', languageCode: process.env.CHAT_LANG ?? 'vi' };
   const printer = createPrinter(user, (l) => process.stdout.write(`${l}\n`));
   api.onCall(printer.onCall);

@@ -33,13 +33,13 @@ export interface FakeTelegramBotOptions {
   logger?: Logger;
   extraFeatures?: Composer<BotContext>[];
   limits?: Partial<BotLimits>;
-  /** Redis key prefixes of conversation state and drafts (the demo isolates each run). */
+  /** Key prefixes of conversation state and drafts (the demo isolates each run). */
   conversationPrefix?: string;
   draftsPrefix?: string;
 }
 
 /** Builds the production bot on the runtime with Telegram faked at the fetch level. */
-export function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions = {}): FakeTelegramBot {
+export async function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions = {}): Promise<FakeTelegramBot> {
   // the runtime's fake transport, when it has one, so that what workers send shows up too
   const api = opts.api ?? rt.telegram.fake ?? new FakeBotApi();
   const analysisQueue = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
@@ -47,11 +47,13 @@ export function createFakeTelegramBot(rt: Runtime, opts: FakeTelegramBotOptions 
     token: rt.telegram.fake ? rt.telegram.token : '100000:FAKE-TELEGRAM-not-a-real-token-xxxxxxxx',
     botInfo: api.botInfo as never,
     fetch: api.fetch,
-    ...botDepsFromRuntime(rt, analysisQueue, opts.logger ?? rt.logger.child({ part: 'bot' }), opts.clock),
+    ...(await botDepsFromRuntime(rt, analysisQueue, opts.logger ?? rt.logger.child({ part: 'bot' }), {
+      ...(opts.clock ? { clock: opts.clock } : {}),
+      ...(opts.draftsPrefix ? { draftsPrefix: opts.draftsPrefix } : {}),
+    })),
     limits: { floodLimit: 100_000, ...opts.limits },
     ...(opts.extraFeatures ? { extraFeatures: opts.extraFeatures } : {}),
     ...(opts.conversationPrefix ? { conversationPrefix: opts.conversationPrefix } : {}),
-    ...(opts.draftsPrefix ? { draftsPrefix: opts.draftsPrefix } : {}),
   });
   return { bot, api, analysisQueue, close: () => analysisQueue.close() };
 }

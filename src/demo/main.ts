@@ -1,6 +1,7 @@
 /**
- * `npm run demo`: the whole product on one machine with nothing but Node and Redis.
- * Embedded database (./data/demo, fresh each run unless --keep), the demo organisation,
+ * `npm run demo`: the whole product on one machine with nothing but Node.
+ * Embedded database (./data/demo, fresh each run unless --keep) holding the queues and the bot's
+ * state too (STATE_BACKEND=postgres; STATE_BACKEND=redis uses REDIS_URL), the demo organisation,
  * every process part in one process, a fake Telegram, and simulated collaborators who send a
  * realistic week of reports through the real conversation code. It then shows the analysis
  * (issue groups), the alerts (raised, escalated without an acknowledgement, then acknowledged
@@ -20,9 +21,9 @@ import { listIssueGroups } from '../app/issue-groups/manage.js';
 import { loadConfigOrExit } from '../config.js';
 import { createDeliveryPort } from '../delivery/index.js';
 import { FakeBotApi } from '../fake-telegram/index.js';
-import { botExtraFeatures, startParts } from '../parts.js';
+import { botExtraFeatures } from '../bot-extras.js';
+import { startParts } from '../parts.js';
 import { QUEUES } from '../queue/names.js';
-import { RedisUnavailableError } from '../queue/redis.js';
 import { createRuntime, exitOnSignals, type Runtime } from '../runtime.js';
 import { startWeb } from '../web/start.js';
 import { runAlertScene } from './alert-scene.js';
@@ -64,9 +65,9 @@ const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
 out('Pulse demo — embedded database, fake Telegram, simulated collaborators');
 let rt: Runtime;
 try {
-  rt = await createRuntime(config, { ensureRedis: true, queuePrefix: `pulse-demo-${process.pid}`, fakeTelegram: fake, clock: clock.now, logger });
+  rt = await createRuntime(config, { queuePrefix: `pulse-demo-${process.pid}`, fakeTelegram: fake, clock: clock.now, logger });
 } catch (e) {
-  out(e instanceof RedisUnavailableError ? e.message : `cannot start: ${(e as Error).message}`);
+  out(`cannot start: ${(e as Error).message}`);
   process.exit(1);
 }
 exitOnSignals(rt);
@@ -79,7 +80,7 @@ out(`✓ organisation: "${org.root.name}", ${org.committees.length} committees, 
 
 await startParts(rt, ['analysis', 'alerts', 'delivery', 'sweeper']);
 const webAddress = await startWebOrFreePort(rt);
-const { bot, close: closeBotQueue } = createFakeTelegramBot(rt, {
+const { bot, close: closeBotQueue } = await createFakeTelegramBot(rt, {
   api: fake,
   logger: logger.child({ part: 'bot' }),
   extraFeatures: botExtraFeatures(rt),
@@ -89,7 +90,7 @@ const { bot, close: closeBotQueue } = createFakeTelegramBot(rt, {
 });
 rt.onShutdown('demo-bot', closeBotQueue);
 await bot.init();
-out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web on ${webAddress}/health`);
+out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web on ${webAddress}/health (queues and state: ${rt.backend.kind === 'redis' ? 'Redis' : 'the embedded database'})`);
 
 out(`… ${org.collaborators.length} simulated collaborators report through the bot over ${days} day(s)`);
 let t0 = Date.now();

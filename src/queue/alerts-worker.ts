@@ -5,9 +5,9 @@
  * Payloads are parsed with zod; a malformed one fails at once (UnrecoverableError).
  */
 import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { evaluateReport, reconcileAlertScopes, redriveAlerts, runCardEditsJob, runStepJob, warmUpAlerts, type AlertsDeps } from '../app/alerts/index.js';
+import type { CardEditGate } from '../app/alerts/deps.js';
 import type { QueueFactory } from './factory.js';
 import type { Repositories } from '../db/repositories/index.js';
 import { createDeliveryService } from '../delivery/index.js';
@@ -16,7 +16,6 @@ import type { Translate } from '../domain/translate.js';
 import type { Logger } from '../logger.js';
 import type { Runtime } from '../runtime.js';
 import { createAlertJobs } from './alert-jobs.js';
-import { createRedisCardEditGate } from './card-edit-gate.js';
 import { evaluateJobSchema } from './jobs/alerts.js';
 import { QUEUES } from './names.js';
 
@@ -55,13 +54,13 @@ export function createAlertsWorker(deps: AlertsWorkerDeps): Worker {
   return worker;
 }
 
-/** The adapters the alert use cases run on, over one set of repositories, queues and Redis. */
+/** The adapters the alert use cases run on, over one set of repositories, queues and the state backend's card-edit gate. */
 export interface AlertsAdapters {
   repos: Pick<Repositories, 'alerts' | 'units' | 'members' | 'settings' | 'audit' | 'deliveries'>;
   alertsQueue: Queue;
   deliveryQueue: Queue;
-  redis: Redis;
-  queuePrefix: string;
+  /** The card-edit windows (StateBackend.cardEditGate(): Redis or PostgreSQL). */
+  cardEditGate: CardEditGate;
   t: Translate;
   clock: Clock;
   logger: Logger;
@@ -82,7 +81,7 @@ export function alertsDepsFrom(a: AlertsAdapters): AlertsDeps {
     clock: a.clock,
     logger: a.logger,
     ...(a.cardEditDelayMs !== undefined ? { cardEditDelayMs: a.cardEditDelayMs } : {}),
-    cardEditGate: createRedisCardEditGate(a.redis, a.queuePrefix),
+    cardEditGate: a.cardEditGate,
   };
 }
 
@@ -94,8 +93,7 @@ export function alertsDepsFromRuntime(rt: Runtime): AlertsDeps & { close(): Prom
     repos: rt.repos,
     alertsQueue,
     deliveryQueue,
-    redis: rt.redis,
-    queuePrefix: rt.queues.prefix,
+    cardEditGate: rt.backend.cardEditGate(),
     t: rt.t,
     clock: rt.clock,
     logger: rt.logger.child({ part: 'alerts' }),

@@ -17,7 +17,7 @@ import { enqueueAlertEvaluation } from './jobs/alerts.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { analyzeJobSchema, type AnalyzeJob } from './jobs/analyze.js';
-import { QUEUES } from './names.js';
+import { jobIds, QUEUES } from './names.js';
 
 /** What the analysis runs on, over one database and (optionally) the alerts queue. */
 export function analysisDepsFrom(p: { sql: SqlExecutor; context: AnalysisContextProvider; alertsQueue: Queue | null; clock: Clock; logger: Logger; beforeCommit?: AnalysisDeps['beforeCommit'] }): AnalysisDeps {
@@ -33,9 +33,9 @@ export function analysisDepsFrom(p: { sql: SqlExecutor; context: AnalysisContext
 }
 
 /** The retraining queue (its own, so no other worker consumes its jobs). */
-export const TRAINING_QUEUE = 'model-training';
+export const TRAINING_QUEUE = QUEUES.training;
 /** Job name and id of the retraining job. */
-export const RETRAIN_JOB = 'retrain-topic-model';
+export const RETRAIN_JOB = jobIds.retrain;
 
 /** Parses the payload, then analyses; a bad payload is unrecoverable. */
 export function createAnalysisProcessor(deps: AnalysisDeps): Processor<AnalyzeJob, AnalysisOutcome> {

@@ -1,10 +1,10 @@
 /**
- * The alerts' card edit windows in Redis, shared by every alerts worker (contract in
+ * The alerts' card edit windows in Redis (STATE_BACKEND=redis; db/state/card-edit-gate.ts for PostgreSQL), shared by every alerts worker (contract in
  * app/alerts/deps.ts, used by app/alerts/card-edits.ts). One key per alert holds when its
  * window opened and expires with it; opening is one atomic SET NX, so of two changes at once
  * exactly one leads.
  */
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { CardEditGate } from '../app/alerts/deps.js';
 
 // KEYS: 1 the alert's window; ARGV: 1 now (ms), 2 how long the window is held (ms)
@@ -14,7 +14,7 @@ return {0, redis.call('GET', KEYS[1])}
 `;
 
 /** The gate over one Redis; `prefix` isolates deployments and test runs (the queue prefix). */
-export function createRedisCardEditGate(redis: Redis, prefix: string): CardEditGate {
+export function createRedisCardEditGate(redis: Redis | Cluster, prefix: string): CardEditGate {
   const key = (alertId: number) => `${prefix}:alert-edit-window:${alertId}`;
   return {
     async open(alertId, nowMs, holdMs) {

@@ -1,6 +1,6 @@
 /**
  * The delivery worker: takes `delivery` jobs (lane = BullMQ priority, alerts first), sends
- * through the shared Redis limiter, and hands outcomes to observers (the alerts module records
+ * through the shared limiter (its state in Redis or PostgreSQL), and hands outcomes to observers (the alerts module records
  * message ids; 403 marks the member unreachable and tells admins). Many of these workers may
  * run at once: the limiter, not the worker count, keeps Telegram's limits.
  */
@@ -11,7 +11,7 @@ import type { Runtime } from '../runtime.js';
 import type { Translate } from '../bot/i18n.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
-import { TelegramRateLimiter, type LimiterOptions } from '../delivery/limiter.js';
+import { TelegramRateLimiter, type LimiterOptions, type LimiterStore } from '../delivery/limiter.js';
 import type { DeliveryPort } from '../delivery/port.js';
 import { sendDelivery, type SendOutcome } from '../delivery/sender.js';
 import { deliveryJobSchema, DELIVERY_ATTEMPTS, type DeliveryJob } from '../delivery/service.js';
@@ -20,7 +20,6 @@ import { warmUpDelivery } from '../delivery/warm-up.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { QUEUES } from './names.js';
-import type { Redis } from 'ioredis';
 import type { DeliveryObserver, MessageOutcome } from '../app/ports/messages.js';
 
 export type { DeliveryObserver } from '../app/ports/messages.js';
@@ -29,7 +28,8 @@ export interface DeliveryWorkerDeps {
   api: Api;
   repos: Pick<Repositories, 'deliveries' | 'members'>;
   queues: QueueFactory;
-  redis: Redis;
+  /** The limiter's shared state (StateBackend.limiterStore()). */
+  limiterStore: LimiterStore;
   port: DeliveryPort;
   t: Translate;
   clock: Clock;
@@ -63,7 +63,7 @@ async function observe(deps: DeliveryWorkerDeps, outcome: SendOutcome, log: Logg
 
 /** Builds and starts the worker; `close()` stops it. */
 export function createDeliveryWorker(deps: DeliveryWorkerDeps): Worker<DeliveryJob> {
-  const limiter = new TelegramRateLimiter(deps.redis, deps.queues.prefix, deps.limiter);
+  const limiter = new TelegramRateLimiter(deps.limiterStore, deps.limiter);
   const sender = {
     api: deps.api,
     deliveries: deps.repos.deliveries,
@@ -104,11 +104,15 @@ export async function startDeliveryWorker(
   rt: Runtime,
   opts: Pick<DeliveryWorkerDeps, 'observers' | 'concurrency' | 'limiter'> = {},
 ): Promise<Worker<DeliveryJob>> {
-  const api = new Api(rt.telegram.token, { ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}), timeoutSeconds: 30 });
+  const api = new Api(rt.telegram.token, {
+    ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}),
+    ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}),
+    timeoutSeconds: 30,
+  });
   const port = createDeliveryPort(rt);
   const logger = rt.logger.child({ part: 'delivery' });
   await warmUpDelivery(rt.repos.deliveries).catch((err: unknown) => logger.warn({ err }, 'delivery warm-up failed; starting cold'));
-  const worker = createDeliveryWorker({ api, repos: rt.repos, queues: rt.queues, redis: rt.redis, port, t: rt.t, clock: rt.clock, logger, ...opts });
+  const worker = createDeliveryWorker({ api, repos: rt.repos, queues: rt.queues, limiterStore: rt.backend.limiterStore(), port, t: rt.t, clock: rt.clock, logger, ...opts });
   rt.onShutdown('delivery-worker', () => worker.close());
   return worker;
 }

@@ -10,6 +10,7 @@ import type { Queue } from 'bullmq';
 import type { SqlExecutor } from '../db/sql.js';
 import { SCHEDULED_PERIODS, type ScheduledPeriod } from '../domain/digest/periods.js';
 import { cronPattern } from '../domain/digest/schedule.js';
+import { jobIds, parseDigestSchedulerId } from './names.js';
 
 /** The jobs of the `digests` queue. */
 export type DigestJob =
@@ -19,7 +20,7 @@ export type DigestJob =
   | { kind: 'sync' };
 
 /** Scheduler id of a unit's digest for a period (no ':' — BullMQ rejects it in ids). */
-export const digestSchedulerId = (unitId: number, period: ScheduledPeriod) => `digest-${unitId}-${period}`;
+export const digestSchedulerId: (unitId: number, period: ScheduledPeriod) => string = jobIds.digestScheduler;
 export const REMINDERS_SCHEDULER_ID = 'reminders-hourly';
 export const SYNC_SCHEDULER_ID = 'digest-sync-hourly';
 
@@ -57,7 +58,7 @@ export async function syncDigestSchedulers(queue: Queue<DigestJob>, sql: Pick<Sq
   let removed = 0;
   for (const s of await queue.getJobSchedulers(0, -1)) {
     const id = s.key;
-    if (/^digest-\d+-(day|week|month)$/.test(id) && !wanted.has(id)) {
+    if (parseDigestSchedulerId(id) && !wanted.has(id)) {
       await queue.removeJobScheduler(id);
       removed += 1;
     }
@@ -67,7 +68,7 @@ export async function syncDigestSchedulers(queue: Queue<DigestJob>, sql: Pick<Sq
 
 /** Queues the start-up catch-up once per boot; returns its job id. */
 export async function enqueueCatchUp(queue: Queue<DigestJob>, at: Date): Promise<string> {
-  const jobId = `digest-catch-up-${at.getTime()}-${randomUUID().slice(0, 8)}`;
+  const jobId = jobIds.digestCatchUp(at.getTime(), randomUUID().slice(0, 8));
   await queue.add('catch-up', { kind: 'catch-up' }, { jobId, removeOnComplete: 100, removeOnFail: 1000 });
   return jobId;
 }

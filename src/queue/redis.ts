@@ -1,20 +1,40 @@
 /**
- * Redis connections. BullMQ needs `maxRetriesPerRequest: null` on connections used by workers.
- * `ensureRedis` serves the demo and the all-in-one mode: when nothing answers at REDIS_URL and
- * `redis-server` is on the PATH, it starts one (temporary directory, loopback only) and stops it
- * on exit; otherwise it says in one line how to get Redis.
+ * Redis connections for STATE_BACKEND=redis: one server, or a Redis Cluster when REDIS_URL lists
+ * several seed nodes. BullMQ needs `maxRetriesPerRequest: null` on connections its workers use.
+ * On a cluster every key prefix is hash-tagged (`{pulse}`, BullMQ's documented convention), so
+ * that all keys of a queue, and all keys of each Lua script of ours, fall in one slot.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 
-export type { Redis };
+export type { Redis, Cluster };
 
 /** A connection suitable for BullMQ queues and workers and for grammY storage. */
 export function createRedis(url: string, opts: RedisOptions = {}): Redis {
   return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false, ...opts });
+}
+
+/** A Redis Cluster from its seed URLs (each `redis://host:port`, optionally with a password). */
+export function createRedisCluster(urls: string[], opts: RedisOptions = {}): Cluster {
+  const nodes = urls.map((u) => {
+    const p = new URL(u);
+    return { host: p.hostname, port: Number(p.port || 6379) };
+  });
+  const first = new URL(urls[0]!);
+  const auth = first.password ? { password: decodeURIComponent(first.password), ...(first.username ? { username: decodeURIComponent(first.username) } : {}) } : {};
+  return new Cluster(nodes, {
+    redisOptions: { maxRetriesPerRequest: null, ...auth, ...(first.protocol === 'rediss:' ? { tls: {} } : {}), ...opts },
+    enableReadyCheck: true,
+  });
+}
+
+/** One server for one URL, a cluster for several. */
+export function createRedisConnection(urls: string[], opts: RedisOptions = {}): Redis | Cluster {
+  return urls.length > 1 ? createRedisCluster(urls, opts) : createRedis(urls[0]!, opts);
+}
+
+/** The key prefix as a hash tag (`pulse` → `{pulse}`), so that every key under it shares one cluster slot. */
+export function hashTagged(prefix: string): string {
+  return /\{[^}]+\}/.test(prefix) ? prefix : `{${prefix}}`;
 }
 
 /** True when a PING to `url` answers within `timeoutMs`. */
@@ -31,46 +51,11 @@ export async function pingRedis(url: string, timeoutMs = 1500): Promise<boolean>
   }
 }
 
-export interface EnsuredRedis {
-  url: string;
-  /** True when this process started the server (and will stop it). */
-  started: boolean;
-  stop(): Promise<void>;
-}
-
+/** STATE_BACKEND=redis and nothing answers at REDIS_URL. */
 export class RedisUnavailableError extends Error {
-  constructor(url: string) {
-    super(
-      `Redis does not answer at ${url} and redis-server is not installed: start it with "docker compose up -d redis" or "apt-get install -y redis-server"`,
-    );
+  readonly code = 'REDIS_UNAVAILABLE';
+  constructor(readonly url: string) {
+    super(`Redis does not answer at ${url}: start one ("docker compose up -d redis") or use STATE_BACKEND=postgres`);
     this.name = 'RedisUnavailableError';
   }
-}
-
-/** Uses the Redis at `url`, or starts a private loopback one when none answers. */
-export async function ensureRedis(url: string): Promise<EnsuredRedis> {
-  if (await pingRedis(url)) return { url, started: false, stop: async () => undefined };
-  const parsed = new URL(url);
-  const local = ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(parsed.hostname);
-  if (!local || spawnSync('redis-server', ['--version']).status !== 0) throw new RedisUnavailableError(url);
-  const dir = mkdtempSync(join(tmpdir(), 'pulse-redis-'));
-  const port = parsed.port || '6379';
-  const child: ChildProcess = spawn(
-    'redis-server',
-    ['--bind', '127.0.0.1', '--port', port, '--dir', dir, '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
-    { stdio: 'ignore' },
-  );
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 50; i++) {
-    if (await pingRedis(`redis://127.0.0.1:${port}`, 300)) return { url: `redis://127.0.0.1:${port}`, started: true, stop };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await stop();
-  throw new RedisUnavailableError(url);
 }

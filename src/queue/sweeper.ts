@@ -19,12 +19,15 @@ export interface ReconcilerHandle {
   stop(): Promise<void>;
 }
 
-/** Reconciles every `intervalMs` (default 60 s); overlapping ticks are skipped. */
-export function startReconciler(deps: ReconcileDeps & { intervalMs?: number }): ReconcilerHandle {
+/**
+ * Reconciles every `intervalMs` (default 60 s); overlapping ticks are skipped. `prune` runs
+ * with each tick (the PostgreSQL state backend's expired rows; Redis expires keys itself).
+ */
+export function startReconciler(deps: ReconcileDeps & { intervalMs?: number; prune?: () => Promise<number> }): ReconcilerHandle {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;
-    running = reconcile(deps)
+    running = Promise.all([reconcile(deps), deps.prune?.()])
       .catch((e: unknown) => deps.logger.warn({ err: (e as Error).message }, 'reconciliation failed; trying again at the next tick'))
       .finally(() => (running = null));
   };
@@ -51,6 +54,7 @@ export async function start(rt: Runtime): Promise<void> {
     queues: createWorkQueues({ analysis, alerts, delivery, requeueDelivery: service.requeue }),
     clock: rt.clock,
     logger,
+    prune: () => rt.backend.pruneExpired(),
   });
   await handle.runOnce().catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'reconciliation at start failed'));
   rt.onShutdown('reconciler', async () => {

@@ -13,7 +13,8 @@ export async function startWeb(rt: Runtime, opts: WebOptions = {}): Promise<stri
     logger: rt.logger.child({ part: 'web' }),
     checks: [
       { name: 'database', check: async () => void (await rt.db.sql.query('SELECT 1')) },
-      { name: 'redis', check: async () => void (await rt.redis.ping()) },
+      // named after the backend: `redis`, or `queues` when they live in PostgreSQL too
+      { name: rt.backend.kind === 'redis' ? 'redis' : 'queues', check: () => rt.backend.ping() },
     ],
     ...(opts.plugins ? { plugins: opts.plugins } : {}),
   });

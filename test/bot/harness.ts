@@ -1,13 +1,16 @@
 /**
- * A whole bot over the fake Bot API, a fresh PostgreSQL schema and the real Redis, with a
- * settable clock. Users get random Telegram ids so test files never share state in Redis.
+ * A whole bot over the fake Bot API, a fresh PostgreSQL schema and the state backend under
+ * test (real Redis, or PostgreSQL: test/support/backends.ts), with a settable clock. Users get
+ * random Telegram ids so test files never share state.
  */
 import { randomBytes } from 'node:crypto';
+import type { ConversationData, VersionedState } from '@grammyjs/conversations';
 import type { Queue } from 'bullmq';
 import type { Update } from 'grammy/types';
 import { createBot } from '../../src/bot/create-bot.js';
 import type { BotContext } from '../../src/bot/context.js';
 import type { BotDeps } from '../../src/bot/deps.js';
+import type { BotState } from '../../src/bot/state.js';
 import { createI18n } from '../../src/bot/i18n.js';
 import { createCachedMemberLookup, type CachedMemberLookup } from '../../src/db/member-cache.js';
 import { createMemberLookup, createReportIntake, createRepositories, type Repositories } from '../../src/db/repositories/index.js';
@@ -17,16 +20,17 @@ import type { Member, Unit } from '../../src/domain/types.js';
 import type { Role } from '../../src/domain/vocabulary.js';
 import { FakeBotApi, textUpdate, callbackUpdate, type FakeUser } from '../../src/fake-telegram/index.js';
 import { silentLogger } from '../../src/logger.js';
-import { createQueueFactory } from '../../src/queue/factory.js';
 import type { AnalyzeJob } from '../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../src/queue/names.js';
-import { createRedis, type Redis } from '../../src/queue/redis.js';
-import { createPostgresTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/db.js';
+import { openTestBackend, type BackendKind, type TestBackend } from '../support/backends.js';
+import { createPostgresTestDatabase, type TestDatabase } from '../support/db.js';
 
 export interface Harness {
   db: TestDatabase;
   repos: Repositories;
-  redis: Redis;
+  backend: TestBackend;
+  /** The bot's conversation state, draft index and flood counters on that backend. */
+  state: BotState;
   api: FakeBotApi;
   analysisQueue: Queue<AnalyzeJob>;
   unit: Unit;
@@ -45,6 +49,8 @@ export interface Harness {
   /** Presses the button whose label contains `label` on the latest keyboard sent to the user. */
   press(u: FakeUser, label: string): Promise<string>;
   lastText(u: FakeUser): string;
+  /** The conversation state stored for the user's chat (undefined when none). */
+  storedConversation(u: FakeUser): Promise<VersionedState<ConversationData> | undefined>;
   destroy(): Promise<void>;
 }
 
@@ -61,13 +67,14 @@ export function pressUpdate(api: FakeBotApi, u: FakeUser, label: string): { upda
 
 let idBase = 100_000_000 + Math.floor(Math.random() * 800_000_000);
 
-/** Builds the harness (one per test file). */
-export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<Harness> {
+/** Builds the harness (one per test file) on the `kind` backend (default Redis). */
+export async function createHarness(overrides: Partial<BotDeps> = {}, kind: BackendKind = 'redis'): Promise<Harness> {
   const db = await createPostgresTestDatabase();
   const repos = createRepositories(db.prisma);
-  const redis = createRedis(TEST_REDIS_URL);
   const prefix = `t${randomBytes(4).toString('hex')}`;
-  const analysisQueue = createQueueFactory(redis, prefix).queue<AnalyzeJob>(QUEUES.analysis);
+  const backend = await openTestBackend(kind, db, prefix);
+  const state = await backend.botState({ draftsPrefix: `${prefix}:drafts` });
+  const analysisQueue = backend.queues.queue<AnalyzeJob>(QUEUES.analysis);
   const api = new FakeBotApi();
   const now = { value: new Date('2026-11-26T08:00:00Z') };
   const clock = () => now.value;
@@ -82,13 +89,12 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
     repos,
     memberLookup: memberCache,
     reportIntake: createReportIntake(db.sql),
-    redis,
+    state,
     analysisQueue,
     i18n,
     clock,
     logger: silentLogger(),
-    conversationPrefix: `conv-${prefix}:`,
-    draftsPrefix: `drafts-${prefix}`,
+    conversationPrefix: `${prefix}:conv:`,
     limits: { floodLimit: 1000 },
     ...overrides,
   };
@@ -96,7 +102,8 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
   const h: Harness = {
     db,
     repos,
-    redis,
+    backend,
+    state,
     api,
     analysisQueue,
     unit,
@@ -126,13 +133,12 @@ export async function createHarness(overrides: Partial<BotDeps> = {}): Promise<H
       return data;
     },
     lastText: (u) => api.textsTo(u.id).at(-1) ?? '',
+    storedConversation: async (u) => (await state.conversations.read(`${prefix}:conv:${u.id}`)) ?? undefined,
     async destroy() {
       await analysisQueue.obliterate({ force: true }).catch(() => undefined);
       await analysisQueue.close();
       await memberCache.close();
-      const keys = [...(await redis.keys(`conv-${prefix}:*`)), ...(await redis.keys(`drafts-${prefix}*`))];
-      if (keys.length) await redis.del(...keys);
-      await redis.quit();
+      await backend.destroy();
       await db.destroy();
     },
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createQueueFactory } from '../../src/queue/factory.js';
+import { createRedisQueueFactory } from '../../src/queue/factory.js';
 import type { AnalyzeJob } from '../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../src/queue/names.js';
 import { createRedis } from '../../src/queue/redis.js';
@@ -22,7 +22,7 @@ describe('Redis down at Submit', () => {
     // the analysis queue sits on a Redis that does not answer
     const dead = createRedis('redis://127.0.0.1:1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false });
     dead.on('error', () => undefined);
-    const deadQueue = createQueueFactory(dead, h.prefix).queue<AnalyzeJob>(QUEUES.analysis);
+    const deadQueue = createRedisQueueFactory(dead, h.prefix).queue<AnalyzeJob>(QUEUES.analysis);
     deadQueue.on('error', () => undefined);
     const bot = h.newBot({ analysisQueue: deadQueue });
     const old = h.bot;
@@ -40,7 +40,7 @@ describe('Redis down at Submit', () => {
     expect(h.lastText(u)).toContain(report!.reference);
     expect(await h.analysisQueue.getJob(`analyze-${report!.id}`)).toBeUndefined();
 
-    const unused = createQueueFactory(h.redis, `${h.prefix}-unused`);
+    const unused = h.backend.queues;
     const [alerts, delivery] = [unused.queue(QUEUES.alerts), unused.queue(QUEUES.delivery)];
     const queues = createWorkQueues({ analysis: h.analysisQueue, alerts, delivery, requeueDelivery: async () => undefined });
     const deps = { stalled: createStalledWork(h.db.sql), queues, logger: silentLogger(), clock: () => new Date(h.now.value.getTime() + 10_000) };

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { parseConfig, redisUrlsOf, stateBackendOf, type Config } from '../../src/config.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -16,6 +16,22 @@ describe('configuration', () => {
     expect(r.config.TZ_DEFAULT).toBe('Asia/Ho_Chi_Minh');
     expect(r.config.BOT_MODE).toBe('polling');
     expect(r.config.WEB_PORT).toBe(3000);
+  });
+
+  it('keeps queues and state in PostgreSQL with the embedded database, in Redis with DATABASE_URL, unless STATE_BACKEND says', () => {
+    const of = (env: Record<string, string>) => {
+      const r = parseConfig(env);
+      if (!r.ok) throw new Error(r.problems.join('; '));
+      return r.config as Config;
+    };
+    expect(stateBackendOf(of({}))).toBe('postgres');
+    expect(stateBackendOf(of({ DATABASE_URL: 'postgresql://db/pulse' }))).toBe('redis');
+    expect(stateBackendOf(of({ DATABASE_URL: 'postgresql://db/pulse', STATE_BACKEND: 'postgres' }))).toBe('postgres');
+    expect(stateBackendOf(of({ STATE_BACKEND: 'redis' }))).toBe('redis');
+    expect(of({}).BOT_THREADS).toBe(0);
+    expect(redisUrlsOf(of({ REDIS_URL: 'redis://a:7000,redis://b:7001,redis://c:7002' }))).toEqual(['redis://a:7000', 'redis://b:7001', 'redis://c:7002']);
+    const bad = parseConfig({ STATE_BACKEND: 'mongodb', REDIS_URL: 'redis://a:7000,http://b' });
+    expect(bad.ok ? [] : bad.problems.map((p) => p.split(':')[0]).sort()).toEqual(['REDIS_URL', 'STATE_BACKEND']);
   });
 
   it('reports every problem at once, one line each', () => {

@@ -5,6 +5,7 @@
  */
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
+import { jobIds } from '../names.js';
 
 export const evaluateJobSchema = z.object({ kind: z.literal('evaluate'), reportId: z.number().int().positive() });
 export type EvaluateJob = z.infer<typeof evaluateJobSchema>;
@@ -23,7 +24,7 @@ export const JOIN_EVALUATION_PRIORITY = 2;
  */
 export async function enqueueAlertEvaluation(queue: Queue, reportId: number, opts: { joined?: boolean } = {}): Promise<void> {
   await queue.add('evaluate', { kind: 'evaluate', reportId } satisfies EvaluateJob, {
-    jobId: `evaluate-${reportId}`,
+    jobId: jobIds.evaluate(reportId),
     ...(opts.joined ? { priority: JOIN_EVALUATION_PRIORITY } : {}),
     attempts: 8,
     backoff: { type: 'exponential', delay: 1000 },

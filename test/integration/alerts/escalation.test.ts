@@ -2,14 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acknowledge } from '../../../src/app/alerts/actions.js';
 import { enqueueAlertEvaluation } from '../../../src/queue/jobs/alerts.js';
 import { eventually, sleep } from '../delivery/harness.js';
+import { BACKENDS } from '../../support/backends.js';
 import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, setShortDelays, type AlertsHarness } from './harness.js';
 
 const DELAY = 700;
 
-describe('a critical report climbs the tree until someone acknowledges it', () => {
+describe.each(BACKENDS)('a critical report climbs the tree until someone acknowledges it (%s backend)', (backend) => {
   let h: AlertsHarness;
   beforeAll(async () => {
-    h = await openAlertsHarness();
+    h = await openAlertsHarness({ backend });
     await disableQuietHours(h);
     await setShortDelays(h, h.org.bloc.id, DELAY);
     h.startAlertsWorker();

@@ -11,6 +11,7 @@ import type { Member, Unit } from '../../../src/domain/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { alertsDepsFrom, createAlertsWorker } from '../../../src/queue/alerts-worker.js';
 import { QUEUES } from '../../../src/queue/names.js';
+import type { BackendKind } from '../../support/backends.js';
 import { openHarness, seedMember, type Harness } from '../delivery/harness.js';
 
 export interface Org {
@@ -36,16 +37,15 @@ export interface AlertsHarness extends Harness {
 }
 
 /** Opens the harness and seeds the organisation (delays in minutes; fractions for tests). */
-export async function openAlertsHarness(opts: { clock?: () => Date } = {}): Promise<AlertsHarness> {
-  const h = await openHarness();
+export async function openAlertsHarness(opts: { clock?: () => Date; backend?: BackendKind } = {}): Promise<AlertsHarness> {
+  const h = await openHarness({}, opts.backend);
   const alertsQueue = h.queues.queue(QUEUES.alerts);
   const clock = opts.clock ?? (() => new Date());
   const deps: AlertsDeps = alertsDepsFrom({
     repos: h.repos,
     alertsQueue,
     deliveryQueue: h.deliveryQueue,
-    redis: h.redis,
-    queuePrefix: h.queues.prefix,
+    cardEditGate: h.backend.cardEditGate(),
     t: h.t,
     clock,
     logger: silentLogger(),

@@ -13,8 +13,9 @@ import { applyMigrations, readMigrations } from '../../../src/db/migrate.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { silentLogger } from '../../../src/logger.js';
 import { alertsDepsFrom } from '../../../src/queue/alerts-worker.js';
-import { createQueueFactory } from '../../../src/queue/factory.js';
+import { createRedisQueueFactory } from '../../../src/queue/factory.js';
 import { QUEUES } from '../../../src/queue/names.js';
+import { createRedisCardEditGate } from '../../../src/queue/card-edit-gate.js';
 import { createRedis, type Redis } from '../../../src/queue/redis.js';
 import { createPostgresTestDatabase, MIGRATIONS_DIR, TEST_REDIS_URL, type TestDatabase } from '../../support/db.js';
 
@@ -89,10 +90,10 @@ describe('migrating open alerts to scoped alerts and cards', () => {
   });
 
   it("raises B's own alert at start-up and edits the migrated cards by their old delivery keys, each within its reader's scope", async () => {
-    const queues = createQueueFactory(redis, prefix);
+    const queues = createRedisQueueFactory(redis, prefix);
     const alertsQueue = queues.queue(QUEUES.alerts);
     const deliveryQueue = queues.queue(QUEUES.delivery);
-    const deps = alertsDepsFrom({ repos, alertsQueue, deliveryQueue, redis, queuePrefix: prefix, t: translator(createI18n()), clock: () => new Date(), logger: silentLogger(), cardEditDelayMs: 0 });
+    const deps = alertsDepsFrom({ repos, alertsQueue, deliveryQueue, cardEditGate: createRedisCardEditGate(redis, prefix), t: translator(createI18n()), clock: () => new Date(), logger: silentLogger(), cardEditDelayMs: 0 });
     try {
       expect(await reconcileAlertScopes({ ...deps, uncovered: repos.alerts })).toBe(1);
       expect(await reconcileAlertScopes({ ...deps, uncovered: repos.alerts })).toBe(0); // nothing left uncovered

@@ -10,7 +10,7 @@ import { createTopicModelCache, MODEL_KIND, retrainTopicModel } from '../../../s
 import { trainingFeedback } from '../../../src/db/repositories/training-repository.js';
 import { DEFAULT_MODEL_PATH, loadPulseModel } from '../../../src/nlp/index.js';
 import { createRetrainProcessor, enqueueRetrain, TRAINING_QUEUE } from '../../../src/queue/analysis-worker.js';
-import { createQueueFactory } from '../../../src/queue/factory.js';
+import { createRedisQueueFactory } from '../../../src/queue/factory.js';
 import { createRedis } from '../../../src/queue/redis.js';
 import { silentLogger } from '../../../src/logger.js';
 import { TEST_REDIS_URL } from '../../support/db.js';
@@ -106,7 +106,7 @@ describe("leaders' feedback and retraining", () => {
 
   it('runs retraining as a job on its own queue', async () => {
     const redis = createRedis(TEST_REDIS_URL);
-    const queues = createQueueFactory(redis, `t-${randomBytes(4).toString('hex')}`);
+    const queues = createRedisQueueFactory(redis, `t-${randomBytes(4).toString('hex')}`);
     const queue = queues.queue(TRAINING_QUEUE);
     const events = queues.events(TRAINING_QUEUE);
     const models = createTopicModelCache(createModelStore(f.db.prisma));

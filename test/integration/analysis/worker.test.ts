@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createModelStore } from '../../../src/db/stores/model-store.js';
 import type { Queue, QueueEvents, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,18 +7,17 @@ import { createTopicModelCache } from '../../../src/app/analysis/topic-models.js
 import { openDatabase, type Database } from '../../../src/db/client.js';
 import { createRepositories } from '../../../src/db/repositories/index.js';
 import { analysisDepsFrom, createAnalysisWorker } from '../../../src/queue/analysis-worker.js';
-import { createQueueFactory, type QueueFactory } from '../../../src/queue/factory.js';
+import type { QueueFactory } from '../../../src/queue/factory.js';
 import { JOIN_EVALUATION_PRIORITY } from '../../../src/queue/jobs/alerts.js';
 import { ANALYZE_JOB_OPTIONS, enqueueAnalysis, type AnalyzeJob } from '../../../src/queue/jobs/analyze.js';
 import { QUEUES } from '../../../src/queue/names.js';
-import { createRedis, type Redis } from '../../../src/queue/redis.js';
 import { silentLogger } from '../../../src/logger.js';
-import { TEST_REDIS_URL } from '../../support/db.js';
+import { BACKENDS, openTestBackend, type TestBackend } from '../../support/backends.js';
 import { NOW, createAnalysisFixture, type AnalysisFixture } from './fixture.js';
 
-describe('the analysis worker (PostgreSQL + Redis)', () => {
+describe.each(BACKENDS)('the analysis worker (PostgreSQL database, %s backend)', (kind) => {
   let f: AnalysisFixture;
-  let redis: Redis;
+  let backend: TestBackend;
   let queues: QueueFactory;
   let queue: Queue<AnalyzeJob>;
   let alerts: Queue;
@@ -29,8 +27,8 @@ describe('the analysis worker (PostgreSQL + Redis)', () => {
 
   beforeAll(async () => {
     f = await createAnalysisFixture();
-    redis = createRedis(TEST_REDIS_URL);
-    queues = createQueueFactory(redis, `t-${randomBytes(4).toString('hex')}`);
+    backend = await openTestBackend(kind, f.db);
+    queues = backend.queues;
     queue = queues.queue<AnalyzeJob>(QUEUES.analysis);
     alerts = queues.queue(QUEUES.alerts);
     events = queues.events(QUEUES.analysis);
@@ -51,7 +49,7 @@ describe('the analysis worker (PostgreSQL + Redis)', () => {
     await alerts?.obliterate({ force: true }).catch(() => undefined);
     await queue?.close();
     await alerts?.close();
-    await redis?.quit();
+    await backend?.destroy();
     await f?.destroy();
   });
 

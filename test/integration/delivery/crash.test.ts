@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api } from 'grammy';
 import type { Unit } from '../../../src/domain/types.js';
 import { eventually, openHarness, seedMember, sleep, TOKEN, type Harness } from './harness.js';
+import { BACKENDS } from '../../support/backends.js';
 
 /**
  * A worker killed between Telegram's answer and the record of the result: simulated by a
@@ -9,11 +10,11 @@ import { eventually, openHarness, seedMember, sleep, TOKEN, type Harness } from 
  * returns, and which is then closed without waiting (its lock is no longer renewed, as for a
  * killed process). A second worker finds the stalled job with its row still `sending`.
  */
-describe('a delivery worker killed between send and record', () => {
+describe.each(BACKENDS)('a delivery worker killed between send and record (%s backend)', (backend) => {
   let h: Harness;
   let unit: Unit;
   beforeAll(async () => {
-    h = await openHarness();
+    h = await openHarness({}, backend);
     unit = await h.repos.units.create({ name: 'Bloc' });
   });
   afterAll(async () => h?.close());

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Unit } from '../../../src/domain/types.js';
 import { eventually, openHarness, seedMember, sleep, type Harness } from './harness.js';
+import { BACKENDS } from '../../support/backends.js';
 
-describe('the delivery path', () => {
+describe.each(BACKENDS)('the delivery path (%s backend)', (backend) => {
   let h: Harness;
   let unit: Unit;
   beforeAll(async () => {
-    h = await openHarness();
+    h = await openHarness({}, backend);
     unit = await h.repos.units.create({ name: 'Bloc' });
     h.startDeliveryWorker({ inFlightGraceMs: 200 });
   });

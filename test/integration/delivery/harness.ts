@@ -1,8 +1,9 @@
 /**
  * Test wiring for the delivery path (and the alerts tests built on it): a fresh PostgreSQL
- * schema, real Redis with a random queue prefix, the fake Bot API behind grammY's Api class.
+ * schema, the state backend under test (real Redis with a random prefix, or BullMQ's
+ * PostgreSQL backend in a schema of its own: test/support/backends.ts), the fake Bot API
+ * behind grammY's Api class.
  */
-import { randomBytes } from 'node:crypto';
 import { Api } from 'grammy';
 import type { Queue, Worker } from 'bullmq';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
@@ -11,10 +12,11 @@ import type { DeliveryPort } from '../../../src/delivery/port.js';
 import { FakeBotApi, type FakeBotApiOptions } from '../../../src/fake-telegram/index.js';
 import { createI18n, translator, type Translate } from '../../../src/bot/i18n.js';
 import { silentLogger } from '../../../src/logger.js';
-import { createQueueFactory, type QueueFactory } from '../../../src/queue/factory.js';
+import type { QueueFactory } from '../../../src/queue/factory.js';
 import { createRedis, type Redis } from '../../../src/queue/redis.js';
 import { createDeliveryWorker, type DeliveryWorkerDeps } from '../../../src/queue/delivery-worker.js';
 import { QUEUES } from '../../../src/queue/names.js';
+import { openTestBackend, type BackendKind, type TestBackend } from '../../support/backends.js';
 import { createPostgresTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../../support/db.js';
 
 export const TOKEN = '123456:TEST-token-for-the-fake-bot-api-000000';
@@ -22,7 +24,9 @@ export const TOKEN = '123456:TEST-token-for-the-fake-bot-api-000000';
 export interface Harness {
   db: TestDatabase;
   repos: Repositories;
+  /** A plain connection to the test Redis (whatever the backend), for tests that look at Redis itself. */
   redis: Redis;
+  backend: TestBackend;
   queues: QueueFactory;
   deliveryQueue: Queue;
   port: DeliveryPort;
@@ -34,12 +38,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Opens everything a delivery/alerts integration test needs. */
-export async function openHarness(fakeOpts: FakeBotApiOptions = {}): Promise<Harness> {
+/** Opens everything a delivery/alerts integration test needs, on the `kind` backend (default Redis). */
+export async function openHarness(fakeOpts: FakeBotApiOptions = {}, kind: BackendKind = 'redis'): Promise<Harness> {
   const db = await createPostgresTestDatabase(10);
   const repos = createRepositories(db.prisma);
   const redis = createRedis(TEST_REDIS_URL);
-  const queues = createQueueFactory(redis, `t${randomBytes(5).toString('hex')}`);
+  const backend = await openTestBackend(kind, db);
+  const queues = backend.queues;
   const deliveryQueue = queues.queue(QUEUES.delivery);
   const clock = () => new Date();
   const port = createDeliveryService({ deliveries: repos.deliveries, queue: deliveryQueue, clock });
@@ -51,6 +56,7 @@ export async function openHarness(fakeOpts: FakeBotApiOptions = {}): Promise<Har
     db,
     repos,
     redis,
+    backend,
     queues,
     deliveryQueue,
     port,
@@ -59,7 +65,7 @@ export async function openHarness(fakeOpts: FakeBotApiOptions = {}): Promise<Har
     t,
     workers,
     startDeliveryWorker(extra = {}) {
-      const w = createDeliveryWorker({ api, repos, queues, redis, port, t, clock, logger: silentLogger(), ...extra });
+      const w = createDeliveryWorker({ api, repos, queues, limiterStore: backend.limiterStore(), port, t, clock, logger: silentLogger(), ...extra });
       workers.push(w);
       return w;
     },
@@ -67,9 +73,8 @@ export async function openHarness(fakeOpts: FakeBotApiOptions = {}): Promise<Har
       await Promise.all(workers.map((w) => w.close(true).catch(() => undefined)));
       await deliveryQueue.obliterate({ force: true }).catch(() => undefined);
       await deliveryQueue.close();
-      const keys = await redis.keys(`${queues.prefix}:*`);
-      if (keys.length) await redis.del(...keys);
       await redis.quit();
+      await backend.destroy();
       await db.destroy();
     },
   };

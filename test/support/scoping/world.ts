@@ -25,7 +25,6 @@ import { silentLogger } from '../../../src/logger.js';
 import { alertsDepsFrom } from '../../../src/queue/alerts-worker.js';
 import { createDeliveryWorker } from '../../../src/queue/delivery-worker.js';
 import { digestDepsFrom, digestReadDeps } from '../../../src/queue/digest-worker.js';
-import { createQueueFactory } from '../../../src/queue/factory.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import { createHarness, type Harness } from '../../bot/harness.js';
 import { eventually } from '../../integration/delivery/harness.js';
@@ -99,13 +98,13 @@ export async function openWorld(spec: TreeSpec): Promise<World> {
   const h = await createHarness({ extraFeatures: [late] });
   const units = await buildTree(h, spec);
   const members = await seedMembers(h, units, spec);
-  const queues = createQueueFactory(h.redis, `w${h.prefix}`);
+  const queues = h.backend.queues;
   const alertsQueue = queues.queue(QUEUES.alerts);
   const deliveryQueue = queues.queue(QUEUES.delivery);
   const clock = () => h.now.value;
   const t = translator(createI18n());
   const jobs = new ManualAlertJobs(() => clock().getTime());
-  const base = alertsDepsFrom({ repos: h.repos, alertsQueue, deliveryQueue, redis: h.redis, queuePrefix: queues.prefix, t, clock, logger: silentLogger(), cardEditDelayMs: 0 });
+  const base = alertsDepsFrom({ repos: h.repos, alertsQueue, deliveryQueue, cardEditGate: h.backend.cardEditGate(), t, clock, logger: silentLogger(), cardEditDelayMs: 0 });
   const alerts: AlertsDeps = { ...base, jobs };
   feature.current = new Composer<BotContext>(alertsFeature(alerts), digestFeature(digestReadDeps({ sql: h.db.sql, repos: h.repos, clock })));
   const models = createTopicModelCache(createModelStore(h.db.prisma));
@@ -114,7 +113,7 @@ export async function openWorld(spec: TreeSpec): Promise<World> {
     api: new Api('123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz', { fetch: h.api.fetch }),
     repos: h.repos,
     queues,
-    redis: h.redis,
+    limiterStore: h.backend.limiterStore(),
     port: base.messages,
     t,
     clock: () => new Date(),

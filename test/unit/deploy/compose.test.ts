@@ -11,6 +11,33 @@ const compose = parse(readFileSync(resolve(root, 'docker-compose.yml'), 'utf8'),
 };
 const schemaKeys = Object.keys(configSchema.shape ?? (configSchema as unknown as { _def: { schema: { shape: object } } })._def.schema.shape);
 
+describe('Dockerfile', () => {
+  const dockerfile = readFileSync(resolve(root, 'Dockerfile'), 'utf8');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+  const final = stages.at(-1)!;
+
+  it('is multi-stage: compiles in a build stage, installs production dependencies apart', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(3);
+    expect(dockerfile).toMatch(/AS build\n[\s\S]*RUN npm run db:generate && npm run build/);
+    expect(dockerfile).toMatch(/npm ci --omit=dev --ignore-scripts/);
+  });
+
+  it('runs the built code with plain node: no dev dependencies, no tsx, no sources in the final image', () => {
+    expect(final).toContain('COPY --from=build /app/dist ./dist');
+    expect(final).toContain('COPY --from=deps /app/node_modules ./node_modules');
+    expect(final).not.toMatch(/--include=dev|npm ci(?! --omit=dev)|tsx|COPY \. \./);
+    expect(final).toMatch(/CMD \["node", "dist\/src\/main\.js", "all"\]/);
+  });
+
+  it('keeps tsx and the test tools out of the production dependencies', () => {
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    for (const dev of ['tsx', 'typescript', 'vitest', 'yaml', 'prisma', '@prisma/schema-engine-wasm']) {
+      expect(pkg.dependencies, dev).not.toHaveProperty(dev);
+      expect(pkg.devDependencies, dev).toHaveProperty(dev);
+    }
+  });
+});
+
 describe('docker-compose.yml', () => {
   it('runs PostgreSQL 16 and Redis 7 with health checks and volumes', () => {
     const { postgres, redis } = compose.services;
@@ -31,7 +58,7 @@ describe('docker-compose.yml', () => {
     for (const name of ['bot', 'workers', 'web']) {
       const s = compose.services[name]!;
       expect(s.build).toBe('.');
-      expect(([] as string[]).concat(s.command ?? []).join(' ')).toContain(`src/main.ts ${name}`);
+      expect(([] as string[]).concat(s.command ?? [])).toEqual(['node', 'dist/src/main.js', name]);
       expect(s.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
     }
     expect(compose.services.web!.healthcheck?.test.join(' ')).toContain('/health');
@@ -47,6 +74,12 @@ describe('docker-compose.yml', () => {
       expect(r.ok ? [] : r.problems, name).toEqual([]);
       if (r.ok) expect(r.config.DATABASE_URL).toMatch(/@postgres:5432\//);
     }
+  });
+
+  it('selects the state backend by configuration (Redis by default in compose) and the main-thread bot', () => {
+    const env = compose.services.bot!.environment ?? {};
+    expect(env.STATE_BACKEND).toBe('${STATE_BACKEND:-redis}');
+    expect(env.BOT_THREADS).toBe('${BOT_THREADS:-0}');
   });
 
   it('.env.example documents every configuration variable', () => {
