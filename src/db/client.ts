@@ -6,6 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
@@ -43,6 +45,9 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** Contrib extensions the migrations create (the dashboard's search); PGlite loads them at start. */
+export const PGLITE_EXTENSIONS = { unaccent, pg_trgm };
+
 /** Opens the database chosen by the options. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10) : openPglite(opts.pgliteDir ?? 'memory://');
@@ -76,7 +81,7 @@ function openPostgres(url: string, max: number): Database {
 
 async function openPglite(dir: string): Promise<Database> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const db = new PGlite(dir);
+  const db = new PGlite(dir, { extensions: PGLITE_EXTENSIONS });
   await db.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   return {
