@@ -4,6 +4,7 @@
  * edited; issue groups: manage.ts; corrections: corrections.ts; invites: createInvite), so the
  * dashboard adds no second set of rules. Refusals are values (a Fluent key suffix).
  */
+import { inviteDeepLink } from '../admin/invite-codes.js';
 import { act, type ActOutcome } from '../alerts/actions.js';
 import type { AlertAction } from '../../domain/alerts.js';
 import { mayInviteRole } from '../../domain/invites.js';
@@ -81,7 +82,7 @@ export async function createInvite(
   if (!scopeContains(scopeOf(viewer), ancestry)) return err('unit_outside_scope');
   const created = await deps.inviteAdmin.create(viewer, q);
   if (!created.ok) return created;
-  const link = `https://t.me/${deps.botUsername}?start=${encodeURIComponent(created.value.code)}`;
+  const link = inviteDeepLink(deps.botUsername, created.value.code);
   return ok({ code: created.value.code, link, inviteId: created.value.invite.id });
 }
 
