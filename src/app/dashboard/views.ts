@@ -117,7 +117,7 @@ export async function unitsFor(deps: DashboardDeps, viewer: Member, unitId: numb
   const ancestry = await deps.units.ancestry(data.unit.id); // self → root
   const scope = scopeOf(viewer);
   const cut = scope.kind === 'all' ? ancestry.length : ancestry.findIndex((u) => u.id === scope.unitId) + 1;
-  return { ...data, labels: months.labels, path: ancestry.slice(0, cut).reverse() };
+  return { ...data, labels: months.labels, crumbs: ancestry.slice(0, cut).reverse() };
 }
 
 /** The collaborators and leaders of one unit with their activity. */

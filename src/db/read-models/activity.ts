@@ -39,7 +39,7 @@ async function units(sql: Sql, scope: Scope, unitId: number, months: Months, sil
     sql.query<{ root: number; bucket: number; n: number }>(
       `SELECT c."ancestorId" AS root, ${MONTH} AS bucket, count(*)::int AS n
          FROM "UnitClosure" c JOIN "Report" r ON r."unitId" = c."descendantId"
-        WHERE c."ancestorId" = ANY($1::int[]) AND r.status <> 'withdrawn' AND r."createdAt" >= $2::timestamp[][1]
+        WHERE c."ancestorId" = ANY($1::int[]) AND r.status <> 'withdrawn' AND r."createdAt" >= ($2::timestamp[])[1]
         GROUP BY 1, 2`,
       [ids, boundsParam(months)],
     ),
@@ -83,7 +83,7 @@ async function members(sql: Sql, scope: Scope, unitId: number, months: Months): 
     ),
     sql.query<{ memberId: number; bucket: number; n: number }>(
       `SELECT r."memberId", ${MONTH} AS bucket, count(*)::int AS n FROM "Report" r
-        WHERE r."unitId" = $1 AND r.status <> 'withdrawn' AND r."createdAt" >= $2::timestamp[][1] GROUP BY 1, 2`,
+        WHERE r."unitId" = $1 AND r.status <> 'withdrawn' AND r."createdAt" >= ($2::timestamp[])[1] GROUP BY 1, 2`,
       [unitId, boundsParam(months)],
     ),
   ]);

@@ -16,12 +16,12 @@ const LIVE = `r.status <> 'withdrawn'`;
 
 async function overview(sql: Sql, scope: Scope, p: Period, silentSince: Date): Promise<OverviewData> {
   const units = await scopeUnitIds(sql, scope);
-  // $1 unit ids (null = all), $2..$5 the windows, $6 the zone.
+  // $1 unit ids (null = all), $2..$5 the windows (the daily figures: $2, $3 and the zone $4).
   const base = [units, p.from.toISOString(), p.to.toISOString(), p.prevFrom.toISOString(), p.prevTo.toISOString()];
   const inUnits = `($1::int[] IS NULL OR r."unitId" = ANY($1::int[]))`;
   const cur = `r."createdAt" >= ${ts(2)} AND r."createdAt" < ${ts(3)}`;
   const prev = `r."createdAt" >= ${ts(4)} AND r."createdAt" < ${ts(5)}`;
-  const day = `to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $6, 'YYYY-MM-DD')`;
+  const day = `to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $4, 'YYYY-MM-DD')`;
   const [totals, daily, topics, alerts, silentUnits, silentMembers] = await Promise.all([
     sql.query<OverviewData['totals']>(
       `SELECT count(*) FILTER (WHERE ${cur})::int AS reports, count(*) FILTER (WHERE ${prev})::int AS "prevReports",
@@ -34,7 +34,7 @@ async function overview(sql: Sql, scope: Scope, p: Period, silentSince: Date): P
       `SELECT ${day} AS day, COALESCE(r."finalMood", r.mood)::text AS mood, COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*)::int AS n
          FROM "Report" r WHERE ${inUnits} AND ${LIVE} AND ${cur}
         GROUP BY 1, 2, 3 ORDER BY 1`,
-      [...base, p.timezone],
+      [units, p.from.toISOString(), p.to.toISOString(), p.timezone],
     ),
     sql.query<{ topic: string; n: number; prev: number }>(
       `SELECT COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*) FILTER (WHERE ${cur})::int AS n, count(*) FILTER (WHERE ${prev})::int AS prev

@@ -81,6 +81,7 @@ export async function dashboardPlugin(app: FastifyInstance, deps: WebDashboardDe
   app.setErrorHandler(async (error, req, reply) => {
     const status = error instanceof BadParam ? 400 : ((error as { statusCode?: number }).statusCode ?? 500);
     if (status >= 500) req.log.error({ err: error }, 'dashboard request failed');
+    if (process.env.DEBUG_WEB) console.error(error);
     const key = error instanceof BadParam ? 'web-error-bad-param' : status === 403 ? 'web-error-forbidden' : status === 429 ? 'web-error-rate' : status >= 500 ? 'web-error-internal' : 'web-error-bad-request';
     const detail = error instanceof BadParam ? error.param : null;
     return renderPage(reply.status(status), 'error', { ...(await pageContext(deps, req, reply)), title: deps.t(req.lang, key), message: deps.t(req.lang, key, { param: detail ?? '' }) });
