@@ -96,6 +96,12 @@ export class WebClient {
     return { status: res.statusCode, body: res.body, headers: res.headers, location: res.headers.location as string | undefined };
   }
 
+  /** A GET whose body is bytes (exports). */
+  async bytes(url: string): Promise<{ status: number; body: Buffer; headers: Response['headers'] }> {
+    const res = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } });
+    return { status: res.statusCode, body: res.rawPayload, headers: res.headers };
+  }
+
   /** A form POST; `_csrf` is the last page's token unless given (null = none). */
   async post(url: string, form: Record<string, string> = {}, csrf: string | null | undefined = undefined): Promise<Response> {
     const token = csrf === undefined ? this.csrf : csrf;

@@ -89,7 +89,9 @@ export async function alertFor(deps: DashboardDeps, viewer: Member, id: number):
   if (!alert) return null;
   const ancestry = await deps.alerts.units.ancestry(alert.unitId);
   if (!scopeContains(scopeOf(viewer), ancestry.map((u) => u.id))) return null;
-  const view = await loadCardView(deps.alerts, viewer, subjectOf(alert), [alert.id]);
+  const card = await loadCardView(deps.alerts, viewer, subjectOf(alert), [alert.id]);
+  // The path from the viewer's own unit down (the chat card names the units from the root).
+  const view = card && viewer.role !== 'admin' ? { ...card, unitPath: card.unitPath.slice(ancestry.length - 1 - ancestry.findIndex((u) => u.id === viewer.unitId)) } : card;
   const events = await deps.alerts.alerts.events((view?.alerts ?? [alert]).map((a) => a.id));
   const group = alert.issueGroupId !== null ? await deps.groups.get(scopeOf(viewer), alert.issueGroupId, deps.clock()) : null;
   return { alert, view, events, groupTitle: group ? await scopedTitle(deps, viewer, group) : null };

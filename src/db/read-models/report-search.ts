@@ -87,16 +87,21 @@ async function page(sql: Sql, scope: Scope, f: ReportFilters, at: { offset: numb
   const w = await buildWhere(sql, scope, f);
   if (w.empty) return { rows: [], hasNext: false };
   const n = w.params.length;
-  const limit = at.offset + at.size + 1;
-  const order = `ORDER BY r."createdAt" DESC, r.id DESC LIMIT $${n + 1}`;
-  const query = w.exact
-    ? `SELECT id, exact FROM (
-         (SELECT r.id, r."createdAt", true AS exact FROM "Report" r WHERE ${w.sql} AND (${w.exact}) ${order})
-         UNION ALL
-         (SELECT r.id, r."createdAt", false AS exact FROM "Report" r WHERE ${w.sql} AND NOT (${w.exact}) ${order})) hits
-       ORDER BY exact DESC, "createdAt" DESC, id DESC OFFSET $${n + 2} LIMIT $${n + 3}`
-    : `SELECT r.id, false AS exact FROM "Report" r WHERE ${w.sql} ${order.replace(`LIMIT $${n + 1}`, `OFFSET $${n + 2} LIMIT $${n + 3}`)}`;
-  const ids = await sql.query<{ id: number; exact: boolean }>(query, [...w.params, limit, at.offset, at.size + 1]);
+  const newest = `ORDER BY r."createdAt" DESC, r.id DESC`;
+  const ids = w.exact
+    ? await sql.query<{ id: number; exact: boolean }>(
+        `SELECT id, exact FROM (
+           (SELECT r.id, r."createdAt", true AS exact FROM "Report" r WHERE ${w.sql} AND (${w.exact}) ${newest} LIMIT $${n + 1})
+           UNION ALL
+           (SELECT r.id, r."createdAt", false AS exact FROM "Report" r WHERE ${w.sql} AND NOT (${w.exact}) ${newest} LIMIT $${n + 1})) hits
+         ORDER BY exact DESC, "createdAt" DESC, id DESC OFFSET $${n + 2} LIMIT $${n + 3}`,
+        [...w.params, at.offset + at.size + 1, at.offset, at.size + 1],
+      )
+    : await sql.query<{ id: number; exact: boolean }>(`SELECT r.id, false AS exact FROM "Report" r WHERE ${w.sql} ${newest} OFFSET $${n + 1} LIMIT $${n + 2}`, [
+        ...w.params,
+        at.offset,
+        at.size + 1,
+      ]);
   const rows = await rowsOf(sql, ids.slice(0, at.size));
   return { rows, hasNext: ids.length > at.size };
 }
@@ -149,7 +154,9 @@ async function detail(sql: Sql, scope: Scope, id: number, withOriginal: boolean)
     sql.query<{ id: number; name: string }>(`SELECT id, name FROM "Unit" WHERE id = ANY($1::int[])`, [row.path]),
   ]);
   const byId = new Map(names.map((u) => [u.id, u.name]));
-  const { path, ...rest } = row;
+  const { path: fullPath, ...rest } = row;
+  // Names from the viewer's own unit down: nothing above their subtree.
+  const path = scope.kind === 'all' ? fullPath : fullPath.slice(Math.max(0, fullPath.indexOf(scope.unitId)));
   const withdrawn = rest.status === 'withdrawn';
   return {
     ...rest,

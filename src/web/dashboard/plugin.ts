@@ -1,7 +1,7 @@
 /**
  * The leaders' dashboard as one encapsulated Fastify plugin: security first (helmet with a CSP
  * that allows no inline script or style, signed cookies, sessions in PostgreSQL, CSRF tokens
- * checked on every POST, rate limits), then templates (Eta, auto-escaping), static files, the
+ * checked on every POST, rate limits), static files (templates: render.ts, Eta, auto-escaping), the
  * sign-in routes and, behind the session check, the pages. Health, readiness and the webhook
  * live outside this context and are not touched by its hooks.
  */
@@ -14,8 +14,6 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
-import fastifyView from '@fastify/view';
-import { Eta } from 'eta';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export type { WebDashboardDeps } from './types.js';
 import type { Member } from '../../domain/types.js';
@@ -33,7 +31,6 @@ import { unitRoutes } from './routes/units.js';
 import { inviteRoutes } from './routes/invites.js';
 import { adminRoutes } from './routes/admin.js';
 
-export const VIEWS_DIR = resolve(import.meta.dirname, '../views');
 export const PUBLIC_DIR = resolve(import.meta.dirname, '../public');
 /** Registers the dashboard on `app` (call inside `app.register` to keep it encapsulated). */
 export async function dashboardPlugin(app: FastifyInstance, deps: WebDashboardDeps): Promise<void> {
@@ -71,7 +68,6 @@ export async function dashboardPlugin(app: FastifyInstance, deps: WebDashboardDe
   await app.register(fastifyFormbody, { bodyLimit: 64_000 });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', decorateReply: false, maxAge: 3600_000 });
-  await app.register(fastifyView, { engine: { eta: new Eta({ views: VIEWS_DIR, cache: true }) }, templates: VIEWS_DIR });
 
   app.decorateRequest('viewer', null);
   app.decorateRequest('lang', 'vi');
@@ -111,21 +107,22 @@ async function verifyCsrf(app: FastifyInstance, req: FastifyRequest, reply: Fast
  * The signed-in member, read again on every request: a deactivated member (or one who is no
  * longer a leader) is signed out at once, whatever their cookie says.
  */
-async function requireViewer(deps: WebDashboardDeps, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+async function requireViewer(deps: WebDashboardDeps, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   const memberId = req.session.get('memberId');
   const member = typeof memberId === 'number' ? await deps.dashboard.members.get(memberId) : null;
   req.lang = languageOf(req, member);
   if (member && member.active && (member.role === 'leader' || member.role === 'admin')) {
     req.viewer = member;
-    return;
+    return undefined;
   }
   if (memberId !== undefined) {
     req.log.info({ memberId }, 'dashboard session ended: member no longer allowed');
     await deps.sessions.destroyForMember(memberId as number);
     await req.session.destroy();
   }
-  if (req.method === 'GET') return void (await reply.redirect(`/signed-out?reason=${memberId === undefined ? 'none' : 'ended'}`, 303));
-  return void (await renderPage(reply.status(401), 'signed-out', { ...(await pageContext(deps, req, reply)), reason: 'ended' }));
+  // Returning the reply from the hook stops the request here (the page handler does not run).
+  if (req.method === 'GET') return reply.redirect(`/signed-out?reason=${memberId === undefined ? 'none' : 'ended'}`, 303);
+  return renderPage(reply.status(401), 'signed-out', { ...(await pageContext(deps, req, reply)), reason: 'ended' });
 }
 
 /** The language of a page: chosen on the dashboard, else the member's, else the browser's. */

@@ -3,6 +3,8 @@
  * navigation) and the strict readers of path and query parameters: a bad parameter is a
  * BadParam, answered 400 with its name, never a 500.
  */
+import { resolve } from 'node:path';
+import { Eta } from 'eta';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatters } from './format.js';
 import type { Member } from '../../domain/types.js';
@@ -89,8 +91,17 @@ export async function pageContext(deps: WebDashboardDeps, req: FastifyRequest, r
   };
 }
 
+export const VIEWS_DIR = resolve(import.meta.dirname, '../views');
+
+/**
+ * The templates (Eta: `<%= %>` escapes; the only raw outputs are a layout's body and included
+ * partials). Used directly rather than through @fastify/view so that a page renders the same
+ * inside any plugin context (the queue monitor registers a view engine of its own).
+ */
+const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
+
 /** Renders a template as an HTML page. */
 export async function renderPage(reply: FastifyReply, template: string, data: object): Promise<FastifyReply> {
-  const html = await reply.viewAsync(template, data);
+  const html = await eta.renderAsync(template, data);
   return reply.type('text/html; charset=utf-8').send(html);
 }

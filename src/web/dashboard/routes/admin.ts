@@ -17,8 +17,9 @@ export async function adminRoutes(app: FastifyInstance, deps: WebDashboardDeps):
     admin.addHook('preHandler', async (req, reply) => {
       if (req.viewer?.role !== 'admin') {
         const ctx = await pageContext(deps, req, reply);
-        await renderPage(reply.status(403), 'error', { ...ctx, title: ctx.t('web-error-forbidden'), message: ctx.t('web-error-admins-only') });
+        return renderPage(reply.status(403), 'error', { ...ctx, title: ctx.t('web-error-forbidden'), message: ctx.t('web-error-admins-only') });
       }
+      return undefined;
     });
 
     admin.get('/admin', async (req, reply) => {
