@@ -1,7 +1,7 @@
 /**
  * The dashboard benchmarks' data: 1,000 units (a root, 40 committees of 25 units with their
  * branches), ~9,600 collaborators, and N reports (default 1,000,000) spread over the last 365
- * days, written by SQL in batches through the real schema (the search trigger folds every text,
+ * days in the order they were sent (as in production: rows lie in the table by time), written by SQL in batches through the real schema (the search trigger folds every text,
  * as in production). Texts are the corpus' sentences with a distinguishing tail. Kept in the
  * schema `bench_dashboard` of the test database and reused by later runs (`--fresh` rebuilds).
  *
@@ -88,13 +88,13 @@ async function insertReports(db: Database, from: number, to: number, log: (s: st
                   ($6::text[])[1 + floor(random() * array_length($6::text[], 1))::int] AS topic,
                   ($7::text[])[1 + floor(random() * array_length($7::text[], 1))::int] AS mood,
                   floor(power(random(), 3) * 100)::int AS score,
-                  (to_timestamp($8::float8 / 1000) AT TIME ZONE 'UTC') - random() * interval '365 days' AS at) x`,
-      [members.map((m) => m.id), members.map((m) => m.unitId), texts, at, n, [...TOPIC_SLUGS], [...MOODS], now],
+                  (to_timestamp($8::float8 / 1000) AT TIME ZONE 'UTC') - interval '365 days' + (g - 1 + random()) / $9::float8 * interval '365 days' AS at) x`,
+      [members.map((m) => m.id), members.map((m) => m.unitId), texts, at, n, [...TOPIC_SLUGS], [...MOODS], now, to],
     );
     log(`reports: ${at + n} (${Math.round((at + n - from) / ((Date.now() - started) / 1000))}/s)`);
   }
   await db.sql.query(`UPDATE "Member" m SET "lastReportAt" = s.last FROM (SELECT "memberId", max("createdAt") AS last FROM "Report" GROUP BY 1) s WHERE s."memberId" = m.id`);
-  await db.sql.exec(`VACUUM ANALYZE "Report"; VACUUM ANALYZE "Member"; ANALYZE "UnitClosure"`);
+  for (const table of ['Report', 'Member', 'UnitClosure']) await db.sql.query(`VACUUM ANALYZE "${table}"`);
   log(`analysed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 

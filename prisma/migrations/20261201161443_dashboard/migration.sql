@@ -22,6 +22,9 @@ CREATE INDEX "WebSession_expiresAt_idx" ON "WebSession"("expiresAt");
 -- AddForeignKey
 ALTER TABLE "WebSession" ADD CONSTRAINT "WebSession_memberId_fkey" FOREIGN KEY ("memberId") REFERENCES "Member"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- CreateIndex
+CREATE INDEX "Report_overview_idx" ON "Report"("createdAt", "unitId", "memberId", "finalMood", "mood", "topicSlug", "chosenTopic", "status");
+
 -- ---------------------------------------------------------------------------------------------
 -- Written by hand (Prisma cannot express these): the dashboard's diacritic-insensitive search.
 -- The extensions live in "public" (they are database-wide, while the tables may live in another

@@ -80,7 +80,8 @@ export async function dashboardPlugin(app: FastifyInstance, deps: WebDashboardDe
     if (process.env.DEBUG_WEB) console.error(error);
     const key = error instanceof BadParam ? 'web-error-bad-param' : status === 403 ? 'web-error-forbidden' : status === 429 ? 'web-error-rate' : status >= 500 ? 'web-error-internal' : 'web-error-bad-request';
     const detail = error instanceof BadParam ? error.param : null;
-    return renderPage(reply.status(status), 'error', { ...(await pageContext(deps, req, reply)), title: deps.t(req.lang, key), message: deps.t(req.lang, key, { param: detail ?? '' }) });
+    const title = deps.t(req.lang, status === 403 ? 'web-error-forbidden' : 'web-error-bad-request');
+    return renderPage(reply.status(status), 'error', { ...(await pageContext(deps, req, reply)), title, message: deps.t(req.lang, key, { param: detail ?? '' }) });
   });
 
   await app.register(async (open) => loginRoutes(open, deps));
