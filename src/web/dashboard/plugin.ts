@@ -16,10 +16,7 @@ import fastifySession from '@fastify/session';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export type { WebDashboardDeps } from './types.js';
-import type { Member } from '../../domain/types.js';
-import type { Language } from '../../domain/vocabulary.js';
-import { pickLanguage } from '../../bot/i18n.js';
-import { BadParam, pageContext, renderPage } from './render.js';
+import { BadParam, languageOf, pageContext, renderPage } from './render.js';
 import { SESSION_COOKIE, SESSION_MAX_AGE_MS, type WebDashboardDeps } from './types.js';
 import { sessionStoreAdapter } from './session-store.js';
 import { loginRoutes } from './routes/login.js';
@@ -124,15 +121,6 @@ async function requireViewer(deps: WebDashboardDeps, req: FastifyRequest, reply:
   // Returning the reply from the hook stops the request here (the page handler does not run).
   if (req.method === 'GET') return reply.redirect(`/signed-out?reason=${memberId === undefined ? 'none' : 'ended'}`, 303);
   return renderPage(reply.status(401), 'signed-out', { ...(await pageContext(deps, req, reply)), reason: 'ended' });
-}
-
-/** The language of a page: chosen on the dashboard, else the member's, else the browser's. */
-export function languageOf(req: FastifyRequest, member: Member | null): Language {
-  const chosen = req.session.get('lang');
-  if (chosen === 'vi' || chosen === 'en') return chosen;
-  if (member?.language) return member.language;
-  const accept = String(req.headers['accept-language'] ?? '').split(',')[0]?.trim() ?? '';
-  return pickLanguage(null, accept);
 }
 
 /** A random secret for a database that has none yet. */

@@ -7,7 +7,9 @@ import { resolve } from 'node:path';
 import { Eta } from 'eta';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatters } from './format.js';
+import { pickLanguage } from '../../bot/i18n.js';
 import type { Member } from '../../domain/types.js';
+import type { Language } from '../../domain/vocabulary.js';
 import type { WebDashboardDeps } from './types.js';
 
 /** A parameter that cannot be read; the error handler answers 400 naming it. */
@@ -104,4 +106,13 @@ const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true });
 export async function renderPage(reply: FastifyReply, template: string, data: object): Promise<FastifyReply> {
   const html = await eta.renderAsync(template, data);
   return reply.type('text/html; charset=utf-8').send(html);
+}
+
+/** The language of a page: chosen on the dashboard, else the member's, else the browser's. */
+export function languageOf(req: FastifyRequest, member: Member | null): Language {
+  const chosen = req.session.get('lang');
+  if (chosen === 'vi' || chosen === 'en') return chosen;
+  if (member?.language) return member.language;
+  const accept = String(req.headers['accept-language'] ?? '').split(',')[0]?.trim() ?? '';
+  return pickLanguage(null, accept);
 }

@@ -7,8 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { peekLoginToken, redeemLoginToken } from '../../../app/dashboard/login.js';
 import { LANGUAGES, type Language } from '../../../domain/vocabulary.js';
-import { languageOf } from '../plugin.js';
-import { choiceParam, onlyParams, pageContext, renderPage, textField } from '../render.js';
+import { choiceParam, languageOf, onlyParams, pageContext, renderPage, textField } from '../render.js';
 import type { WebDashboardDeps } from '../types.js';
 
 const loginDeps = (deps: WebDashboardDeps) => ({ tokens: deps.dashboard.tokens, members: deps.dashboard.members, audit: deps.dashboard.audit, clock: deps.dashboard.clock });
