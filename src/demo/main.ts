@@ -13,7 +13,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Queue } from 'bullmq';
 import { pino } from 'pino';
+import { issueLoginToken } from '../app/dashboard/login.js';
 import { digestDepsFrom, produceDemoDigests } from '../app/digests/index.js';
+import { loginUrl } from '../bot/features/dashboard-login.js';
+import { createLoginTokenStore } from '../db/read-models/dashboard-writes.js';
 import { listIssueGroups } from '../app/issue-groups/manage.js';
 import { loadConfigOrExit } from '../config.js';
 import { createDeliveryPort } from '../delivery/index.js';
@@ -87,7 +90,7 @@ const { bot, close: closeBotQueue } = createFakeTelegramBot(rt, {
 });
 rt.onShutdown('demo-bot', closeBotQueue);
 await bot.init();
-out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web on ${webAddress}/health`);
+out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web (dashboard and /health) on ${webAddress}`);
 
 out(`… ${org.collaborators.length} simulated collaborators report through the bot over ${days} day(s)`);
 let t0 = Date.now();
@@ -118,6 +121,11 @@ out(`✓ ${digests.summary.sent} digest(s) sent to ${digests.summary.units} unit
 out(digests.text ?? '(no digest text)');
 
 await startParts(rt, ['digests']);
+out('\nDashboard (one-time sign-in links, valid 10 minutes; restart with --keep for new ones):');
+for (const [who, member] of [[`leader of "${org.committees[0]!.name}"`, org.leaders[2]!], ['admin', org.admin]] as const) {
+  const issued = await issueLoginToken({ tokens: createLoginTokenStore(rt.db.sql), members: rt.repos.members, audit: rt.repos.audit, clock: rt.clock }, member);
+  if (issued.ok) out(`  ${who.padEnd(40)} ${loginUrl(rt.config.PUBLIC_URL ?? webAddress, issued.value.token)}`);
+}
 out('\nRunning. What to try next:');
 out(`  curl ${webAddress}/ready`);
 out(`  npm run chat            talk to the bot yourself (invite codes: ${DEMO_INVITE}, ${DEMO_LEADER_INVITE})`);
