@@ -93,13 +93,15 @@ export interface Period {
   prevFrom: Date;
   prevTo: Date;
   timezone: string;
+  /** The bars of the charts: days for a month or less, weeks (from Monday) up to a quarter, months beyond. */
+  bucket: 'day' | 'week' | 'month';
 }
 
 export interface OverviewData {
   totals: { reports: number; prevReports: number; members: number; prevMembers: number; units: number; prevUnits: number };
-  /** Per local day (YYYY-MM-DD) and mood ('unknown' before analysis). */
+  /** Per bucket (its first local day, YYYY-MM-DD) and mood ('unknown' before analysis). */
   daily: { day: string; mood: string; n: number }[];
-  /** Per local day and topic. */
+  /** Per bucket and topic. */
   dailyTopics: { day: string; topic: string; n: number }[];
   topics: { topic: string; n: number; prev: number }[];
   openAlerts: { level: string; n: number }[];

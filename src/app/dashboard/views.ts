@@ -32,7 +32,7 @@ export function periodOf(now: Date, days: number, timezone: string): Period {
   const to = startOfLocalDay(addDays(today, 1), timezone);
   const from = startOfLocalDay(addDays(today, 1 - days), timezone);
   const prevFrom = startOfLocalDay(addDays(today, 1 - 2 * days), timezone);
-  return { from, to, prevFrom, prevTo: from, timezone };
+  return { from, to, prevFrom, prevTo: from, timezone, bucket: days <= 31 ? 'day' : days <= 120 ? 'week' : 'month' };
 }
 
 /** The overview of the viewer's subtree over a period. */

@@ -1,8 +1,10 @@
 /**
- * The dashboard's overview (the OverviewReads port): volume, mood and topics per local day,
- * change against the previous period, live alerts and silent units and collaborators, all
- * inside the viewer's scope and aggregated in PostgreSQL. The subtree's unit ids are resolved
- * once and matched with `= ANY(…)` (index scans on (unitId, createdAt); see digests/queries.ts).
+ * The dashboard's overview (the OverviewReads port): volume, mood and topics per day (week,
+ * month), change against the previous period, live alerts and silent units and collaborators,
+ * all inside the viewer's scope and aggregated in PostgreSQL. The period's figures come from
+ * one pass over both windows on the covering index Report_overview_idx (an index-only scan);
+ * distinct people and units from a second. The subtree's unit ids are resolved once and
+ * matched with `= ANY(…)` (index scans; see digests/queries.ts).
  */
 import type { OverviewData, OverviewReads, Period } from '../../app/dashboard/ports.js';
 import type { Scope } from '../../domain/scope.js';
@@ -13,35 +15,41 @@ type Sql = Pick<SqlExecutor, 'query'>;
 
 const ts = (n: number) => `($${n}::timestamptz AT TIME ZONE 'UTC')`;
 const LIVE = `r.status <> 'withdrawn'`;
+const IN_UNITS = `($1::int[] IS NULL OR r."unitId" = ANY($1::int[]))`;
+// $1 unit ids (null = all), $2 from, $3 to, $4 previous from (the previous window ends at $2).
+const CUR = `r."createdAt" >= ${ts(2)}`;
+const WINDOWS = `${IN_UNITS} AND ${LIVE} AND r."createdAt" >= ${ts(4)} AND r."createdAt" < ${ts(3)}`;
+
+async function periodFigures(sql: Sql, units: number[] | null, p: Period) {
+  const bucket = `to_char(date_trunc('${p.bucket}', (r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $5), 'YYYY-MM-DD')`;
+  const params = [units, p.from.toISOString(), p.to.toISOString(), p.prevFrom.toISOString()];
+  const [cells, people] = await Promise.all([
+    sql.query<{ cur: boolean; day: string | null; mood: string | null; topic: string; n: number }>(
+      `SELECT ${CUR} AS cur, CASE WHEN ${CUR} THEN ${bucket} END AS day, COALESCE(r."finalMood", r.mood)::text AS mood,
+              COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*)::int AS n
+         FROM "Report" r WHERE ${WINDOWS} GROUP BY 1, 2, 3, 4`,
+      [...params, p.timezone],
+    ),
+    sql.query<{ cur: boolean; members: number; units: number }>(
+      `SELECT ${CUR} AS cur, count(DISTINCT r."memberId")::int AS members, count(DISTINCT r."unitId")::int AS units
+         FROM "Report" r WHERE ${WINDOWS} GROUP BY 1`,
+      params,
+    ),
+  ]);
+  return { cells, people };
+}
+
+/** Sums `n` by a key of each cell. */
+function sumBy<T extends { n: number }>(rows: T[], key: (r: T) => string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + r.n);
+  return out;
+}
 
 async function overview(sql: Sql, scope: Scope, p: Period, silentSince: Date): Promise<OverviewData> {
   const units = await scopeUnitIds(sql, scope);
-  // $1 unit ids (null = all), $2..$5 the windows (the daily figures: $2, $3 and the zone $4).
-  const base = [units, p.from.toISOString(), p.to.toISOString(), p.prevFrom.toISOString(), p.prevTo.toISOString()];
-  const inUnits = `($1::int[] IS NULL OR r."unitId" = ANY($1::int[]))`;
-  const cur = `r."createdAt" >= ${ts(2)} AND r."createdAt" < ${ts(3)}`;
-  const prev = `r."createdAt" >= ${ts(4)} AND r."createdAt" < ${ts(5)}`;
-  const day = `to_char((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $4, 'YYYY-MM-DD')`;
-  const [totals, daily, topics, alerts, silentUnits, silentMembers] = await Promise.all([
-    sql.query<OverviewData['totals']>(
-      `SELECT count(*) FILTER (WHERE ${cur})::int AS reports, count(*) FILTER (WHERE ${prev})::int AS "prevReports",
-              count(DISTINCT r."memberId") FILTER (WHERE ${cur})::int AS members, count(DISTINCT r."memberId") FILTER (WHERE ${prev})::int AS "prevMembers",
-              count(DISTINCT r."unitId") FILTER (WHERE ${cur})::int AS units, count(DISTINCT r."unitId") FILTER (WHERE ${prev})::int AS "prevUnits"
-         FROM "Report" r WHERE ${inUnits} AND ${LIVE} AND r."createdAt" >= ${ts(4)} AND r."createdAt" < ${ts(3)}`,
-      base,
-    ),
-    sql.query<{ day: string; mood: string; topic: string; n: number }>(
-      `SELECT ${day} AS day, COALESCE(r."finalMood", r.mood)::text AS mood, COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*)::int AS n
-         FROM "Report" r WHERE ${inUnits} AND ${LIVE} AND ${cur}
-        GROUP BY 1, 2, 3 ORDER BY 1`,
-      [units, p.from.toISOString(), p.to.toISOString(), p.timezone],
-    ),
-    sql.query<{ topic: string; n: number; prev: number }>(
-      `SELECT COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*) FILTER (WHERE ${cur})::int AS n, count(*) FILTER (WHERE ${prev})::int AS prev
-         FROM "Report" r WHERE ${inUnits} AND ${LIVE} AND r."createdAt" >= ${ts(4)} AND r."createdAt" < ${ts(3)}
-        GROUP BY 1 ORDER BY 2 DESC, 1`,
-      base,
-    ),
+  const [{ cells, people }, alerts, silentUnits, silentMembers] = await Promise.all([
+    periodFigures(sql, units, p),
     sql.query<{ level: string; n: number }>(
       `SELECT a.level::text AS level, count(*)::int AS n FROM "Alert" a
         WHERE a.status IN ('open', 'acknowledged') AND ($1::int[] IS NULL OR a."unitId" = ANY($1::int[])) GROUP BY 1`,
@@ -66,20 +74,28 @@ async function overview(sql: Sql, scope: Scope, p: Period, silentSince: Date): P
       [units, silentSince.toISOString()],
     ),
   ]);
-  const moods = new Map<string, number>();
-  const topicsByDay = new Map<string, number>();
-  for (const r of daily) {
-    const moodKey = `${r.day}\u0000${r.mood ?? 'unknown'}`;
-    moods.set(moodKey, (moods.get(moodKey) ?? 0) + r.n);
-    const topicKey = `${r.day}\u0000${r.topic}`;
-    topicsByDay.set(topicKey, (topicsByDay.get(topicKey) ?? 0) + r.n);
-  }
-  const split = (m: Map<string, number>) => [...m.entries()].map(([k, n]) => ({ key: k.split('\u0000') as [string, string], n }));
+  const current = cells.filter((c) => c.cur);
+  const previous = cells.filter((c) => !c.cur);
+  const cur = people.find((x) => x.cur);
+  const prev = people.find((x) => !x.cur);
+  const sep = '\u0000';
+  const pairs = (m: Map<string, number>) => [...m.entries()].map(([k, n]) => [...(k.split(sep) as [string, string]), n] as const);
+  const topicNow = sumBy(current, (c) => c.topic);
+  const topicBefore = sumBy(previous, (c) => c.topic);
   return {
-    totals: totals[0]!,
-    daily: split(moods).map(({ key, n }) => ({ day: key[0], mood: key[1], n })),
-    dailyTopics: split(topicsByDay).map(({ key, n }) => ({ day: key[0], topic: key[1], n })),
-    topics,
+    totals: {
+      reports: current.reduce((a, c) => a + c.n, 0),
+      prevReports: previous.reduce((a, c) => a + c.n, 0),
+      members: cur?.members ?? 0,
+      prevMembers: prev?.members ?? 0,
+      units: cur?.units ?? 0,
+      prevUnits: prev?.units ?? 0,
+    },
+    daily: pairs(sumBy(current, (c) => `${c.day}${sep}${c.mood ?? 'unknown'}`)).map(([day, mood, n]) => ({ day, mood, n })),
+    dailyTopics: pairs(sumBy(current, (c) => `${c.day}${sep}${c.topic}`)).map(([day, topic, n]) => ({ day, topic, n })),
+    topics: [...new Set([...topicNow.keys(), ...topicBefore.keys()])]
+      .map((topic) => ({ topic, n: topicNow.get(topic) ?? 0, prev: topicBefore.get(topic) ?? 0 }))
+      .sort((a, b) => b.n - a.n || b.prev - a.prev || a.topic.localeCompare(b.topic)),
     openAlerts: alerts,
     silentUnits: silentUnits.map(({ total: _t, ...u }) => u),
     silentUnitCount: silentUnits[0]?.total ?? 0,

@@ -17,7 +17,7 @@ export function formatters(timezone: string, lang: 'vi' | 'en') {
     dateTime: (d: Date | null | undefined) => (d ? `${displayLocalDate(localDateOf(d, timezone))} ${displayLocalTime(d, timezone)}` : '—'),
     num: (n: number) => num.format(n),
     /** Change against before, as a signed percentage ('new' when there was nothing before). */
-    change: (now: number, before: number) => (before === 0 ? (now === 0 ? '0%' : '+∞') : `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%`),
+    change: (now: number, before: number) => (before === 0 ? (now === 0 ? '0%' : '—') : `${now >= before ? '+' : ''}${Math.round(((now - before) / before) * 100)}%`),
     plain,
     timezone,
   };

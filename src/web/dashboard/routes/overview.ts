@@ -3,31 +3,30 @@ import type { FastifyInstance } from 'fastify';
 import { overviewFor, PERIODS, type PeriodDays } from '../../../app/dashboard/views.js';
 import type { OverviewData, Period } from '../../../app/dashboard/ports.js';
 import { MOODS } from '../../../domain/vocabulary.js';
-import { formatLocalDate, localDateOf, addDays } from '../../../domain/zoned-time.js';
+import { addDays, addMonths, formatLocalDate, isoWeekday, localDateOf } from '../../../domain/zoned-time.js';
 import { horizontalBars, stackedBars } from '../charts.js';
 import { choiceParam, onlyParams, pageContext, renderPage } from '../render.js';
 import type { WebDashboardDeps } from '../types.js';
 
 const MOOD_COLORS: Record<string, string> = { supportive: '#3c9d5d', neutral: '#6b7280', skeptical: '#c2a30a', worried: '#d9822b', angry: '#b8433d', unknown: '#c9ced6' };
 
-/** Every local day of the period, oldest first. */
-function daysOf(p: Period): string[] {
-  const out: string[] = [];
-  let d = localDateOf(p.from, p.timezone);
+/** The first local day of every bucket (day, week from Monday, month) of the period, oldest first. */
+export function bucketsOf(p: Period): string[] {
+  const first = localDateOf(p.from, p.timezone);
+  let d = p.bucket === 'week' ? addDays(first, 1 - isoWeekday(first)) : p.bucket === 'month' ? { ...first, d: 1 } : first;
   const last = formatLocalDate(localDateOf(new Date(p.to.getTime() - 1), p.timezone));
-  for (let i = 0; i < 400; i += 1) {
-    const s = formatLocalDate(d);
-    out.push(s);
-    if (s >= last) break;
-    d = addDays(d, 1);
+  const out: string[] = [];
+  for (let i = 0; i < 400 && formatLocalDate(d) <= last; i += 1) {
+    out.push(formatLocalDate(d));
+    d = p.bucket === 'week' ? addDays(d, 7) : p.bucket === 'month' ? addMonths(d, 1) : addDays(d, 1);
   }
   return out;
 }
 
 /** Chart data: mood per day, the top topics per day, topics now vs before. */
 export function overviewCharts(data: OverviewData, p: Period, t: (k: string) => string, topicName: (slug: string) => string) {
-  const days = daysOf(p);
-  const label = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}`;
+  const days = bucketsOf(p);
+  const label = (d: string) => (p.bucket === 'month' ? `${d.slice(5, 7)}/${d.slice(0, 4)}` : `${d.slice(8, 10)}/${d.slice(5, 7)}`);
   const moods = [...MOODS, 'unknown'].filter((m) => data.daily.some((r) => r.mood === m));
   const moodSeries = moods.map((m) => ({ name: t(`web-mood-${m}`), color: MOOD_COLORS[m] ?? '#999', values: days.map((d) => data.daily.filter((r) => r.day === d && r.mood === m).reduce((a, r) => a + r.n, 0)) }));
   const top = data.topics.slice(0, 6).map((x) => x.topic);
