@@ -34,7 +34,9 @@ async function exportSearch(deps: WebDashboardDeps, req: FastifyRequest, reply: 
   const unit = await viewerUnit(deps.dashboard, viewer);
   const tz = unit?.timezone ?? 'Asia/Ho_Chi_Minh';
   const fmt = formatters(tz, req.lang);
-  const { name } = await topicNamer(deps, req.lang);
+  const { topics } = await topicNamer(deps, req.lang);
+  const names = new Map(topics.map((t) => [t.slug, req.lang === 'en' ? t.nameEn : t.nameVi]));
+  const name = (slug: string | null) => (slug ? (names.get(slug) ?? slug) : '');
   const t = (k: string) => deps.t(req.lang, k);
   const table = exportTable(
     ['reference', 'date', 'unit', 'topic', 'mood', 'urgency', 'score', 'spread', 'source', 'status', 'group', 'text', 'proposal'].map((c) => t(`web-export-col-${c}`)),
