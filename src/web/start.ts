@@ -37,7 +37,14 @@ export async function startWeb(rt: Runtime, opts: WebOptions = {}): Promise<stri
   const plugins = [...(opts.plugins ?? [])];
   if (opts.dashboard !== false) {
     const deps = await webDashboardDepsFromRuntime(rt);
-    rt.onShutdown('dashboard', () => deps.close());
+    const purge = () => void deps.sessions.purgeExpired().catch((err: unknown) => rt.logger.warn({ err }, 'session purge failed'));
+    const timer = setInterval(purge, 3600_000);
+    timer.unref();
+    purge();
+    rt.onShutdown('dashboard', async () => {
+      clearInterval(timer);
+      await deps.close();
+    });
     plugins.push(dashboardRoutes(deps));
   }
   const app = await createServer({

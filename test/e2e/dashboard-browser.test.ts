@@ -58,13 +58,13 @@ describe('the dashboard in Chromium', () => {
     await h?.close();
   });
 
-  async function signedInPage(viewport: { width: number; height: number }): Promise<Page> {
+  async function signedInPage(viewport: { width: number; height: number }, who = h.org.healthLeader): Promise<Page> {
     const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });
     const page = await context.newPage();
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
     });
-    const issued = await issueLoginToken({ tokens: h.web.dashboard.tokens, members: h.web.dashboard.members, audit: h.web.dashboard.audit, clock: h.rt.clock }, h.org.healthLeader);
+    const issued = await issueLoginToken({ tokens: h.web.dashboard.tokens, members: h.web.dashboard.members, audit: h.web.dashboard.audit, clock: h.rt.clock }, who);
     if (!issued.ok) throw new Error(issued.error);
     await page.goto(loginUrl(base, issued.value.token));
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -148,6 +148,17 @@ describe('the dashboard in Chromium', () => {
       expect(await axe(page), path).toEqual([]);
     }
     await page.screenshot({ path: `${SHOTS}/invites.png`, fullPage: true });
+    await page.context().close();
+  });
+
+  it('shows admins the queue monitor, under the same CSP', async () => {
+    const page = await signedInPage({ width: 1280, height: 900 }, h.org.admin);
+    await page.getByRole('link', { name: 'Quản trị' }).click();
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Theo dõi hàng đợi' }).click();
+    await page.waitForURL(/\/admin\/queues/);
+    await page.getByText('delivery', { exact: false }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: `${SHOTS}/queues.png` });
     await page.context().close();
   });
 

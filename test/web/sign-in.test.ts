@@ -108,6 +108,16 @@ describe('dashboard sign-in', () => {
     expect(row!.n).toBe(0);
   });
 
+  it('purges expired sessions and old sign-in tokens, keeping live ones', async () => {
+    const c = await h.signIn(h.org.blocLeader);
+    await h.rt.db.sql.query(`INSERT INTO "WebSession" ("idHash", "memberId", data, "expiresAt", "updatedAt") VALUES ('old', $1, '{}'::jsonb, now() - interval '1 hour', now())`, [h.org.blocLeader.id]);
+    await h.rt.db.sql.query(`INSERT INTO "LoginToken" ("tokenHash", "memberId", "expiresAt") VALUES ('stale', $1, now() - interval '2 days')`, [h.org.blocLeader.id]);
+    expect(await h.web.sessions.purgeExpired()).toBeGreaterThanOrEqual(2);
+    expect(await h.rt.db.sql.query(`SELECT 1 FROM "WebSession" WHERE "idHash" = 'old'`)).toHaveLength(0);
+    expect(await h.rt.db.sql.query(`SELECT 1 FROM "LoginToken" WHERE "tokenHash" = 'stale'`)).toHaveLength(0);
+    expect((await c.get('/')).status).toBe(200);
+  });
+
   it('checks a CSRF token on every POST', async () => {
     const c = await h.signIn(h.org.healthLeader);
     await c.get('/');

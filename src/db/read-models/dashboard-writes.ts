@@ -68,8 +68,12 @@ export function createWebSessionStore(sql: Sql, clock: () => Date) {
     async destroyForMember(memberId: number): Promise<number> {
       return (await sql.query(`DELETE FROM "WebSession" WHERE "memberId" = $1 RETURNING 1`, [memberId])).length;
     },
+    /** Drops expired sessions, and sign-in tokens a day past their expiry (used or not). */
     async purgeExpired(): Promise<number> {
-      return (await sql.query(`DELETE FROM "WebSession" WHERE "expiresAt" <= ${utc(1)} RETURNING 1`, [iso(clock())])).length;
+      const now = iso(clock());
+      const sessions = await sql.query(`DELETE FROM "WebSession" WHERE "expiresAt" <= ${utc(1)} RETURNING 1`, [now]);
+      const tokens = await sql.query(`DELETE FROM "LoginToken" WHERE "expiresAt" <= ${utc(1)} - interval '1 day' RETURNING 1`, [now]);
+      return sessions.length + tokens.length;
     },
   };
 }
