@@ -1,7 +1,9 @@
 /**
  * The queue monitor for admins: @bull-board/fastify over the project's BullMQ queues, mounted
- * inside the admin-only context of the dashboard at /admin/queues. Its UI is bull-board's own
- * (its scripts and styles are files it serves; the page's CSP stays as strict as the rest).
+ * inside the admin-only context of the dashboard at /admin/queues. Its UI is bull-board's own:
+ * its scripts are files it serves (script-src stays 'self'), but its React components set inline
+ * styles, so this one path allows inline styles; its Google Fonts stylesheet stays blocked
+ * (no third-party request leaves an admin's browser; system fonts are used).
  */
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
@@ -21,6 +23,13 @@ export function queueBoardFor(rt: Runtime): (app: FastifyInstance) => Promise<vo
     const adapter = new FastifyAdapter();
     adapter.setBasePath(QUEUE_BOARD_PATH);
     createBullBoard({ queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: false })), serverAdapter: adapter });
-    await app.register(adapter.registerPlugin(), { prefix: QUEUE_BOARD_PATH });
+    await app.register(async (board) => {
+      board.addHook('onSend', async (_req, reply, payload) => {
+        const csp = reply.getHeader('content-security-policy');
+        if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+        return payload;
+      });
+      await board.register(adapter.registerPlugin(), { prefix: QUEUE_BOARD_PATH });
+    });
   };
 }
