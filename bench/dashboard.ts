@@ -6,7 +6,7 @@
  * the whole web stack in process (session, scope, SQL, charts, templates) with `app.inject`;
  * exports over a real socket, read as a browser would. Prints figures; asserts nothing.
  *
- *   npx tsx bench/dashboard.ts [runs=40] [--xlsx-rows 1000000]
+ *   npx tsx bench/dashboard.ts [runs=40] [--xlsx-rows 1000000] [--only overview|search|export]
  */
 import { randomBytes } from 'node:crypto';
 import { issueLoginToken } from '../src/app/dashboard/login.js';
@@ -25,6 +25,9 @@ import { fmt, percentile, performance } from './support.js';
 const runs = Number(process.argv[2] ?? 40);
 const xlsxRowsArg = process.argv.indexOf('--xlsx-rows');
 const xlsxRows = xlsxRowsArg > 0 ? Number(process.argv[xlsxRowsArg + 1]) : 1_000_000;
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
+const part = (name: string) => only === null || only === name;
 
 const data = await openBenchData(1_000_000, false, (s) => console.log(`  data: ${s}`));
 await data.close();
@@ -65,13 +68,15 @@ async function page(name: string, c: WebClient, url: string): Promise<void> {
 }
 
 const [adminC, rootC, committeeC] = [await signIn(admin), await signIn(rootLeader), await signIn(committeeLeader)];
-for (const days of [30, 7, 90]) {
+if (part('overview')) for (const days of [30, 7, 90]) {
   await page(`overview ${days} days, root (admin, every unit)`, adminC, `/?days=${days}`);
   await page(`overview ${days} days, root (leader of the root unit)`, rootC, `/?days=${days}`);
   await page(`overview ${days} days, committee (${size} units)`, committeeC, `/?days=${days}`);
 }
-await page('overview 365 days, root (admin)', adminC, '/?days=365');
-await page(`overview 365 days, committee (${size} units)`, committeeC, '/?days=365');
+if (part('overview')) {
+  await page('overview 365 days, root (admin)', adminC, '/?days=365');
+  await page(`overview 365 days, committee (${size} units)`, committeeC, '/?days=365');
+}
 
 const searches: [string, string][] = [
   ['"gia xang" + topic + mood, root (admin)', '/reports?q=gia+xang&topic=economy&mood=worried'],
@@ -80,7 +85,7 @@ const searches: [string, string][] = [
   ['"bệnh viện" (accents) + mood + dates, root (admin)', '/reports?q=b%E1%BB%87nh+vi%E1%BB%87n&mood=angry&from=2026-06-01&to=2026-11-30'],
   ['"luong" + unit + topic, root leader', `/reports?q=luong&unit=${committeeLeader.unitId}&topic=workplace`],
 ];
-for (const [name, url] of searches) await page(`search ${name}`, name.includes('committee') ? committeeC : name.includes('root leader') ? rootC : adminC, url);
+if (part('search')) for (const [name, url] of searches) await page(`search ${name}`, name.includes('committee') ? committeeC : name.includes('root leader') ? rootC : adminC, url);
 
 /** Streams an export over a real socket; rows/s and the peak resident memory of this process. */
 async function exportRun(kind: 'csv' | 'xlsx', query: string): Promise<void> {
@@ -110,9 +115,15 @@ async function countRows(query: string): Promise<number> {
   return rows[0]!.n;
 }
 
-await exportRun('csv', '');
-const xlsxFrom = xlsxRows >= reports ? '' : `from=${new Date(Date.now() - Math.round((xlsxRows / reports) * 365) * 86_400_000).toISOString().slice(0, 10)}`;
-await exportRun('xlsx', xlsxFrom);
+/** A `from=` covering about `rows` of the year's reports (newest first). */
+const fromFor = (rows: number) => (rows >= reports ? '' : `from=${new Date(Date.now() - Math.round((rows / reports) * 365) * 86_400_000).toISOString().slice(0, 10)}`);
+if (part('export')) {
+  // Two sizes: a flat peak means memory does not grow with the rows exported.
+  await exportRun('csv', fromFor(100_000));
+  await exportRun('csv', '');
+  await exportRun('xlsx', fromFor(Math.min(xlsxRows, 100_000)));
+  if (xlsxRows > 100_000) await exportRun('xlsx', fromFor(xlsxRows));
+}
 
 await app.close();
 await web.close();

@@ -73,6 +73,7 @@ describe('report search and exports', () => {
     expect(page).toContain('[phone]');
     expect(page).not.toContain('0912345678');
     expect(page).toContain('kéo đến trụ sở (+40)');
+    expect(page).toContain('tâm trạng');
     const pending = (await leader.get(`/reports/${ids.pending}`)).body;
     expect(pending).not.toContain('0987654321');
     const admin = await h.signIn(h.org.admin);

@@ -11,7 +11,7 @@ import type { Scope } from '../../domain/scope.js';
 import type { SqlExecutor } from '../sql.js';
 import { scopeUnitIds } from '../scope-sql.js';
 
-type Sql = Pick<SqlExecutor, 'query'>;
+type Sql = Pick<SqlExecutor, 'query' | 'transaction'>;
 
 const ts = (n: number) => `($${n}::timestamptz AT TIME ZONE 'UTC')`;
 const LIVE = `r.status <> 'withdrawn'`;
@@ -20,17 +20,30 @@ const IN_UNITS = `($1::int[] IS NULL OR r."unitId" = ANY($1::int[]))`;
 const CUR = `r."createdAt" >= ${ts(2)}`;
 const WINDOWS = `${IN_UNITS} AND ${LIVE} AND r."createdAt" >= ${ts(4)} AND r."createdAt" < ${ts(3)}`;
 
+/**
+ * One aggregation with room to hash its groups in memory: the planner cannot estimate how few
+ * (day, mood, topic) groups there are and would otherwise sort the period's rows on disk.
+ */
+function withWorkMem<T>(sql: Sql, query: string, params: unknown[]): Promise<T[]> {
+  return sql.transaction(async (tx) => {
+    await tx.query(`SET LOCAL work_mem = '32MB'`);
+    return tx.query<T>(query, params);
+  });
+}
+
 async function periodFigures(sql: Sql, units: number[] | null, p: Period) {
   const bucket = `to_char(date_trunc('${p.bucket}', (r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $5), 'YYYY-MM-DD')`;
   const params = [units, p.from.toISOString(), p.to.toISOString(), p.prevFrom.toISOString()];
   const [cells, people] = await Promise.all([
-    sql.query<{ cur: boolean; day: string | null; mood: string | null; topic: string; n: number }>(
+    withWorkMem<{ cur: boolean; day: string | null; mood: string | null; topic: string; n: number }>(
+      sql,
       `SELECT ${CUR} AS cur, CASE WHEN ${CUR} THEN ${bucket} END AS day, COALESCE(r."finalMood", r.mood)::text AS mood,
               COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*)::int AS n
          FROM "Report" r WHERE ${WINDOWS} GROUP BY 1, 2, 3, 4`,
       [...params, p.timezone],
     ),
-    sql.query<{ cur: boolean; members: number; units: number }>(
+    withWorkMem<{ cur: boolean; members: number; units: number }>(
+      sql,
       `SELECT ${CUR} AS cur, count(DISTINCT r."memberId")::int AS members, count(DISTINCT r."unitId")::int AS units
          FROM "Report" r WHERE ${WINDOWS} GROUP BY 1`,
       params,
@@ -46,8 +59,19 @@ function sumBy<T extends { n: number }>(rows: T[], key: (r: T) => string): Map<s
   return out;
 }
 
+/**
+ * The scope's unit ids, or null when the subtree holds every unit (a leader of the only root):
+ * the same rows without matching each one against a thousand ids.
+ */
+async function unitFilter(sql: Sql, scope: Scope): Promise<number[] | null> {
+  const ids = await scopeUnitIds(sql, scope);
+  if (ids === null) return null;
+  const [all] = await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Unit"`);
+  return ids.length === all!.n ? null : ids;
+}
+
 async function overview(sql: Sql, scope: Scope, p: Period, silentSince: Date): Promise<OverviewData> {
-  const units = await scopeUnitIds(sql, scope);
+  const units = await unitFilter(sql, scope);
   const [{ cells, people }, alerts, silentUnits, silentMembers] = await Promise.all([
     periodFigures(sql, units, p),
     sql.query<{ level: string; n: number }>(

@@ -66,6 +66,8 @@ const NOTICE = /^[a-z_]{1,40}$/;
 
 export interface Page {
   t: (key: string, vars?: Record<string, string | number>) => string;
+  /** An urgency reason in words (the alert cards' labels), with the text that triggered it. */
+  reason: (r: { code: string; detail?: string }) => string;
   fmt: ReturnType<typeof formatters>;
   viewer: Member | null;
   lang: FastifyRequest['lang'];
@@ -81,8 +83,14 @@ export async function pageContext(deps: WebDashboardDeps, req: FastifyRequest, r
   const unit = req.viewer ? await deps.dashboard.units.get(req.viewer.unitId) : null;
   const q = (req.query ?? {}) as Record<string, unknown>;
   const flash = (v: unknown) => (typeof v === 'string' && NOTICE.test(v) ? v : null);
+  const label = (code: string) => {
+    const key = `alerts-reason-${code.replace(/_/g, '-')}`;
+    const s = deps.t(lang, key);
+    return s === key || s === '' ? code : s;
+  };
   return {
     t: (key, vars) => deps.t(lang, key, vars),
+    reason: (r) => (r.detail ? `${label(r.code)}: ${r.detail}` : label(r.code)),
     fmt: formatters(unit?.timezone ?? 'Asia/Ho_Chi_Minh', lang),
     viewer: req.viewer,
     lang,
