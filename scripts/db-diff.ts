@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { pgliteExtensions } from '../src/db/client.js';
 import { readMigrations } from '../src/db/migrate.js';
 import { diffSql, loadSchemaEngine } from '../src/db/schema-engine.js';
 
@@ -15,11 +16,16 @@ const dir = join(root, 'prisma', 'migrations');
 const name = (process.argv[2] ?? 'change').replace(/[^a-z0-9_]+/gi, '_').toLowerCase();
 const schema = readFileSync(join(root, 'prisma', 'schema.prisma'), 'utf8');
 
-const shadow = new PGlite();
-const engine = await loadSchemaEngine(schema, new PrismaPGlite(shadow));
+const shadow = new PGlite({ extensions: await pgliteExtensions() });
+// The adapter's own shadow database is a bare PGlite: give it the contrib extensions the migrations create.
+const factory = new PrismaPGlite(shadow);
+const replay = new PGlite({ extensions: await pgliteExtensions() });
+factory.connectToShadowDb = () => new PrismaPGlite(replay).connect();
+const engine = await loadSchemaEngine(schema, factory);
 const existing = readMigrations(dir).map((m) => ({ path: m.name, sql: m.sql }));
 let sql = await diffSql(engine, schema, dir, existing);
 await shadow.close();
+await replay.close();
 // Migrations must apply inside whatever schema the connection's search_path names (tests use one per file).
 sql = sql.replace(/^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/m, '');
 if (sql === '') {

@@ -4,7 +4,7 @@
  * i18n and the flood limit, the conversations plugin with its shared state (and the give-back of
  * drafts whose state it discarded), joining, the stranger gate, the commands that must win
  * over an active flow (/cancel, /help, /language, /myreports), the report conversation, the
- * features that start flows, other modules' features, the /dashboard placeholder, and
+ * features that start flows, other modules' features (/dashboard among them), and
  * "unhandled" last. One error boundary wraps it all.
  */
 import { analysisRequests } from '../queue/jobs/analyze.js';
@@ -31,7 +31,6 @@ import { myReportsFeature } from './features/my-reports.js';
 import { quickReportFeature } from './features/quick-report.js';
 import { groupChatFeature } from './features/group-chat.js';
 import { unhandledFeature } from './features/unhandled.js';
-import { dashboardFeature } from './features/dashboard.js';
 
 export type { BotDeps } from './deps.js';
 
@@ -79,7 +78,6 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);
-  dm.use(dashboardFeature());
   dm.use(unhandledFeature());
   return bot;
 }

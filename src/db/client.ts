@@ -49,6 +49,12 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+/** Contrib extensions the migrations create (the dashboard's search); PGlite loads them at start. */
+export async function pgliteExtensions() {
+  const [{ unaccent }, { pg_trgm }] = await Promise.all([import('@electric-sql/pglite/contrib/unaccent'), import('@electric-sql/pglite/contrib/pg_trgm')]);
+  return { unaccent, pg_trgm };
+}
+
 /** Opens the database chosen by the options. */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.url ? openPostgres(opts.url, opts.poolSize ?? 10) : openPglite(opts.pgliteDir ?? 'memory://');
@@ -83,12 +89,13 @@ function openPostgres(url: string, max: number): Database {
 
 async function openPglite(dir: string): Promise<Database> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const [{ PGlite }, { PrismaPGlite }, { servePglite }] = await Promise.all([
+  const [{ PGlite }, { PrismaPGlite }, { servePglite }, extensions] = await Promise.all([
     import('@electric-sql/pglite'),
     import('pglite-prisma-adapter'),
     import('./pglite-socket.js'),
+    pgliteExtensions(),
   ]);
-  const db = new PGlite(dir);
+  const db = new PGlite(dir, { extensions });
   await db.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
   let served: Promise<ServedPglite> | null = null;

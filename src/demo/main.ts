@@ -15,7 +15,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Queue } from 'bullmq';
 import { pino } from 'pino';
+import { issueLoginToken } from '../app/dashboard/login.js';
 import { produceDemoDigests } from '../app/digests/index.js';
+import { loginUrl } from '../bot/features/dashboard-login.js';
+import { createLoginTokenStore } from '../db/read-models/dashboard-writes.js';
 import { digestDepsFrom } from '../queue/digest-worker.js';
 import { listIssueGroups } from '../app/issue-groups/manage.js';
 import { loadConfigOrExit } from '../config.js';
@@ -83,14 +86,14 @@ const webAddress = await startWebOrFreePort(rt);
 const { bot, close: closeBotQueue } = await createFakeTelegramBot(rt, {
   api: fake,
   logger: logger.child({ part: 'bot' }),
-  extraFeatures: botExtraFeatures(rt),
+  extraFeatures: botExtraFeatures(rt, { webAddress }),
   conversationPrefix: `pulse-demo-${process.pid}:conv:`,
   draftsPrefix: `pulse-demo-${process.pid}:drafts`,
   limits: { reportsPerHour: 1000 },
 });
 rt.onShutdown('demo-bot', closeBotQueue);
 await bot.init();
-out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web on ${webAddress}/health (queues and state: ${rt.backend.kind === 'redis' ? 'Redis' : 'the embedded database'})`);
+out(`✓ processes started in one: bot (fake Telegram), analysis, alerts, delivery, sweeper, web (dashboard and /health) on ${webAddress} (queues and state: ${rt.backend.kind === 'redis' ? 'Redis' : 'the embedded database'})`);
 
 out(`… ${org.collaborators.length} simulated collaborators report through the bot over ${days} day(s)`);
 let t0 = Date.now();
@@ -121,6 +124,11 @@ out(`✓ ${digests.summary.sent} digest(s) sent to ${digests.summary.units} unit
 out(digests.text ?? '(no digest text)');
 
 await startParts(rt, ['digests']);
+out('\nDashboard (one-time sign-in links, valid 10 minutes; restart with --keep for new ones):');
+for (const [who, member] of [[`leader of "${org.committees[0]!.name}"`, org.leaders[2]!], ['admin', org.admin]] as const) {
+  const issued = await issueLoginToken({ tokens: createLoginTokenStore(rt.db.sql), members: rt.repos.members, audit: rt.repos.audit, clock: rt.clock }, member);
+  if (issued.ok) out(`  ${who.padEnd(40)} ${loginUrl(rt.config.PUBLIC_URL ?? webAddress, issued.value.token)}`);
+}
 out('\nRunning. What to try next:');
 out(`  curl ${webAddress}/ready`);
 out(`  npm run chat            talk to the bot yourself (invite codes: ${DEMO_INVITE}, ${DEMO_LEADER_INVITE})`);

@@ -1,5 +1,5 @@
 /**
- * The web process: health and readiness endpoints now, the dashboard later. Routes stay thin;
+ * The web process: health and readiness endpoints, and the plugins the composition root adds (the dashboard, the webhook). Routes stay thin;
  * an error handler maps error codes to status codes and never leaks internals.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -14,14 +14,16 @@ export interface ServerDeps {
   logger: Logger;
   checks: HealthCheck[];
   version?: string;
-  /** Extra route plugins (e.g. the Telegram webhook) registered by the composition root. */
+  /** Behind a TLS-terminating proxy: trust X-Forwarded-* (client address, https). */
+  trustProxy?: boolean;
+  /** Extra route plugins (e.g. the Telegram webhook, the dashboard) registered by the composition root. */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
 }
 
 /** Builds the Fastify app (not listening). */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Request logs are info-level noise (health checks every few seconds): the server logs warnings and errors only.
-  const app = Fastify({ loggerInstance: deps.logger.child({}, { level: 'warn' }) as FastifyBaseLogger, bodyLimit: 1_000_000 }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: deps.logger.child({}, { level: 'warn' }) as FastifyBaseLogger, bodyLimit: 1_000_000, trustProxy: deps.trustProxy ?? false }) as unknown as FastifyInstance;
   app.setErrorHandler((error, request, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
