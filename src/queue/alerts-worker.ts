@@ -20,7 +20,7 @@ import { evaluateJobSchema } from './jobs/alerts.js';
 import { QUEUES } from './names.js';
 
 const stepJobSchema = z.object({ kind: z.enum(['escalate', 'release']), alertId: z.number().int().positive(), step: z.number().int().min(0) });
-const cardsJobSchema = z.object({ kind: z.literal('cards'), issueGroupId: z.number().int().positive(), dueAt: z.number().int(), lead: z.boolean().optional() });
+const cardsJobSchema = z.object({ kind: z.literal('cards'), issueGroupId: z.number().int().positive(), dueAt: z.number().int(), lead: z.boolean().optional(), touching: z.array(z.number().int().positive()).max(100).optional() });
 const reconcileJobSchema = z.object({ kind: z.literal('reconcile') });
 const alertsJobSchema = z.union([evaluateJobSchema, stepJobSchema, cardsJobSchema, reconcileJobSchema]);
 

@@ -1,14 +1,21 @@
 /**
  * The smaller defects found in issue 10's trial, each through the whole bot: what is echoed
- * back, long texts outside a flow, greetings by role, /start mid-flow, /dashboard.
+ * back, long texts outside a flow, greetings by role, /start mid-flow, /dashboard mid-flow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textUpdate, type FakeUser } from '../../src/fake-telegram/index.js';
+import { Composer } from 'grammy';
+import type { BotContext } from '../../src/bot/context.js';
+import { dashboardLoginFeature } from '../../src/bot/features/dashboard-login.js';
+import { createLoginTokenStore } from '../../src/db/read-models/dashboard-writes.js';
 import { createHarness, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness();
+  const late = new Composer<BotContext>();
+  late.use((ctx, next) => dashboard!.middleware()(ctx, next));
+  h = await createHarness({ extraFeatures: [late] });
+  const dashboard = dashboardLoginFeature({ tokens: createLoginTokenStore(h.db.sql), members: h.repos.members, audit: h.repos.audit, clock: () => h.now.value, baseUrl: 'https://pulse.example.org' });
 });
 afterAll(async () => {
   await h?.destroy();
@@ -134,15 +141,15 @@ describe('greetings', () => {
   });
 });
 
-describe('/dashboard before the dashboard exists', () => {
-  it('tells leaders it is coming (mid-flow too, and the flow goes on), and collaborators that it is not for them', async () => {
+describe('/dashboard', () => {
+  it('sends leaders their sign-in link (mid-flow too, and the flow goes on), and tells collaborators it is not for them', async () => {
     const leader = h.user('en');
     await h.member(leader, 'leader', 'en');
     await h.send(leader, '/dashboard');
-    expect(h.lastText(leader)).toContain('coming soon');
+    expect(h.lastText(leader)).toMatch(/https:\/\/pulse\.example\.org\/login\/[A-Za-z0-9_-]{43}/);
     await h.send(leader, '/report');
     await h.send(leader, '/dashboard');
-    expect(h.lastText(leader)).toContain('coming soon');
+    expect(h.lastText(leader)).toMatch(/https:\/\/pulse\.example\.org\/login\//);
     await h.send(leader, 'health');
     expect(h.lastText(leader)).toContain('Content');
     await h.send(leader, '/cancel');
@@ -150,7 +157,7 @@ describe('/dashboard before the dashboard exists', () => {
     const collaborator = h.user('vi');
     await h.member(collaborator);
     await h.send(collaborator, '/dashboard');
-    expect(h.lastText(collaborator)).toBe('Trang quản lý chỉ dành cho lãnh đạo đơn vị và quản trị viên.');
+    expect(h.lastText(collaborator)).toBe('Trang quản trị dành cho lãnh đạo và quản trị viên.');
     for (const u of [leader, collaborator]) {
       for (const text of h.api.textsTo(u.id)) expect(text).not.toMatch(/did not understand|chưa hiểu/);
     }

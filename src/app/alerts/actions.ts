@@ -86,7 +86,7 @@ async function changeStatus(deps: AlertsDeps, member: Member, alert: AlertRecord
     return { type: 'conflict', reason: current.status === 'acknowledged' ? 'already_acknowledged' : 'already_closed', alert: current };
   }
   await withdrawUnsentCards(deps, subject, `alert ${to}`);
-  await editAllCards(deps, subject);
+  await editAllCards(deps, subject, [...new Set(changed.map((a) => a.unitId))]);
   if (action !== 'false_alarm') await tellReporters(deps, changed);
   return { type: 'done', alert: changed.find((a) => a.id === alert.id) ?? changed[0]!, alerts: changed };
 }

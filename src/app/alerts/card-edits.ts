@@ -42,27 +42,39 @@ const holdFor = (windowMs: number) => windowMs + 2 * WINDOW_MARGIN_MS;
  * subject now when the window setting is 0 (or the alert has no issue group); otherwise the
  * first change of a window edits at once and the later ones join the window's job.
  */
-export async function scheduleCardEdits(deps: AlertsDeps, alert: Pick<AlertRecord, 'id' | 'issueGroupId'>): Promise<void> {
+export async function scheduleCardEdits(deps: AlertsDeps, alert: Pick<AlertRecord, 'id' | 'issueGroupId'>, touching?: readonly number[]): Promise<void> {
   const windowMs = deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS;
-  if (windowMs <= 0 || alert.issueGroupId === null) return editAllCards(deps, subjectOf(alert));
+  if (windowMs <= 0 || alert.issueGroupId === null) return editAllCards(deps, subjectOf(alert), touching);
   const groupId = alert.issueGroupId;
   const now = deps.clock().getTime();
   const gate = await deps.cardEditGate.open(groupId, now, holdFor(windowMs));
-  if (gate.lead) return deps.jobs.add({ kind: 'cards', issueGroupId: groupId, dueAt: now, lead: true }, { delayMs: 0, priority: CARD_EDITS_PRIORITY });
+  if (gate.lead) {
+    const job = { kind: 'cards' as const, issueGroupId: groupId, dueAt: now, lead: true, ...(touching ? { touching: [...touching] } : {}) };
+    return deps.jobs.add(job, { delayMs: 0, priority: CARD_EDITS_PRIORITY });
+  }
   const dueAt = gate.openedAt + windowMs;
   await deps.jobs.add({ kind: 'cards', issueGroupId: groupId, dueAt }, { delayMs: Math.max(0, dueAt - now) + WINDOW_MARGIN_MS, priority: CARD_EDITS_PRIORITY });
 }
 
-/** An edit job: a window's job first opens the next window, then edits every card of the group. */
-export async function runCardEditsJob(deps: AlertsDeps, job: { issueGroupId: number; lead?: boolean }): Promise<'done'> {
+/**
+ * An edit job: a window's job first opens the next window, then edits every card of the group
+ * (it stands for every change of its window); a leading job edits the cards whose reader's
+ * subtree holds what changed.
+ */
+export async function runCardEditsJob(deps: AlertsDeps, job: { issueGroupId: number; lead?: boolean; touching?: number[] }): Promise<'done'> {
   if (!job.lead) await deps.cardEditGate.restart(job.issueGroupId, deps.clock().getTime(), holdFor(deps.cardEditDelayMs ?? DEFAULT_CARD_EDIT_DELAY_MS));
-  await editAllCards(deps, `group-${job.issueGroupId}`);
+  await editAllCards(deps, `group-${job.issueGroupId}`, job.lead ? job.touching : undefined);
   return 'done';
 }
 
-/** Edits every live card of a subject to what it shows now (a retired card keeps its last word). */
-export async function editAllCards(deps: AlertsDeps, subject: string): Promise<void> {
-  for (const card of await deps.alerts.liveCards(subject)) await editCard(deps, card);
+/**
+ * Edits the live cards of a subject to what they show now (a retired card keeps its last word):
+ * all of them, or, when `touching` names the units where something changed, only the cards
+ * whose reader's subtree holds one of them (the others show nothing that changed).
+ */
+export async function editAllCards(deps: AlertsDeps, subject: string, touching?: readonly number[]): Promise<void> {
+  const cards = touching ? await deps.alerts.liveCardsOver(subject, touching) : await deps.alerts.liveCards(subject);
+  for (const card of cards) await editCard(deps, card);
 }
 
 /** At most this many edits per card and call: the state settles unless reports keep arriving that fast. */

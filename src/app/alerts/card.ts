@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { alertCardVars, encodeAlertCallback, formatReasons, parseReasons, type AlertAction, type AlertStatus } from '../../domain/alerts.js';
-import { scopeContains, scopeOf, type Scope } from '../../domain/scope.js';
+import { scopeOf, type Scope } from '../../domain/scope.js';
 import type { Member } from '../../domain/types.js';
 import type { Language } from '../../domain/vocabulary.js';
 import type { InlineKeyboard } from '../ports/messages.js';
@@ -73,28 +73,21 @@ export function coveredFigures(covered: readonly CoveredReport[]): Pick<CardView
 
 /** The alerts a reader may see on a card of `subject`: live ones in scope plus those shown before, still in scope. */
 async function alertsForReader(deps: AlertsDeps, subject: string, scope: Scope, shownIds: readonly number[]): Promise<AlertRecord[]> {
-  const [live, shown] = await Promise.all([deps.alerts.liveInScope(subject, scope), deps.alerts.getMany(shownIds)]);
-  const inScope = await filterInScope(deps, shown, scope);
+  const [live, shown] = await Promise.all([deps.alerts.liveInScope(subject, scope), deps.alerts.getManyInScope(shownIds, scope)]);
   const all = new Map<number, AlertRecord>();
-  for (const a of [...inScope, ...live]) all.set(a.id, a);
+  for (const a of [...shown, ...live]) all.set(a.id, a);
   return [...all.values()].sort((a, b) => a.id - b.id);
-}
-
-async function filterInScope(deps: AlertsDeps, alerts: AlertRecord[], scope: Scope): Promise<AlertRecord[]> {
-  if (scope.kind === 'all') return alerts;
-  const kept: AlertRecord[] = [];
-  for (const a of alerts) if (scopeContains(scope, (await deps.units.ancestry(a.unitId)).map((u) => u.id))) kept.push(a);
-  return kept;
 }
 
 /** The lowest unit whose subtree holds every alert shown, as names from the root down. */
 async function commonPath(deps: AlertsDeps, alerts: readonly AlertRecord[]): Promise<string[]> {
-  const ladders = await Promise.all([...new Set(alerts.map((a) => a.unitId))].map((id) => deps.units.ancestry(id)));
-  const fromRoot = ladders.map((l) => [...l].reverse());
-  const first = fromRoot[0] ?? [];
+  const paths = (await deps.units.getMany([...new Set(alerts.map((a) => a.unitId))])).map((u) => u.path);
+  const first = paths[0] ?? [];
   let depth = 0;
-  while (depth < first.length && fromRoot.every((l) => l[depth]?.id === first[depth]!.id)) depth += 1;
-  return first.slice(0, depth).map((u) => u.name);
+  while (depth < first.length && paths.every((p) => p[depth] === first[depth])) depth += 1;
+  const common = first.slice(0, depth);
+  const byId = new Map((await deps.units.getMany(common)).map((u) => [u.id, u.name]));
+  return common.map((id) => byId.get(id) ?? '');
 }
 
 /**

@@ -62,7 +62,7 @@ async function reachLeaders(deps: AlertsDeps, alert: AlertRecord, unit: Unit, st
   const leaders = (await deps.members.leadersOf(unit.id)).filter((m) => m.chatId !== null && m.reachable && m.active);
   let edits = false;
   for (const leader of leaders) edits = (await reachLeader(deps, alert, leader, unit.id, step)) || edits;
-  if (edits) await scheduleCardEdits(deps, alert);
+  if (edits) await scheduleCardEdits(deps, alert, [alert.unitId]);
   // An acknowledgement may have landed while the cards were queued: it withdrew what it saw,
   // this withdraws what it could not see yet.
   const now = await deps.alerts.get(alert.id);

@@ -130,10 +130,10 @@ async function refreshCovering(deps: AlertsDeps, report: AlertReport, justRaised
       await deps.alerts.addEvent(alert.id, 'updated', null, { reportId: report.id }, deps.clock());
     }
   }
-  if (live.length) await scheduleCardEdits(deps, live[0]!);
+  if (live.length) await scheduleCardEdits(deps, live[0]!, [report.unitId]);
   // A new alert also shows on the cards that readers above already hold for the group (their
   // scope contains it): edited at once, outside the throttle (one raise per group and scope).
-  else if (justRaised.length) await editAllCards(deps, `group-${report.issueGroupId}`);
+  else if (justRaised.length) await editAllCards(deps, `group-${report.issueGroupId}`, [report.unitId]);
   return { changed, any };
 }
 

@@ -156,6 +156,8 @@ export interface AlertStore {
   create(a: NewAlert): Promise<AlertRecord | null>;
   get(id: number): Promise<AlertRecord | null>;
   getMany(ids: readonly number[]): Promise<AlertRecord[]>;
+  /** Those of the alerts whose scope lies inside `scope`. */
+  getManyInScope(ids: readonly number[], scope: Scope): Promise<AlertRecord[]>;
   /** Alerts the report raised (any status). */
   raisedBy(reportId: number): Promise<AlertRecord[]>;
   /** The live (open or acknowledged) alert of a group and scope. */
@@ -190,6 +192,8 @@ export interface AlertStore {
   openCard(c: NewCard): Promise<{ card: CardRecord; created: boolean }>;
   /** The live cards of a subject. */
   liveCards(subject: string): Promise<CardRecord[]>;
+  /** The live cards of a subject whose reader's subtree holds one of the units (admins' cards always). */
+  liveCardsOver(subject: string, unitIds: readonly number[]): Promise<CardRecord[]>;
   cardByDeliveryKey(key: string): Promise<CardRecord | null>;
   /** Records the alerts a card has now shown. */
   setCardAlerts(cardId: number, alertIds: readonly number[]): Promise<void>;
@@ -213,6 +217,7 @@ export interface AlertStore {
 export interface UnitsReader {
   /** The unit itself, then its parent, … up to the root (the escalation ladder). */
   ancestry(unitId: number): Promise<Unit[]>;
+  getMany(ids: readonly number[]): Promise<Unit[]>;
 }
 
 export interface MembersReader {
@@ -241,7 +246,7 @@ export interface AuditLog {
 /** Jobs of the alerts queue: derived ids (alertJobId), so adding the same job twice is a no-op. */
 export type AlertJob =
   | { kind: 'escalate' | 'release'; alertId: number; step: number }
-  | { kind: 'cards'; issueGroupId: number; dueAt: number; lead?: boolean };
+  | { kind: 'cards'; issueGroupId: number; dueAt: number; lead?: boolean; touching?: number[] };
 
 export interface AlertJobs {
   /** Adds a job due after `delayMs`; `priority` orders jobs that are due (lower first, none = first). */

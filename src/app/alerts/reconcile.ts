@@ -4,6 +4,7 @@
  * subtree's alert and its own leaders were never alerted. The alerts worker evaluates them
  * again at start (evaluation is idempotent), so that they raise the alert they call for.
  */
+import { editAllCards } from './card-edits.js';
 import type { AlertsDeps } from './deps.js';
 import { dispatchStep, runStepJob } from './escalate.js';
 import { evaluateReport } from './evaluate.js';
@@ -11,15 +12,22 @@ import { evaluateReport } from './evaluate.js';
 export interface UncoveredReports {
   /** Analysed reports in groups with a live alert, created since that alert's coverage began, that no live alert's scope contains. */
   uncoveredInLiveGroups(limit: number): Promise<number[]>;
+  /** Subjects that have live cards. */
+  subjectsWithLiveCards(limit: number): Promise<string[]>;
 }
 
-/** Evaluates every such report once; returns how many alerts that raised. */
+/**
+ * Evaluates every such report once, then brings every live card to what its reader may see
+ * (a card made before scoping may still show another subtree's figures; a card already right
+ * is not edited). Returns how many alerts that raised.
+ */
 export async function reconcileAlertScopes(deps: AlertsDeps & { uncovered: UncoveredReports }, limit = 500): Promise<number> {
   let raised = 0;
   for (const reportId of await deps.uncovered.uncoveredInLiveGroups(limit)) {
     const outcome = await evaluateReport(deps, reportId);
     if (outcome.type === 'raised') raised += outcome.alertIds.length;
   }
+  for (const subject of await deps.uncovered.subjectsWithLiveCards(limit)) await editAllCards(deps, subject);
   if (raised) deps.logger.info({ raised }, 'alerts raised for reports no alert covered');
   return raised;
 }

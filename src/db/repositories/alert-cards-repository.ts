@@ -66,6 +66,18 @@ export function createAlertCardsRepository(prisma: PrismaClient) {
       return (await prisma.alertCard.findMany({ where: { subject, liveKey: { not: null } }, orderBy: { id: 'asc' } })).map(toCard);
     },
 
+    async liveCardsOver(subject: string, unitIds: readonly number[]): Promise<CardRecord[]> {
+      const ids = await prisma.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT c.id FROM "AlertCard" c JOIN "Member" m ON m.id = c."memberId"
+          WHERE c.subject = $1 AND c."liveKey" IS NOT NULL
+            AND (m.role = 'admin' OR c."unitId" IN (SELECT "ancestorId" FROM "UnitClosure" WHERE "descendantId" = ANY($2::int[])))
+          ORDER BY c.id`,
+        subject,
+        [...unitIds],
+      );
+      return (await prisma.alertCard.findMany({ where: { id: { in: ids.map((r) => r.id) } }, orderBy: { id: 'asc' } })).map(toCard);
+    },
+
     async cardByDeliveryKey(key: string): Promise<CardRecord | null> {
       const c = await prisma.alertCard.findUnique({ where: { deliveryKey: key } });
       return c ? toCard(c) : null;

@@ -127,6 +127,14 @@ export function createAlertsRepository(prisma: PrismaClient) {
       return a ? toAlert(a) : null;
     },
 
+    async getManyInScope(ids: readonly number[], scope: Scope): Promise<AlertRecord[]> {
+      if (ids.length === 0) return [];
+      if (scope.kind === 'all') return store.getMany(ids);
+      const cond = inScope(scope, 'a."unitId"', 2);
+      const rows = await raw<{ id: number }>(`SELECT a.id FROM "Alert" a WHERE a.id = ANY($1::int[]) AND ${cond.sql}`, [...ids], ...cond.params);
+      return store.getMany(rows.map((r) => r.id));
+    },
+
     async raisedBy(reportId: number): Promise<AlertRecord[]> {
       return (await prisma.alert.findMany({ where: { reportId }, orderBy: { id: 'asc' } })).map(toAlert);
     },
@@ -279,6 +287,10 @@ function uncoveredReports(prisma: PrismaClient): UncoveredReports {
         limit,
       );
       return rows.map((r) => r.id);
+    },
+    async subjectsWithLiveCards(limit: number): Promise<string[]> {
+      const rows = await prisma.alertCard.findMany({ where: { liveKey: { not: null } }, distinct: ['subject'], select: { subject: true }, orderBy: { subject: 'asc' }, take: limit });
+      return rows.map((r) => r.subject);
     },
   };
 }

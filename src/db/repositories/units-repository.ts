@@ -49,6 +49,11 @@ export function createUnitsRepository(prisma: PrismaClient) {
       return u ? toUnit(u) : null;
     },
 
+    async getMany(ids: readonly number[]): Promise<Unit[]> {
+      if (ids.length === 0) return [];
+      return (await prisma.unit.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' } })).map(toUnit);
+    },
+
     async findByName(name: string): Promise<Unit[]> {
       const rows = await prisma.unit.findMany({ where: { name: { equals: name, mode: 'insensitive' } }, orderBy: { id: 'asc' } });
       return rows.map(toUnit);
