@@ -7,7 +7,7 @@
  * Run: npx tsx bench/digest.ts   (REPORTS_IN_DAY=100000 by default)
  */
 import { buildDigestForWindow } from '../src/app/digests/build-digest.js';
-import { renderDigestChart } from '../src/app/digests/chart.js';
+import { renderDigestChart } from '../src/charts/digest-chart.js';
 import { digestTranslator, sendUnitDigests, type SendDigestDeps } from '../src/app/digests/send-digest.js';
 import { createI18n, translator } from '../src/bot/i18n.js';
 import { createRepositories } from '../src/db/repositories/index.js';
@@ -16,7 +16,7 @@ import { calendarWindow } from '../src/domain/digest/periods.js';
 import { renderDigestMessages } from '../src/domain/digest/render.js';
 import { TOPIC_SLUGS } from '../src/domain/vocabulary.js';
 import { silentLogger } from '../src/logger.js';
-import { digestDepsFrom, digestReadDeps } from '../src/queue/digest-worker.js';
+import { digestDepsFrom, digestReadDeps } from '../src/compose/digests.js';
 import { benchDatabase, fmt, performance, report, timeRuns } from './support.js';
 
 const REPORTS_IN_DAY = Number(process.env.REPORTS_IN_DAY ?? 100_000);

@@ -36,7 +36,7 @@ const youngGenerationMb = process.argv[5] ? Number(process.argv[5]) : undefined;
 const db = await createPostgresTestDatabase(10);
 const repos = createRepositories(db.prisma);
 const prefix = `bench${randomBytes(3).toString('hex')}`;
-// the bot's state and the analysis queue on BENCH_BACKEND, built as in production (src/backends.ts)
+// the bot's state and the analysis queue on BENCH_BACKEND, built as in production (src/compose/backends.ts)
 const backend = await benchBackend(BENCH_BACKEND, db, prefix);
 const analysisQueue = backend.queues.queue<AnalyzeJob>(QUEUES.analysis);
 const api = new FakeBotApi({ keepCalls: false }); // the bench reads keyboards from onCall

@@ -2,7 +2,7 @@
 // run time, at the same place relative to the code as in the source tree (plain Node, no tsx):
 //   every other file under src/ (not .ts, not .md): the Fluent translations (src/bot/locales),
 //   the committed NLP model (src/nlp/model/pulse-model.json) … → the same place under dist/src
-//   prisma/migrations        → dist/prisma/migrations    (applied at start, src/runtime.ts)
+//   prisma/migrations        → dist/prisma/migrations    (applied at start, src/compose/runtime.ts)
 //   corpus/*.jsonl           → dist/corpus               (training texts of the topic model)
 //   workers/thread-entry.mjs → dist/workers              (the bot threads' entry shim)
 import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildDigest, type DigestDeps } from '../src/app/digests/build-digest.js';
-import { renderDigestChart } from '../src/app/digests/chart.js';
+import { renderDigestChart } from '../src/charts/digest-chart.js';
 import { buildYearlyActivity } from '../src/app/digests/yearly.js';
 import { createI18n, translator } from '../src/bot/i18n.js';
 import { loadConfigOrExit } from '../src/config.js';
@@ -24,7 +24,7 @@ import { renderYearlyMessages, yearlyCsv } from '../src/domain/digest/yearly.js'
 import { localDateOf, parseLocalDate } from '../src/domain/zoned-time.js';
 import type { Translate } from '../src/domain/translate.js';
 import type { Unit } from '../src/domain/types.js';
-import { MIGRATIONS_DIR } from '../src/runtime.js';
+import { MIGRATIONS_DIR } from '../src/compose/runtime.js';
 
 export interface DigestCliDeps extends DigestDeps {
   t: Translate;

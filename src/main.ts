@@ -10,7 +10,7 @@
  * imported only once the configuration is valid, and each part's modules only when it starts.
  */
 import { loadConfigOrExit } from './config.js';
-import type { PartName } from './parts.js';
+import type { PartName } from './compose/parts.js';
 
 const KINDS: Record<string, PartName[]> = {
   bot: ['bot'],
@@ -34,8 +34,8 @@ if (!config.DATABASE_URL && kind !== 'all') {
   process.stderr.write('the embedded database (no DATABASE_URL) serves one process only: run "all", or set DATABASE_URL\n');
   process.exit(2);
 }
-const { createRuntime, exitOnSignals } = await import('./runtime.js');
-const { startParts } = await import('./parts.js');
+const { createRuntime, exitOnSignals } = await import('./compose/runtime.js');
+const { startParts } = await import('./compose/parts.js');
 let rt;
 try {
   rt = await createRuntime(config, { migrate: true });

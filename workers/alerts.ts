@@ -3,8 +3,8 @@
  * src/main.ts). Evaluates analysed reports, runs escalation and quiet-hour release jobs.
  */
 import { pathToFileURL } from 'node:url';
-import { startAlertsWorker } from '../src/queue/alerts-worker.js';
-import { runStandalone, type Runtime } from '../src/runtime.js';
+import { startAlertsWorker } from '../src/compose/alerts.js';
+import { runStandalone, type Runtime } from '../src/compose/runtime.js';
 
 /** Starts the alerts worker. */
 export async function start(rt: Runtime): Promise<void> {

@@ -9,7 +9,7 @@ import { createAnalysisContextProvider } from '../src/app/analysis/analysis-cont
 import { createTopicModelCache } from '../src/app/analysis/topic-models.js';
 import { analysisDepsFrom, createAnalysisWorker, createRetrainProcessor, scheduleRetrain, TRAINING_QUEUE } from '../src/queue/analysis-worker.js';
 import { QUEUES } from '../src/queue/names.js';
-import { runStandalone, type Runtime } from '../src/runtime.js';
+import { runStandalone, type Runtime } from '../src/compose/runtime.js';
 
 /** Starts the analysis and retraining workers on the runtime; closers registered with `rt.onShutdown`. */
 export async function start(rt: Runtime): Promise<void> {

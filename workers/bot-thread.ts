@@ -5,13 +5,13 @@
  * front bot hands over. Its connections close when the pool closes it.
  */
 import { parentPort } from 'node:worker_threads';
-import { createRuntimeBot } from '../src/bot/start-bot.js';
+import { createRuntimeBot } from '../src/compose/bot.js';
 import type { BotThreadData, MirroredCall } from '../src/bot/front-bot.js';
 import { serveUpdates, threadData } from '../src/bot/threads.js';
 import { FakeBotApi } from '../src/fake-telegram/index.js';
 import { createLogger } from '../src/logger.js';
-import { botExtraFeatures } from '../src/bot-extras.js';
-import { createRuntime } from '../src/runtime.js';
+import { botExtraFeatures } from '../src/compose/bot-extras.js';
+import { createRuntime } from '../src/compose/runtime.js';
 
 const { index, data } = threadData<BotThreadData>();
 const logger = createLogger(data.config.LOG_LEVEL).child({ part: 'bot', thread: index });

@@ -1,14 +1,14 @@
 /**
  * Entry point of the bot process: long polling (or webhook) when TELEGRAM_BOT_TOKEN is set.
  * Run directly: `tsx workers/bot.ts`. Also starts nothing else: the sweeper is its own part
- * (src/queue/sweeper.ts `start`), usually run with the workers.
+ * (src/compose/reconciler.ts `start`), usually run with the workers.
  */
 import { pathToFileURL } from 'node:url';
-import { startBot } from '../src/bot/start-bot.js';
-import { botExtraFeatures } from '../src/bot-extras.js';
-import { runStandalone, type Runtime } from '../src/runtime.js';
+import { startBot } from '../src/compose/bot.js';
+import { botExtraFeatures } from '../src/compose/bot-extras.js';
+import { runStandalone, type Runtime } from '../src/compose/runtime.js';
 
-export { webhookHandler, webhookRoute, startBot, type BotPart } from '../src/bot/start-bot.js';
+export { webhookHandler, webhookRoute, startBot, type BotPart } from '../src/compose/bot.js';
 
 /** Starts the bot part on the runtime; closers registered with `rt.onShutdown`. */
 export async function start(rt: Runtime): Promise<void> {

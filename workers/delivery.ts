@@ -4,9 +4,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { alertDeliveryObserver } from '../src/app/alerts/observer.js';
-import { alertsDepsFromRuntime } from '../src/queue/alerts-worker.js';
-import { startDeliveryWorker } from '../src/queue/delivery-worker.js';
-import { runStandalone, type Runtime } from '../src/runtime.js';
+import { alertsDepsFromRuntime } from '../src/compose/alerts.js';
+import { startDeliveryWorker } from '../src/compose/delivery.js';
+import { runStandalone, type Runtime } from '../src/compose/runtime.js';
 
 /** Starts the delivery worker with the alerts observer (records alert message ids). */
 export async function start(rt: Runtime): Promise<void> {

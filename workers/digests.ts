@@ -5,8 +5,8 @@
  * Digests and reminders leave through the delivery queue. Run directly: `tsx workers/digests.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { startDigests } from '../src/queue/digest-worker.js';
-import { runStandalone, type Runtime } from '../src/runtime.js';
+import { startDigests } from '../src/compose/digests.js';
+import { runStandalone, type Runtime } from '../src/compose/runtime.js';
 
 /** Starts the digests part on the runtime; closers registered with `rt.onShutdown`. */
 export async function start(rt: Runtime): Promise<void> {

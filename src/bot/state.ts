@@ -3,7 +3,7 @@
  * (STATE_BACKEND): conversation state (a grammY storage adapter), the index of drafts in
  * progress and the per-person flood counters. Every bot process and thread shares it, so a
  * restart or another thread resumes where the person was. The composition root builds it
- * (src/backends.ts); createBot only uses it.
+ * (src/compose/backends.ts); createBot only uses it.
  */
 import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { ConversationData, VersionedState } from '@grammyjs/conversations';

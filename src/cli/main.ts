@@ -14,7 +14,7 @@ import { loadConfigOrExit } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { applyMigrations, readMigrations } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories/index.js';
-import { MIGRATIONS_DIR } from '../runtime.js';
+import { MIGRATIONS_DIR } from '../compose/runtime.js';
 import { runCommand, USAGE } from './commands.js';
 
 const config = loadConfigOrExit(process.env);

@@ -8,7 +8,7 @@ import type { Bot } from 'grammy';
 import type { BotContext } from '../bot/context.js';
 import type { AlertRecord } from '../db/repositories/index.js';
 import { callbackUpdate, type FakeBotApi } from '../fake-telegram/index.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from '../compose/runtime.js';
 import type { DemoOrganisation } from './seed.js';
 import { Driver, fakeUsersOf } from './simulate-collaborators.js';
 

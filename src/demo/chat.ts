@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { loadConfigOrExit } from '../config.js';
 import { callbackUpdate, photoUpdate, textUpdate, type ApiCall, type FakeUser } from '../fake-telegram/index.js';
-import { createRuntime } from '../runtime.js';
+import { createRuntime } from '../compose/runtime.js';
 import { createFakeTelegramBot } from './fake-telegram-bot.js';
 import { seedDemoOrganisation } from './seed.js';
 

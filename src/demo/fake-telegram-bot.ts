@@ -8,13 +8,13 @@ import type { Queue } from 'bullmq';
 import type { BotContext } from '../bot/context.js';
 import { createBot } from '../bot/create-bot.js';
 import type { BotLimits } from '../bot/deps.js';
-import { botDepsFromRuntime } from '../bot/start-bot.js';
+import { botDepsFromRuntime } from '../compose/bot.js';
 import type { Clock } from '../domain/clock.js';
 import { FakeBotApi } from '../fake-telegram/index.js';
 import type { Logger } from '../logger.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import { QUEUES } from '../queue/names.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from '../compose/runtime.js';
 
 /** The bot, its fake Telegram and its analysis queue. */
 export interface FakeTelegramBot {

@@ -1,5 +1,5 @@
 /** What the demo prints: counts, issue groups, alerts, a digest — plain text for a terminal. */
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from '../compose/runtime.js';
 
 /** Headline counts of what the simulated week produced. */
 export async function printTotals(rt: Runtime, out: (s: string) => void): Promise<void> {

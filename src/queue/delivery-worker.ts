@@ -6,8 +6,6 @@
  */
 import { DelayedError, UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { Api } from 'grammy';
-import { createDeliveryPort } from '../delivery/index.js';
-import type { Runtime } from '../runtime.js';
 import type { Translate } from '../bot/i18n.js';
 import type { Repositories } from '../db/repositories/index.js';
 import type { Clock } from '../domain/clock.js';
@@ -16,7 +14,6 @@ import type { DeliveryPort } from '../delivery/port.js';
 import { sendDelivery, type SendOutcome } from '../delivery/sender.js';
 import { deliveryJobSchema, DELIVERY_ATTEMPTS, type DeliveryJob } from '../delivery/service.js';
 import { handleBlockedDelivery } from '../delivery/unreachable.js';
-import { warmUpDelivery } from '../delivery/warm-up.js';
 import type { Logger } from '../logger.js';
 import type { QueueFactory } from './factory.js';
 import { QUEUES } from './names.js';
@@ -92,27 +89,5 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): Worker<DeliveryJ
     ...(deps.stalledIntervalMs ? { stalledInterval: deps.stalledIntervalMs } : {}),
   });
   worker.on('failed', (job, err) => deps.logger.warn({ queue: QUEUES.delivery, jobId: job?.id, err: err.message }, 'delivery job failed'));
-  return worker;
-}
-
-/**
- * Starts a delivery worker inside a runtime, warmed up first (delivery/warm-up.ts): real
- * Telegram with a token, else the runtime's fake Bot API. `observers` lets the composition root plug in the alerts observer (the
- * `workers/delivery.ts` entry does).
- */
-export async function startDeliveryWorker(
-  rt: Runtime,
-  opts: Pick<DeliveryWorkerDeps, 'observers' | 'concurrency' | 'limiter'> = {},
-): Promise<Worker<DeliveryJob>> {
-  const api = new Api(rt.telegram.token, {
-    ...(rt.telegram.fetch ? { fetch: rt.telegram.fetch } : {}),
-    ...(rt.telegram.apiRoot ? { apiRoot: rt.telegram.apiRoot } : {}),
-    timeoutSeconds: 30,
-  });
-  const port = createDeliveryPort(rt);
-  const logger = rt.logger.child({ part: 'delivery' });
-  await warmUpDelivery(rt.repos.deliveries).catch((err: unknown) => logger.warn({ err }, 'delivery warm-up failed; starting cold'));
-  const worker = createDeliveryWorker({ api, repos: rt.repos, queues: rt.queues, limiterStore: rt.backend.limiterStore(), port, t: rt.t, clock: rt.clock, logger, ...opts });
-  rt.onShutdown('delivery-worker', () => worker.close());
   return worker;
 }

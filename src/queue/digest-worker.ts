@@ -7,21 +7,12 @@
 import { UnrecoverableError, type Job, type Processor, type Queue, type Worker } from 'bullmq';
 import { z } from 'zod';
 import { catchUpDigests } from '../app/digests/run-all.js';
-import type { DigestDeps } from '../app/digests/build-digest.js';
 import { runScheduledDigest, type SendDigestDeps } from '../app/digests/send-digest.js';
 import { sendReminders, type ReminderDeps } from '../app/reminders/send-reminders.js';
-import type { Repositories } from '../db/repositories/index.js';
-import { createDigestLedger, createDigestReadModel } from '../db/read-models/digest-read-model.js';
-import { createReminderReads } from '../db/read-models/reminder-candidates.js';
 import type { SqlExecutor } from '../db/sql.js';
-import type { Clock } from '../domain/clock.js';
-import type { Translate } from '../domain/translate.js';
 import { SCHEDULED_PERIODS } from '../domain/digest/periods.js';
 import type { Logger } from '../logger.js';
-import { createDeliveryService } from '../delivery/service.js';
-import type { DeliveryPort } from '../delivery/port.js';
-import type { Runtime } from '../runtime.js';
-import { enqueueCatchUp, syncDigestSchedulers, type DigestJob } from './digest-scheduler.js';
+import { syncDigestSchedulers, type DigestJob } from './digest-scheduler.js';
 import type { QueueFactory } from './factory.js';
 import { QUEUES } from './names.js';
 
@@ -38,32 +29,6 @@ export interface DigestWorkerDeps extends SendDigestDeps, ReminderDeps {
   queue: Queue<DigestJob>;
   /** For the scheduler sync (which units have which digest time). */
   sql: Pick<SqlExecutor, 'query'>;
-}
-
-/** What digests and reminders run on, over one database. */
-export interface DigestParts {
-  sql: SqlExecutor;
-  repos: Pick<Repositories, 'units' | 'members' | 'settings'>;
-  clock: Clock;
-  t: Translate;
-  logger: Logger;
-}
-
-/** What building a digest reads (the bot's /digest, the CLI). */
-export function digestReadDeps(p: Pick<DigestParts, 'sql' | 'repos' | 'clock'>): DigestDeps {
-  return { read: createDigestReadModel(p.sql), units: p.repos.units, members: p.repos.members, settings: p.repos.settings, clock: p.clock };
-}
-
-/** Wires the digest and reminder use cases' ports to their adapters (composition roots, tests). */
-export function digestDepsFrom(p: DigestParts, delivery: DeliveryPort): SendDigestDeps & ReminderDeps {
-  return {
-    ...digestReadDeps(p),
-    ledger: createDigestLedger(p.sql),
-    reminders: createReminderReads(p.sql),
-    t: p.t,
-    logger: p.logger.child({ part: 'digests' }),
-    delivery,
-  };
 }
 
 /** Parses the payload and runs the job; returns a small summary stored with the job. */
@@ -100,26 +65,4 @@ export function createDigestWorker(queues: QueueFactory, deps: DigestWorkerDeps,
   );
   worker.on('error', (e) => deps.logger.error({ queue: QUEUES.digests, err: e.message }, 'digest worker error'));
   return worker;
-}
-
-/**
- * The digests process part (for src/parts.ts, the demo and workers/digests.ts): syncs the job
- * schedulers, starts the worker, queues one catch-up of missed runs, registers closers.
- * Digests and reminders go out through `opts.delivery` or a delivery service on the runtime's queues.
- */
-export async function startDigests(rt: Runtime, opts: { delivery?: DeliveryPort; concurrency?: number } = {}): Promise<{ catchUpJobId: string }> {
-  const logger = rt.logger.child({ part: 'digests' });
-  const queue = rt.queues.queue<DigestJob>(QUEUES.digests);
-  const deliveryQueue = opts.delivery ? null : rt.queues.queue(QUEUES.delivery);
-  const delivery = opts.delivery ?? createDeliveryService({ deliveries: rt.repos.deliveries, queue: deliveryQueue!, clock: rt.clock });
-  rt.onShutdown('digests-queues', async () => {
-    await queue.close();
-    await deliveryQueue?.close();
-  });
-  const synced = await syncDigestSchedulers(queue, rt.db.sql);
-  logger.info(synced, 'digest schedulers synced');
-  const deps = { ...digestDepsFrom({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock, t: rt.t, logger }, delivery), logger, queue, sql: rt.db.sql };
-  const worker = createDigestWorker(rt.queues, deps, opts.concurrency);
-  rt.onShutdown('digests-worker', () => worker.close());
-  return { catchUpJobId: await enqueueCatchUp(queue, rt.clock()) };
 }

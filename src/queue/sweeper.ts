@@ -5,12 +5,6 @@
  * minute. A run that fails (a dependency down) is logged and tried again at the next tick.
  */
 import { reconcile, type ReconcileDeps, type ReconcileSummary } from '../app/reconcile/reconcile.js';
-import { createStalledWork } from '../db/read-models/stalled-work.js';
-import { createDeliveryService } from '../delivery/service.js';
-import type { Runtime } from '../runtime.js';
-import type { AnalyzeJob } from './jobs/analyze.js';
-import { QUEUES } from './names.js';
-import { createWorkQueues } from './redrive.js';
 
 /** Stops the periodic reconciler. */
 export interface ReconcilerHandle {
@@ -40,25 +34,4 @@ export function startReconciler(deps: ReconcileDeps & { intervalMs?: number; pru
       await running;
     },
   };
-}
-
-/** Process part: reconciles on the runtime's queues until shutdown, starting with one run now. */
-export async function start(rt: Runtime): Promise<void> {
-  const analysis = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
-  const alerts = rt.queues.queue(QUEUES.alerts);
-  const delivery = rt.queues.queue(QUEUES.delivery);
-  const service = createDeliveryService({ deliveries: rt.repos.deliveries, queue: delivery, clock: rt.clock });
-  const logger = rt.logger.child({ part: 'reconciler' });
-  const handle = startReconciler({
-    stalled: createStalledWork(rt.db.sql),
-    queues: createWorkQueues({ analysis, alerts, delivery, requeueDelivery: service.requeue }),
-    clock: rt.clock,
-    logger,
-    prune: () => rt.backend.pruneExpired(),
-  });
-  await handle.runOnce().catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'reconciliation at start failed'));
-  rt.onShutdown('reconciler', async () => {
-    await handle.stop();
-    await Promise.all([analysis.close(), alerts.close(), delivery.close()]);
-  });
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { parseConfig } from '../../src/config.js';
-import { startBot } from '../../src/bot/start-bot.js';
+import { startBot } from '../../src/compose/bot.js';
 import { FakeBotApi, textUpdate } from '../../src/fake-telegram/index.js';
 import { pressUpdate } from './harness.js';
 import { silentLogger } from '../../src/logger.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { createRuntime, type Runtime } from '../../src/compose/runtime.js';
 import { createPostgresTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/db.js';
 
 let db: TestDatabase;

@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerDefaultCommands } from '../../src/bot/commands.js';
 import { createI18n, translator } from '../../src/bot/i18n.js';
-import { webhookRoute } from '../../src/bot/start-bot.js';
+import { webhookRoute } from '../../src/compose/bot.js';
 import { textUpdate } from '../../src/fake-telegram/index.js';
 import { createHarness, type Harness } from './harness.js';
 

@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLoginToken } from '../../src/app/dashboard/login.js';
 import { loginUrl } from '../../src/bot/features/dashboard-login.js';
-import { startParts } from '../../src/parts.js';
+import { startParts } from '../../src/compose/parts.js';
 import { enqueueAlertEvaluation } from '../../src/queue/jobs/alerts.js';
 import { QUEUES } from '../../src/queue/names.js';
 import { eventually } from '../integration/delivery/harness.js';

@@ -5,8 +5,8 @@
  */
 import type { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StateBackend } from '../../src/backends.js';
-import { openRedisBackend } from '../../src/backends/redis-backend.js';
+import type { StateBackend } from '../../src/compose/backends.js';
+import { openRedisBackend } from '../../src/compose/backends/redis-backend.js';
 import { TelegramRateLimiter } from '../../src/delivery/limiter.js';
 import { createRedisLimiterStore } from '../../src/delivery/redis-limiter-store.js';
 import { silentLogger } from '../../src/logger.js';

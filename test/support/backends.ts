@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { StateBackend } from '../../src/backends.js';
-import { openPostgresBackend } from '../../src/backends/postgres-backend.js';
-import { openRedisBackend } from '../../src/backends/redis-backend.js';
+import type { StateBackend } from '../../src/compose/backends.js';
+import { openPostgresBackend } from '../../src/compose/backends/postgres-backend.js';
+import { openRedisBackend } from '../../src/compose/backends/redis-backend.js';
 import { silentLogger } from '../../src/logger.js';
 import { createRedis } from '../../src/queue/redis.js';
 import type { Database } from '../../src/db/client.js';

@@ -5,7 +5,7 @@
  * role rules, deep link and QR, revoke), admin settings, taxonomy and schedules, the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startParts } from '../../src/parts.js';
+import { startParts } from '../../src/compose/parts.js';
 import { enqueueAlertEvaluation } from '../../src/queue/jobs/alerts.js';
 import { QUEUES } from '../../src/queue/names.js';
 import { eventually } from '../integration/delivery/harness.js';

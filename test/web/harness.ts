@@ -13,9 +13,9 @@ import { parseConfig } from '../../src/config.js';
 import type { Member, Unit } from '../../src/domain/types.js';
 import { FakeBotApi } from '../../src/fake-telegram/index.js';
 import { silentLogger } from '../../src/logger.js';
-import { createRuntime, type Runtime } from '../../src/runtime.js';
+import { createRuntime, type Runtime } from '../../src/compose/runtime.js';
 import { createServer } from '../../src/web/create-server.js';
-import { dashboardRoutes, webDashboardDepsFromRuntime } from '../../src/web/start.js';
+import { dashboardRoutes, webDashboardDepsFromRuntime } from '../../src/compose/web.js';
 import type { WebDashboardDeps } from '../../src/web/dashboard/plugin.js';
 import { createPostgresTestDatabase, TEST_REDIS_URL, type TestDatabase } from '../support/db.js';
 

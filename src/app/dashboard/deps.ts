@@ -1,6 +1,6 @@
 /**
  * What the dashboard's use cases need, passed in by the composition root
- * (src/web/dashboard-deps.ts). Reads are the ports of ports.ts; edits go through the existing
+ * (src/compose/dashboard.ts). Reads are the ports of ports.ts; edits go through the existing
  * use cases (alerts, issue groups, topic corrections, invites, settings), bound by the root
  * behind the small ports below so that this module reads as a story and runs on any backend.
  */

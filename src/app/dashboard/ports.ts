@@ -2,7 +2,7 @@
  * What the dashboard's use cases need from the outside world, declared here and implemented by
  * the read models of src/db/read-models (every read takes the viewer's Scope and applies it
  * with src/db/scope-sql.ts, so no page builds a filter of its own) and by adapters the
- * composition root binds (src/web/dashboard-deps.ts).
+ * composition root binds (src/compose/dashboard.ts).
  */
 import type { Scope } from '../../domain/scope.js';
 import type { Member, Topic, Unit } from '../../domain/types.js';

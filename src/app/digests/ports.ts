@@ -5,7 +5,10 @@
  */
 import type { Scope } from '../../domain/scope.js';
 import type { Settings } from '../../domain/settings.js';
+import type { DigestModel } from '../../domain/digest/model.js';
+import type { DigestT } from '../../domain/digest/render.js';
 import type { Member, Unit } from '../../domain/types.js';
+import type { Language } from '../../domain/vocabulary.js';
 
 /** The current and previous windows one digest compares. */
 export interface DigestWindows {
@@ -111,4 +114,9 @@ export interface DigestMembers {
 
 export interface DigestSettings {
   effective(unitId: number | null): Promise<Settings>;
+}
+
+/** Draws a digest's chart (mood by topic beside the 7-day volume) as PNG bytes in the reader's language. */
+export interface DigestChart {
+  png(model: DigestModel, t: DigestT, lang: Language): Buffer;
 }

@@ -15,13 +15,13 @@ import type { Language } from '../../domain/vocabulary.js';
 import type { Logger } from '../ports/logger.js';
 import type { MessageSender } from '../ports/messages.js';
 import { buildDigestForWindow, type DigestDeps } from './build-digest.js';
-import { renderDigestChart } from './chart.js';
-import type { DigestLedger } from './ports.js';
+import type { DigestChart, DigestLedger } from './ports.js';
 
 /** buildDigest's deps plus the ledger, the way out and the translator. */
 export interface SendDigestDeps extends DigestDeps {
   ledger: DigestLedger;
   delivery: MessageSender;
+  chart: DigestChart;
   t: Translate;
   logger?: Logger;
 }
@@ -68,7 +68,7 @@ export async function sendDigest(deps: SendDigestDeps, leader: Member, model: Di
   }
   const withChart = model.headline.reports.current > 0;
   if (withChart) {
-    const png = charts.get(lang) ?? renderDigestChart(model, t, lang);
+    const png = charts.get(lang) ?? deps.chart.png(model, t, lang);
     charts.set(lang, png);
     await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-chart`, method: 'sendPhoto', payload: { photoBase64: png.toString('base64'), caption: digestHeader(model, t), parse_mode: 'HTML' } });
   }

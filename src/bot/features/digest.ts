@@ -6,7 +6,7 @@
  */
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import { buildDigest, type DigestDeps } from '../../app/digests/build-digest.js';
-import { renderDigestChart } from '../../app/digests/chart.js';
+import { renderDigestChart } from '../../charts/digest-chart.js';
 import { buildYearlyActivity } from '../../app/digests/yearly.js';
 import type { DigestPeriod } from '../../domain/digest/periods.js';
 import { renderDigestMessages, type DigestT } from '../../domain/digest/render.js';

@@ -12,7 +12,7 @@ import { createI18n, translator } from '../../../src/bot/i18n.js';
 import { applyMigrations, readMigrations } from '../../../src/db/migrate.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { silentLogger } from '../../../src/logger.js';
-import { alertsDepsFrom } from '../../../src/queue/alerts-worker.js';
+import { alertsDepsFrom } from '../../../src/compose/alerts.js';
 import { createRedisQueueFactory } from '../../../src/queue/factory.js';
 import { QUEUES } from '../../../src/queue/names.js';
 import { createRedisCardEditGate } from '../../../src/queue/card-edit-gate.js';

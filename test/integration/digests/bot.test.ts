@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestReadDeps } from '../../../src/queue/digest-worker.js';
+import { digestReadDeps } from '../../../src/compose/digests.js';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../src/bot/context.js';
 import { digestFeature } from '../../../src/bot/features/digest.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestReadDeps } from '../../../src/queue/digest-worker.js';
+import { digestReadDeps } from '../../../src/compose/digests.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { buildDigest, type DigestDeps } from '../../../src/app/digests/build-digest.js';
 import { buildYearlyActivity } from '../../../src/app/digests/yearly.js';

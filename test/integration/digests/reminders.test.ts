@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestDepsFrom } from '../../../src/queue/digest-worker.js';
+import { digestDepsFrom } from '../../../src/compose/digests.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { sendReminders, type ReminderDeps } from '../../../src/app/reminders/send-reminders.js';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../src/app/digests/build-digest.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
-import { digestReadDeps } from '../../../src/queue/digest-worker.js';
+import { digestReadDeps } from '../../../src/compose/digests.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../../support/db.js';
 
 const AT = '2026-11-25T03:00:00Z';

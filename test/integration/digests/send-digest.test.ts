@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { digestDepsFrom } from '../../../src/queue/digest-worker.js';
+import { digestDepsFrom } from '../../../src/compose/digests.js';
 import { createRepositories, type Repositories } from '../../../src/db/repositories/index.js';
 import { catchUpDigests, produceDemoDigests } from '../../../src/app/digests/run-all.js';
 import { runScheduledDigest, type SendDigestDeps } from '../../../src/app/digests/send-digest.js';

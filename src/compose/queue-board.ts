@@ -11,7 +11,7 @@ import { FastifyAdapter } from '@bull-board/fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
 import { QUEUES } from '../queue/names.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from './runtime.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 

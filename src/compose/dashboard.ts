@@ -15,8 +15,8 @@ import { createOverviewReads } from '../db/read-models/overview.js';
 import { createReportSearch } from '../db/read-models/report-search.js';
 import { createAnalysisStore, createGroupStore } from '../db/stores/analysis-store.js';
 import { ok } from '../domain/result.js';
-import { alertsDepsFromRuntime } from '../queue/alerts-worker.js';
-import type { Runtime } from '../runtime.js';
+import { alertsDepsFromRuntime } from './alerts.js';
+import type { Runtime } from './runtime.js';
 
 /** The dashboard's deps; `close()` releases the queues the alert actions use. */
 export function dashboardDepsFromRuntime(rt: Runtime): DashboardDeps & { close(): Promise<void> } {

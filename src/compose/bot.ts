@@ -10,18 +10,18 @@ import type { FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
-import type { Runtime } from '../runtime.js';
+import type { Runtime } from './runtime.js';
 import { createCachedMemberLookup } from '../db/member-cache.js';
 import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import { QUEUES } from '../queue/names.js';
-import type { BotContext } from './context.js';
-import { createBot, type BotDeps } from './create-bot.js';
-import { registerDefaultCommands, registerStaffCommands } from './commands.js';
-import { translator } from './i18n.js';
-import { startDraftReaper } from './draft-store.js';
-import { BOT_THREAD_ENTRY, createFrontBot, isMirroredCall, type BotThreadData } from './front-bot.js';
-import { createThreadPool } from './threads.js';
+import type { BotContext } from '../bot/context.js';
+import { createBot, type BotDeps } from '../bot/create-bot.js';
+import { registerDefaultCommands, registerStaffCommands } from '../bot/commands.js';
+import { translator } from '../bot/i18n.js';
+import { startDraftReaper } from '../bot/draft-store.js';
+import { BOT_THREAD_ENTRY, createFrontBot, isMirroredCall, type BotThreadData } from '../bot/front-bot.js';
+import { createThreadPool } from '../bot/threads.js';
 
 /** Options of the bot part. */
 export interface StartBotOptions {

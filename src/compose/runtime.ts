@@ -1,28 +1,28 @@
 /**
  * The shared wiring of every process kind: configuration, logger, database (PostgreSQL or
  * embedded PGlite), repositories, the state backend (queues and shared state on Redis or
- * PostgreSQL: src/backends.ts), i18n, clock, and an ordered shutdown.
+ * PostgreSQL: src/compose/backends.ts), i18n, clock, and an ordered shutdown.
  * Entry points (src/main.ts, workers/*.ts, src/demo) build one Runtime and hand it to the
  * `start(rt)` function of each part they run. Closers run in reverse order of registration,
  * so workers stop taking work before the backend and the database close.
  */
 import { resolve } from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
-import type { Config } from './config.js';
-import { loadConfigOrExit, redisUrlsOf, stateBackendOf } from './config.js';
+import type { Config } from '../config.js';
+import { loadConfigOrExit, redisUrlsOf, stateBackendOf } from '../config.js';
 import { openStateBackend, type StateBackend } from './backends.js';
-import { openDatabase, type Database } from './db/client.js';
-import { applyMigrations, readMigrations } from './db/migrate.js';
-import { createRepositories, type Repositories } from './db/repositories/index.js';
-import type { Clock } from './domain/clock.js';
-import { createLogger, type Logger } from './logger.js';
-import type { QueueFactory } from './queue/factory.js';
-import { createI18n, translator, type Translate } from './bot/i18n.js';
-import type { BotContext } from './bot/context.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { applyMigrations, readMigrations } from '../db/migrate.js';
+import { createRepositories, type Repositories } from '../db/repositories/index.js';
+import type { Clock } from '../domain/clock.js';
+import { createLogger, type Logger } from '../logger.js';
+import type { QueueFactory } from '../queue/factory.js';
+import { createI18n, translator, type Translate } from '../bot/i18n.js';
+import type { BotContext } from '../bot/context.js';
 import type { UserFromGetMe } from 'grammy/types';
-import type { FakeBotApi } from './fake-telegram/index.js';
+import type { FakeBotApi } from '../fake-telegram/index.js';
 
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../prisma/migrations');
+export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/migrations');
 
 /**
  * How this process talks to Telegram: the real Bot API when a token is configured, else the
@@ -76,7 +76,7 @@ const FAKE_TOKEN = '1000000001:FAKE-TOKEN-FOR-THE-DEMO-AND-TESTS-000';
 /** Real Telegram when a token is configured, else a fake Bot API (loaded only then). */
 export async function telegramTransport(config: Config, fake?: FakeBotApi): Promise<TelegramTransport> {
   if (!fake && config.TELEGRAM_BOT_TOKEN) return { token: config.TELEGRAM_BOT_TOKEN, ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}) };
-  const api = fake ?? new (await import('./fake-telegram/index.js')).FakeBotApi({ botUsername: config.BOT_USERNAME });
+  const api = fake ?? new (await import('../fake-telegram/index.js')).FakeBotApi({ botUsername: config.BOT_USERNAME });
   return { token: FAKE_TOKEN, fetch: api.fetch, botInfo: api.botInfo, fake: api };
 }
 

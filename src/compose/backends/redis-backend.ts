@@ -4,12 +4,12 @@
  * bot's state, card-edit windows and the delivery limiter in Redis. Loaded only when chosen.
  */
 import type { StateBackend } from './port.js';
-import { createRedisBotState } from '../bot/state.js';
-import { createRedisLimiterStore } from '../delivery/redis-limiter-store.js';
-import type { Logger } from '../logger.js';
-import { createRedisCardEditGate } from '../queue/card-edit-gate.js';
-import { createRedisQueueFactory } from '../queue/factory.js';
-import { createRedisConnection, hashTagged, pingRedis, RedisUnavailableError, type Cluster, type Redis } from '../queue/redis.js';
+import { createRedisBotState } from '../../bot/state.js';
+import { createRedisLimiterStore } from '../../delivery/redis-limiter-store.js';
+import type { Logger } from '../../logger.js';
+import { createRedisCardEditGate } from '../../queue/card-edit-gate.js';
+import { createRedisQueueFactory } from '../../queue/factory.js';
+import { createRedisConnection, hashTagged, pingRedis, RedisUnavailableError, type Cluster, type Redis } from '../../queue/redis.js';
 
 /** Options of the Redis backend. */
 export interface RedisBackendOptions {

@@ -1,17 +1,17 @@
 /**
  * The features other modules add to the bot (alert buttons and /alerts, /digest, /dashboard),
  * wired once so that src/main.ts, workers/bot.ts, the bot threads and the demo agree. Kept
- * apart from src/parts.ts so that a bot thread does not load the other parts (the NLP models
+ * apart from src/compose/parts.ts so that a bot thread does not load the other parts (the NLP models
  * among them).
  */
 import type { Composer } from 'grammy';
-import type { BotContext } from './bot/context.js';
-import { alertsFeature } from './bot/features/alerts.js';
-import { dashboardLoginFeature } from './bot/features/dashboard-login.js';
-import { digestFeature } from './bot/features/digest.js';
-import { createLoginTokenStore } from './db/read-models/dashboard-writes.js';
-import { alertsDepsFromRuntime } from './queue/alerts-worker.js';
-import { digestReadDeps } from './queue/digest-worker.js';
+import type { BotContext } from '../bot/context.js';
+import { alertsFeature } from '../bot/features/alerts.js';
+import { dashboardLoginFeature } from '../bot/features/dashboard-login.js';
+import { digestFeature } from '../bot/features/digest.js';
+import { createLoginTokenStore } from '../db/read-models/dashboard-writes.js';
+import { alertsDepsFromRuntime } from './alerts.js';
+import { digestReadDeps } from './digests.js';
 import type { Runtime } from './runtime.js';
 
 /**

@@ -2,13 +2,14 @@
  * The digest's one chart: mood by topic (stacked horizontal bars, top topics) beside the
  * 7-day report volume, drawn as SVG and rendered to PNG by @resvg/resvg-js with the DejaVu
  * fonts (full Vietnamese coverage). 1200×800 with large type, legible on a phone.
+ * The adapter behind app/digests' DigestChart port.
  */
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import type { DigestModel } from '../../domain/digest/model.js';
-import type { DigestT } from '../../domain/digest/render.js';
-import { escapeHtml } from '../../domain/digest/html.js';
-import { MOODS, type Language, type Mood } from '../../domain/vocabulary.js';
+import type { DigestModel } from '../domain/digest/model.js';
+import type { DigestT } from '../domain/digest/render.js';
+import { escapeHtml } from '../domain/digest/html.js';
+import { MOODS, type Language, type Mood } from '../domain/vocabulary.js';
 
 export const CHART_WIDTH = 1200;
 export const CHART_HEIGHT = 800;
@@ -111,3 +112,6 @@ export function svgToPng(svg: string): Buffer {
 export function renderDigestChart(m: DigestModel, t: DigestT, lang: Language): Buffer {
   return svgToPng(digestChartSvg(m, t, lang));
 }
+
+/** The DigestChart port (app/digests/ports.ts) over this renderer. */
+export const digestChart = { png: renderDigestChart };

@@ -5,16 +5,16 @@
  * Loaded only when chosen.
  */
 import type { StateBackend } from './port.js';
-import type { Database } from '../db/client.js';
-import { createPostgresCardEditGate } from '../db/state/card-edit-gate.js';
-import { createPostgresConversationStorage } from '../db/state/conversations.js';
-import { createPostgresDraftStore } from '../db/state/draft-store.js';
-import { createPostgresFloodCounter } from '../db/state/flood-counter.js';
-import { createPostgresLimiterStore } from '../db/state/limiter-store.js';
-import { pruneExpiredState } from '../db/state/prune.js';
-import type { Logger } from '../logger.js';
-import { createPostgresQueueFactory } from '../queue/factory.js';
-import { migrateQueueSchema } from '../queue/postgres-schema.js';
+import type { Database } from '../../db/client.js';
+import { createPostgresCardEditGate } from '../../db/state/card-edit-gate.js';
+import { createPostgresConversationStorage } from '../../db/state/conversations.js';
+import { createPostgresDraftStore } from '../../db/state/draft-store.js';
+import { createPostgresFloodCounter } from '../../db/state/flood-counter.js';
+import { createPostgresLimiterStore } from '../../db/state/limiter-store.js';
+import { pruneExpiredState } from '../../db/state/prune.js';
+import type { Logger } from '../../logger.js';
+import { createPostgresQueueFactory } from '../../queue/factory.js';
+import { migrateQueueSchema } from '../../queue/postgres-schema.js';
 
 /** Options of the PostgreSQL backend. */
 export interface PostgresBackendOptions {

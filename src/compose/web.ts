@@ -1,10 +1,10 @@
 /** Starts the web process part on a runtime: health/readiness and the leaders' dashboard. */
 import type { FastifyInstance } from 'fastify';
 import { cookieSecret, createWebSessionStore } from '../db/read-models/dashboard-writes.js';
-import type { Runtime } from '../runtime.js';
-import { createServer } from './create-server.js';
-import { dashboardDepsFromRuntime } from './dashboard-deps.js';
-import { dashboardPlugin, freshSecret, type WebDashboardDeps } from './dashboard/plugin.js';
+import type { Runtime } from './runtime.js';
+import { createServer } from '../web/create-server.js';
+import { dashboardDepsFromRuntime } from './dashboard.js';
+import { dashboardPlugin, freshSecret, type WebDashboardDeps } from '../web/dashboard/plugin.js';
 import { queueBoardFor } from './queue-board.js';
 
 export interface WebOptions {

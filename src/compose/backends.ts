@@ -6,13 +6,13 @@
  * - `postgres`: BullMQ's PostgreSQL backend in its own schema (`public` on the embedded
  *   database, served over a loopback socket), the same state in tables of ours (db/state/).
  *
- * Part of the composition roots' wiring (src/runtime.ts builds one per process): nothing else
+ * Part of the composition roots' wiring (src/compose/runtime.ts builds one per process): nothing else
  * names a backend; use cases see only the ports (QueueFactory, BotState, CardEditGate, LimiterStore).
  * Each backend's module (src/backends/) is imported only when chosen (ioredis alone is ~13 MB).
  */
 import type { StateBackend } from './backends/port.js';
-import type { Database } from './db/client.js';
-import type { Logger } from './logger.js';
+import type { Database } from '../db/client.js';
+import type { Logger } from '../logger.js';
 
 export type { StateBackend } from './backends/port.js';
 

@@ -1,11 +1,11 @@
 /**
- * The contract of a state backend (src/backends.ts picks one): queues and the shared state the
+ * The contract of a state backend (src/compose/backends.ts picks one): queues and the shared state the
  * bot, the alerts and the delivery limiter keep, on Redis or PostgreSQL.
  */
-import type { CardEditGate } from '../app/alerts/ports.js';
-import type { BotState } from '../bot/state.js';
-import type { LimiterStore } from '../delivery/limiter.js';
-import type { QueueFactory } from '../queue/factory.js';
+import type { CardEditGate } from '../../app/alerts/ports.js';
+import type { BotState } from '../../bot/state.js';
+import type { LimiterStore } from '../../delivery/limiter.js';
+import type { QueueFactory } from '../../queue/factory.js';
 
 /** Queues and shared state on one backend. */
 export interface StateBackend {

@@ -14,13 +14,13 @@ export type PartName = 'web' | 'bot' | 'analysis' | 'alerts' | 'delivery' | 'dig
  * part (started here if the kind did not include it).
  */
 export async function startParts(rt: Runtime, names: PartName[]): Promise<void> {
-  const { startWeb } = await import('./web/start.js');
+  const { startWeb } = await import('./web.js');
   const webhookPlugins: Parameters<typeof startWeb>[1] = { plugins: [] };
   const wantsWeb = names.includes('web');
   for (const name of names) {
     if (name === 'web') continue; // last, so that the webhook route can be mounted
     if (name === 'bot') {
-      const { startBot } = await import('./bot/start-bot.js');
+      const { startBot } = await import('./bot.js');
       const { botExtraFeatures } = await import('./bot-extras.js');
       const part = await startBot(rt, { extraFeatures: () => botExtraFeatures(rt) });
       if (part.webhookRoute) webhookPlugins.plugins!.push(part.webhookRoute);
@@ -36,9 +36,9 @@ export async function startParts(rt: Runtime, names: PartName[]): Promise<void> 
 }
 
 const PARTS: Record<Exclude<PartName, 'web' | 'bot'>, () => Promise<(rt: Runtime) => Promise<unknown>>> = {
-  analysis: async () => (await import('../workers/analysis.js')).start,
-  alerts: async () => (await import('../workers/alerts.js')).start,
-  delivery: async () => (await import('../workers/delivery.js')).start,
-  digests: async () => (await import('../workers/digests.js')).start,
-  sweeper: async () => (await import('./queue/sweeper.js')).start,
+  analysis: async () => (await import('../../workers/analysis.js')).start,
+  alerts: async () => (await import('../../workers/alerts.js')).start,
+  delivery: async () => (await import('../../workers/delivery.js')).start,
+  digests: async () => (await import('../../workers/digests.js')).start,
+  sweeper: async () => (await import('./reconciler.js')).start,
 };

@@ -1,0 +1,32 @@
+/**
+ * The reconciler part's composition: the stalled-work read model, the work queues and the
+ * delivery service wired into the sweeper inside a runtime.
+ */
+import { createStalledWork } from '../db/read-models/stalled-work.js';
+import { createDeliveryService } from '../delivery/service.js';
+import type { AnalyzeJob } from '../queue/jobs/analyze.js';
+import { QUEUES } from '../queue/names.js';
+import { createWorkQueues } from '../queue/redrive.js';
+import { startReconciler } from '../queue/sweeper.js';
+import type { Runtime } from './runtime.js';
+
+/** Process part: reconciles on the runtime's queues until shutdown, starting with one run now. */
+export async function start(rt: Runtime): Promise<void> {
+  const analysis = rt.queues.queue<AnalyzeJob>(QUEUES.analysis);
+  const alerts = rt.queues.queue(QUEUES.alerts);
+  const delivery = rt.queues.queue(QUEUES.delivery);
+  const service = createDeliveryService({ deliveries: rt.repos.deliveries, queue: delivery, clock: rt.clock });
+  const logger = rt.logger.child({ part: 'reconciler' });
+  const handle = startReconciler({
+    stalled: createStalledWork(rt.db.sql),
+    queues: createWorkQueues({ analysis, alerts, delivery, requeueDelivery: service.requeue }),
+    clock: rt.clock,
+    logger,
+    prune: () => rt.backend.pruneExpired(),
+  });
+  await handle.runOnce().catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'reconciliation at start failed'));
+  rt.onShutdown('reconciler', async () => {
+    await handle.stop();
+    await Promise.all([analysis.close(), alerts.close(), delivery.close()]);
+  });
+}
