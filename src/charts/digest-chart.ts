@@ -1,14 +1,15 @@
 /**
  * The digest's one chart: mood by topic (stacked horizontal bars, top topics) beside the
- * 7-day report volume, drawn as SVG and rendered to PNG by @resvg/resvg-js with the DejaVu
+ * 7-day report volume, drawn with Apache ECharts (its server-side SVG renderer, the library the
+ * dashboard's charts use) and rendered to PNG by @resvg/resvg-js with the DejaVu
  * fonts (full Vietnamese coverage). 1200×800 with large type, legible on a phone.
  * The adapter behind app/digests' DigestChart port.
  */
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { renderSvg, type ChartOption } from './echarts-svg.js';
 import type { DigestModel } from '../domain/digest/model.js';
 import type { DigestT } from '../domain/digest/render.js';
-import { escapeHtml } from '../domain/digest/html.js';
 import { MOODS, type Language, type Mood } from '../domain/vocabulary.js';
 
 export const CHART_WIDTH = 1200;
@@ -27,76 +28,71 @@ export const MOOD_COLOURS: Record<Mood, string> = {
   angry: '#c62828',
 };
 
-const text = (x: number, y: number, size: number, body: string, extra = '') =>
-  `<text x="${x}" y="${y}" font-size="${size}" font-family="${FONT}" fill="#212121" ${extra}>${escapeHtml(body)}</text>`;
-
-function moodByTopic(m: DigestModel, lang: Language, t: DigestT): string[] {
-  const top = m.topics.slice(0, 7);
-  const max = Math.max(1, ...top.map((x) => x.count));
-  const out = [text(40, 125, 28, t('digest-chart-topics'), 'font-weight="bold"')];
-  const barMax = 640;
-  top.forEach((topic, i) => {
-    const y = 170 + i * 78;
-    out.push(text(40, y, 24, clipLabel(lang === 'en' ? topic.nameEn : topic.nameVi)));
-    let x = 40;
-    for (const mood of MOODS) {
-      const n = m.topicMoods.find((c) => c.slug === topic.slug && c.mood === mood)?.count ?? 0;
-      if (!n) continue;
-      const w = (n / max) * barMax;
-      out.push(`<rect x="${x.toFixed(1)}" y="${y + 10}" width="${w.toFixed(1)}" height="32" fill="${MOOD_COLOURS[mood]}"/>`);
-      x += w;
-    }
-    out.push(text(x + 10, y + 36, 24, String(topic.count), 'font-weight="bold"'));
-  });
-  if (!top.length) out.push(text(40, 200, 26, t('digest-no-reports')));
-  return out;
-}
-
 function clipLabel(s: string, max = 42): string {
   const chars = Array.from(s);
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
 }
 
-function volume(m: DigestModel, t: DigestT): string[] {
-  const left = 780;
-  const bottom = 660;
-  const height = 440;
-  const max = Math.max(1, ...m.volume7.map((v) => v.count));
-  const out = [text(left, 125, 28, t('digest-chart-volume'), 'font-weight="bold"')];
-  out.push(`<line x1="${left}" y1="${bottom}" x2="${left + 410}" y2="${bottom}" stroke="#616161" stroke-width="2"/>`);
-  m.volume7.forEach((v, i) => {
-    const x = left + 6 + i * 58;
-    const h = (v.count / max) * height;
-    out.push(`<rect x="${x}" y="${(bottom - h).toFixed(1)}" width="46" height="${h.toFixed(1)}" fill="#1565c0"/>`);
-    out.push(text(x + 23, bottom - h - 10, 22, String(v.count), 'text-anchor="middle"'));
-    out.push(text(x + 23, bottom + 30, 18, `${v.date.slice(8, 10)}/${v.date.slice(5, 7)}`, 'text-anchor="middle"'));
-  });
-  return out;
-}
-
-function legend(t: DigestT): string[] {
-  const out: string[] = [];
-  let x = 40;
-  for (const mood of MOODS) {
-    const label = t(`digest-mood-${mood}`);
-    out.push(`<rect x="${x}" y="742" width="26" height="26" fill="${MOOD_COLOURS[mood]}"/>`);
-    out.push(text(x + 34, 764, 22, label));
-    x += 60 + Array.from(label).length * 13;
-  }
-  return out;
-}
-
-/** The chart as an SVG document. */
-export function digestChartSvg(m: DigestModel, t: DigestT, lang: Language): string {
+/**
+ * The chart's ECharts option: two grids side by side — the top topics as horizontal bars stacked
+ * by mood (the topic's count in its label), the last seven days' volume as columns — the title on
+ * top and the moods' legend at the bottom.
+ */
+export function digestChartOption(m: DigestModel, t: DigestT, lang: Language): ChartOption {
   const range = m.firstDate === m.lastDate ? m.firstDate : `${m.firstDate} – ${m.lastDate}`;
-  const body = [
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    text(40, 62, 32, clipLabel(`${t(`digest-title-${m.period}`, { unit: m.unit.name })} · ${range}`, 62), 'font-weight="bold"'),
-    ...moodByTopic(m, lang, t),
-    ...volume(m, t),
-    ...legend(t),
-  ];
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">${body.join('')}</svg>`;
+  const top = m.topics.slice(0, 7);
+  const topicLabels = top.map((topic) => `${clipLabel(lang === 'en' ? topic.nameEn : topic.nameVi, 24)} (${topic.count})`);
+  const moodSeries = MOODS.map((mood) => ({
+    name: t(`digest-mood-${mood}`),
+    type: 'bar',
+    stack: 'moods',
+    xAxisIndex: 0,
+    yAxisIndex: 0,
+    barWidth: 34,
+    itemStyle: { color: MOOD_COLOURS[mood] },
+    data: top.map((topic) => m.topicMoods.find((c) => c.slug === topic.slug && c.mood === mood)?.count ?? 0),
+  }));
+  const volume = {
+    name: t('digest-chart-volume'),
+    type: 'bar',
+    xAxisIndex: 1,
+    yAxisIndex: 1,
+    barWidth: 40,
+    itemStyle: { color: '#1565c0' },
+    label: { show: true, position: 'top', fontSize: 20, color: '#212121' },
+    data: m.volume7.map((v) => v.count),
+  };
+  const axisText = { fontSize: 20, color: '#212121' };
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: FONT },
+    title: [
+      { text: clipLabel(`${t(`digest-title-${m.period}`, { unit: m.unit.name })} · ${range}`, 62), left: 40, top: 24, textStyle: { fontSize: 32, color: '#212121' } },
+      { text: t('digest-chart-topics'), left: 40, top: 100, textStyle: { fontSize: 26, color: '#212121' } },
+      { text: t('digest-chart-volume'), left: 780, top: 100, textStyle: { fontSize: 26, color: '#212121' } },
+      ...(top.length ? [] : [{ text: t('digest-no-reports'), left: 40, top: 220, textStyle: { fontSize: 26, color: '#616161', fontWeight: 'normal' } }]),
+    ],
+    legend: { bottom: 24, left: 40, itemGap: 24, itemWidth: 26, itemHeight: 26, textStyle: { fontSize: 22, color: '#212121' }, data: moodSeries.map((x) => x.name) },
+    grid: [
+      { left: 330, width: 380, top: 160, bottom: 110 },
+      { left: 800, width: 360, top: 160, bottom: 110 },
+    ],
+    xAxis: [
+      { gridIndex: 0, type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
+      { gridIndex: 1, type: 'category', data: m.volume7.map((v) => `${v.date.slice(8, 10)}/${v.date.slice(5, 7)}`), axisLabel: { ...axisText, fontSize: 16, interval: 0 } },
+    ],
+    yAxis: [
+      { gridIndex: 0, type: 'category', inverse: true, data: topicLabels, axisLabel: { ...axisText, width: 280, overflow: 'truncate' }, axisTick: { show: false } },
+      { gridIndex: 1, type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { show: false } },
+    ],
+    series: [...moodSeries, volume],
+  };
+}
+
+/** The chart as an SVG document (ECharts' server-side SVG renderer; it escapes every label). */
+export function digestChartSvg(m: DigestModel, t: DigestT, lang: Language): string {
+  return renderSvg(digestChartOption(m, t, lang), CHART_WIDTH, CHART_HEIGHT);
 }
 
 /** Renders any SVG to PNG with the system fonts (DejaVu). */

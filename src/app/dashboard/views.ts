@@ -9,7 +9,7 @@ import { addDays, addMonths, localDateOf, startOfLocalDay } from '../../domain/z
 import { loadCardView, type CardView } from '../alerts/card.js';
 import { subjectOf } from '../alerts/deps.js';
 import type { AlertEventRecord, AlertRecord } from '../alerts/ports.js';
-import { groupLabel } from '../issue-groups/decide.js';
+import { scopedTitle } from '../issue-groups/scoped-title.js';
 import type { DashboardDeps } from './deps.js';
 import type { GroupRow, OverviewData, Period, ReportDetail, ReportPage } from './ports.js';
 import { PAGE_SIZE, toFilters, type SearchParams } from './search-query.js';
@@ -53,22 +53,16 @@ export async function reportFor(deps: DashboardDeps, viewer: Member, id: number)
   return deps.search.detail(scopeOf(viewer), id, viewer.role === 'admin');
 }
 
-/**
- * The title a viewer may see: the group's own (derived from all its reports, or edited by a
- * person) only when their scope covers every report of the group; otherwise one derived from
- * the reports in their scope, so that no words from outside it reach them.
- */
-export async function scopedTitle(deps: DashboardDeps, viewer: Member, g: GroupRow): Promise<string> {
-  if (g.coversAll) return g.title;
-  const texts = await deps.groups.texts(scopeOf(viewer), g.id, 40);
-  return groupLabel(texts.reverse()).title;
+/** The title a viewer may see (app/issue-groups/scoped-title.ts): no words from outside their scope. */
+function titleFor(deps: DashboardDeps, viewer: Member, g: GroupRow): Promise<string> {
+  return scopedTitle({ title: g.title, outside: g.coversAll ? 0 : 1 }, async () => (await deps.groups.texts(scopeOf(viewer), g.id, 40)).reverse());
 }
 
 export async function groupsFor(deps: DashboardDeps, viewer: Member, q: { days: number; page: number }) {
   const now = deps.clock();
   const since = new Date(now.getTime() - q.days * DAY);
   const { rows, hasNext } = await deps.groups.list(scopeOf(viewer), { since, now, offset: (q.page - 1) * PAGE_SIZE, size: PAGE_SIZE });
-  const titled = await Promise.all(rows.map(async (g) => ({ ...g, title: await scopedTitle(deps, viewer, g) })));
+  const titled = await Promise.all(rows.map(async (g) => ({ ...g, title: await titleFor(deps, viewer, g) })));
   return { rows: titled, hasNext };
 }
 
@@ -76,7 +70,7 @@ export async function groupFor(deps: DashboardDeps, viewer: Member, id: number, 
   const g = await deps.groups.get(scopeOf(viewer), id, deps.clock());
   if (!g) return null;
   const reports = await deps.groups.reports(scopeOf(viewer), id, { offset: (page - 1) * PAGE_SIZE, size: PAGE_SIZE });
-  return { group: { ...g, title: await scopedTitle(deps, viewer, g) }, reports };
+  return { group: { ...g, title: await titleFor(deps, viewer, g) }, reports };
 }
 
 export async function alertsFor(deps: DashboardDeps, viewer: Member, q: { live: boolean; page: number }) {
@@ -94,7 +88,7 @@ export async function alertFor(deps: DashboardDeps, viewer: Member, id: number):
   const view = card && viewer.role !== 'admin' ? { ...card, unitPath: card.unitPath.slice(ancestry.length - 1 - ancestry.findIndex((u) => u.id === viewer.unitId)) } : card;
   const events = await deps.alerts.alerts.events((view?.alerts ?? [alert]).map((a) => a.id));
   const group = alert.issueGroupId !== null ? await deps.groups.get(scopeOf(viewer), alert.issueGroupId, deps.clock()) : null;
-  return { alert, view, events, groupTitle: group ? await scopedTitle(deps, viewer, group) : null };
+  return { alert, view, events, groupTitle: group ? await titleFor(deps, viewer, group) : null };
 }
 
 /** Month bounds of the last 12 local months (oldest first) and the start of the first. */

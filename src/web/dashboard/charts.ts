@@ -4,7 +4,7 @@
  * styles; each chart also has its figures as a table next to it (screen readers, phones).
  * ECharts escapes every label it writes into the SVG.
  */
-import * as echarts from 'echarts';
+import { renderSvg, type ChartOption } from '../../charts/echarts-svg.js';
 
 export interface Series {
   name: string;
@@ -14,14 +14,8 @@ export interface Series {
 
 const PALETTE = ['#2f6db5', '#d9822b', '#3c9d5d', '#b8433d', '#7a5cb8', '#6b7280', '#c2a30a', '#1f9aa6'];
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: 'Noto Sans, DejaVu Sans, sans-serif' }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+function render(option: ChartOption, width: number, height: number): string {
+  return renderSvg({ color: PALETTE, textStyle: { fontFamily: 'Noto Sans, DejaVu Sans, sans-serif' }, ...option }, width, height);
 }
 
 /** A stacked bar chart per day (volume by mood, topics over time), as a data: URI. */
