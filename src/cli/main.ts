@@ -12,9 +12,8 @@
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { applyMigrations, readMigrations } from '../db/migrate.js';
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories/index.js';
-import { MIGRATIONS_DIR } from '../compose/runtime.js';
 import { runCommand, USAGE } from './commands.js';
 
 const config = loadConfigOrExit(process.env);

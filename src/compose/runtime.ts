@@ -6,7 +6,6 @@
  * `start(rt)` function of each part they run. Closers run in reverse order of registration,
  * so workers stop taking work before the backend and the database close.
  */
-import { resolve } from 'node:path';
 import type { I18n } from '@grammyjs/i18n';
 import type { Config } from '../config.js';
 import { loadConfigOrExit, redisUrlsOf, stateBackendOf } from '../config.js';
@@ -22,7 +21,8 @@ import type { BotContext } from '../bot/context.js';
 import type { UserFromGetMe } from 'grammy/types';
 import type { FakeBotApi } from '../fake-telegram/index.js';
 
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/migrations');
+export { MIGRATIONS_DIR } from '../db/migrate.js';
+import { MIGRATIONS_DIR } from '../db/migrate.js';
 
 /**
  * How this process talks to Telegram: the real Bot API when a token is configured, else the

@@ -6,8 +6,11 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { SqlExecutor } from './sql.js';
+
+/** The committed migrations (prisma/migrations; dist/prisma/migrations in the build). */
+export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/migrations');
 
 export interface MigrationFile {
   name: string;
