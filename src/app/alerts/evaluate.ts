@@ -40,16 +40,24 @@ async function evaluate(deps: AlertsDeps, reportId: number): Promise<EvaluateOut
   if (!report) return { type: 'no_alert', reason: 'not_found' };
   if (report.status === 'withdrawn') return { type: 'no_alert', reason: 'withdrawn' };
   if (report.status !== 'analysed') return { type: 'no_alert', reason: 'not_analysed' };
-  const [ancestry, settings, before] = await Promise.all([deps.units.ancestry(report.unitId), deps.settings.effective(report.unitId), deps.alerts.raisedBy(report.id)]);
+  const [ancestry, settings, before, live] = await Promise.all([
+    deps.units.ancestry(report.unitId),
+    deps.settings.effective(report.unitId),
+    deps.alerts.raisedBy(report.id),
+    report.issueGroupId !== null ? deps.alerts.liveCovering(report.issueGroupId, report.unitId) : Promise.resolve([]),
+  ]);
   const raised: number[] = [];
   for (const r of await raisesFor(deps, report, ancestry, settings)) {
     if (before.some((a) => a.unitId === r.scope.id)) continue; // raised by an earlier run of this evaluation
+    // The group already has a live alert in this scope: the report updates it below (the
+    // unique open key would refuse a second one; this spares the attempt's reads).
+    if (live.some((a) => a.unitId === r.scope.id)) continue;
     const id = await raise(deps, report, r);
     if (id !== null) raised.push(id);
   }
   // An earlier run that raised an alert and died before its first step was dispatched: finish it.
   for (const a of before) if (a.status === 'open' && a.dispatchedStep === null && a.heldUntil === null) await dispatchStep(deps, a.id, a.escalationStep);
-  const updated = await refreshCovering(deps, report, raised);
+  const updated = await refreshCovering(deps, report, raised, raised.length ? null : live);
   if (raised.length) return { type: 'raised', alertId: raised[0]!, alertIds: raised };
   if (updated.changed !== null) return { type: 'updated', alertId: updated.changed };
   if (updated.any !== null) return { type: 'unchanged', alertId: updated.any };
@@ -118,11 +126,17 @@ async function refreshStats(deps: AlertsDeps, alert: AlertRecord): Promise<boole
  * edit is scheduled even when nothing changed: an attempt that died after storing the figures
  * must not leave the cards behind; an edit to the same state is not queued twice).
  */
-async function refreshCovering(deps: AlertsDeps, report: AlertReport, justRaised: number[]): Promise<{ changed: number | null; any: number | null }> {
+async function refreshCovering(
+  deps: AlertsDeps,
+  report: AlertReport,
+  justRaised: number[],
+  liveBefore: AlertRecord[] | null,
+): Promise<{ changed: number | null; any: number | null }> {
   if (report.issueGroupId === null) return { changed: null, any: null };
   let changed: number | null = null;
   let any: number | null = null;
-  const live = (await deps.alerts.liveCovering(report.issueGroupId, report.unitId)).filter((a) => !justRaised.includes(a.id));
+  // The live alerts read before any raise are still the ones to update when nothing was raised.
+  const live = (liveBefore ?? (await deps.alerts.liveCovering(report.issueGroupId, report.unitId))).filter((a) => !justRaised.includes(a.id));
   for (const alert of live) {
     any ??= alert.id;
     if (await refreshStats(deps, alert)) {
