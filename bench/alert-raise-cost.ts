@@ -49,7 +49,7 @@ async function measure(label: string, make: (i: number) => Promise<number>) {
   const wall = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   console.log(`${label}: ${n} evaluations (${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}); per evaluation ${(statements / n).toFixed(1)} statements, ${((cpu.user + cpu.system) / 1000 / n).toFixed(1)} ms CPU here, ${(wall / n).toFixed(1)} ms wall`);
-  for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`   ${(v / n).toFixed(2)}×  ${k}`);
+  for (const [k, v] of [...counts].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 12))) console.log(`   ${(v / n).toFixed(2)}×  ${k}`);
 }
 
 await measure('raise (a critical report in a branch with no alert for the group)', async (i) =>
