@@ -65,7 +65,7 @@ const analysisQueue = queues.queue<AnalyzeJob>(QUEUES.analysis);
 const alertsQueue = queues.queue(QUEUES.alerts);
 const deliveryQueue = queues.queue(QUEUES.delivery);
 try {
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   for (const [i, tpc] of DEFAULT_TOPICS.entries()) await repos.topics.upsert({ ...tpc, keywords: [...tpc.keywords], sortOrder: i });
   await repos.settings.set(null, 'quietStart', '00:00'); // no quiet hours: measure the pipeline, not the night
   await repos.settings.set(null, 'quietEnd', '00:00');
@@ -260,7 +260,7 @@ async function runChild(kind: 'analysis' | 'alerts', url: string, prefix: string
   const db = await openDatabase({ url, poolSize: POOLS.child });
   const backend = await benchBackend(BENCH_BACKEND, db, prefix);
   const queues = backend.queues;
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const clock = () => new Date();
   const logger = silentLogger();
   const alertsQueue = queues.queue(QUEUES.alerts);

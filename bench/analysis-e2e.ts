@@ -32,7 +32,7 @@ const db = await benchDatabase(CONCURRENCY + 4);
 const backend = await benchBackend(BENCH_BACKEND, db);
 const queues = backend.queues;
 try {
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const root = await repos.units.create({ name: 'Bench root' });
   const units = await Promise.all(Array.from({ length: UNITS }, (_, i) => repos.units.create({ name: `Unit ${i}`, parentId: root.id })));
   const members = await Promise.all(

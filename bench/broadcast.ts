@@ -23,7 +23,7 @@ const backend = await benchBackend(BENCH_BACKEND, db);
 const queues = backend.queues;
 const queue = queues.queue(QUEUES.delivery);
 try {
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const clock = () => new Date();
   const port = createDeliveryService({ deliveries: repos.deliveries, queue, clock });
   const fake = new FakeBotApi({ limits: TELEGRAM_LIMITS });

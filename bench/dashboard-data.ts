@@ -37,7 +37,7 @@ export async function openBenchData(reports: number, fresh = false, log: (s: str
 }
 
 async function seedTree(db: Database, log: (s: string) => void): Promise<void> {
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   await seedTaxonomy({ repos, clock: () => new Date() });
   const nodes: { name: string; parentIndex?: number }[] = [{ name: 'Đảng ủy Khối (bench)' }];
   for (let c = 0; c < 40; c += 1) {

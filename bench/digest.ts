@@ -78,7 +78,7 @@ try {
   const [{ total }] = (await sql.query<{ total: number }>(`SELECT count(*)::int AS total FROM "Report"`)) as [{ total: number }];
   console.log(`reports: ${total} rows (${REPORTS_IN_DAY} in the day, 1% withdrawn) in ${fmt(performance.now() - t)} ms`);
 
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const deps = digestReadDeps({ sql, repos, clock: () => new Date('2026-11-26T01:00:00Z') });
   const root = (await repos.units.get(1))!;
   const window = calendarWindow('day', DAY, TZ);

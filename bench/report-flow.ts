@@ -34,7 +34,7 @@ const threads = Number(process.argv[4] ?? 0);
 const youngGenerationMb = process.argv[5] ? Number(process.argv[5]) : undefined; // threads' young generation (default: the pool's)
 
 const db = await createPostgresTestDatabase(10);
-const repos = createRepositories(db.prisma);
+const repos = createRepositories(db);
 const prefix = `bench${randomBytes(3).toString('hex')}`;
 // the bot's state and the analysis queue on BENCH_BACKEND, built as in production (src/compose/backends.ts)
 const backend = await benchBackend(BENCH_BACKEND, db, prefix);

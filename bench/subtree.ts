@@ -8,7 +8,7 @@ import { benchDatabase, performance, report, timeRuns } from './support.js';
 
 const db = await benchDatabase();
 try {
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const tree = generateTree(5000, 6);
   let t = performance.now();
   const units = await repos.units.importTree(tree.nodes);

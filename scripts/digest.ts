@@ -17,7 +17,6 @@ import { openDatabase } from '../src/db/client.js';
 import { applyMigrations, readMigrations } from '../src/db/migrate.js';
 import { createDigestReadModel } from '../src/db/read-models/digest-read-model.js';
 import { createRepositories } from '../src/db/repositories/index.js';
-import type { SqlExecutor } from '../src/db/sql.js';
 import { isDigestPeriod } from '../src/domain/digest/periods.js';
 import { htmlToText, renderDigestMessages, type DigestT } from '../src/domain/digest/render.js';
 import { renderYearlyMessages, yearlyCsv } from '../src/domain/digest/yearly.js';
@@ -71,8 +70,8 @@ export async function digestCommand(argv: string[], deps: DigestCliDeps): Promis
 }
 
 /** The command's dependencies over an opened database. */
-export function digestCliDeps(db: { sql: SqlExecutor; prisma: Parameters<typeof createRepositories>[0] }, t: Translate, write: (s: string) => void): DigestCliDeps {
-  const repos = createRepositories(db.prisma);
+export function digestCliDeps(db: Parameters<typeof createRepositories>[0], t: Translate, write: (s: string) => void): DigestCliDeps {
+  const repos = createRepositories(db);
   return { read: createDigestReadModel(db.sql), units: repos.units, members: repos.members, settings: repos.settings, findUnits: repos.units, clock: () => new Date(), t, write };
 }
 

@@ -44,7 +44,7 @@ try {
     console.log(`${migrated.applied.length} migration(s) applied, ${migrated.skipped.length} already there`);
   } else {
     const out = await runCommand(
-      { repos: createRepositories(db.prisma), clock: () => new Date(), botUsername: config.BOT_USERNAME },
+      { repos: createRepositories(db), clock: () => new Date(), botUsername: config.BOT_USERNAME },
       positionals,
       values,
     );

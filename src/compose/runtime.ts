@@ -119,7 +119,7 @@ export async function createRuntime(config: Config, opts: RuntimeOptions = {}): 
       telegram: await telegramTransport(config, opts.fakeTelegram),
       logger,
       db,
-      repos: createRepositories(db.prisma),
+      repos: createRepositories(db),
       backend,
       queues: backend.queues,
       i18n,

@@ -70,7 +70,7 @@ let idBase = 100_000_000 + Math.floor(Math.random() * 800_000_000);
 /** Builds the harness (one per test file) on the `kind` backend (default Redis). */
 export async function createHarness(overrides: Partial<BotDeps> = {}, kind: BackendKind = 'redis'): Promise<Harness> {
   const db = await createPostgresTestDatabase();
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const backend = await openTestBackend(kind, db, prefix);
   const state = await backend.botState({ draftsPrefix: `${prefix}:drafts` });

@@ -30,9 +30,28 @@ interface Raise {
 
 /** Raises or updates the alerts for an analysed report (idempotent); records that it was evaluated. */
 export async function evaluateReport(deps: AlertsDeps, reportId: number): Promise<EvaluateOutcome> {
-  const outcome = await evaluate(deps, reportId);
+  const outcome = await evaluate(withinOneEvaluation(deps), reportId);
   if (outcome.type !== 'no_alert' || outcome.reason === 'below_threshold') await deps.alerts.markEvaluated(reportId, deps.clock());
   return outcome;
+}
+
+/**
+ * The deps of one evaluation, reading each unit's ancestry and settings and each report once:
+ * raising, dispatching the first step and drawing the cards ask for them again, and nothing of
+ * them changes within the few milliseconds of one evaluation (alerts' own state is always read afresh).
+ */
+function withinOneEvaluation(deps: AlertsDeps): AlertsDeps {
+  const cache = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+    if (!cache.has(key)) cache.set(key, read().catch((e: unknown) => { cache.delete(key); throw e; }));
+    return cache.get(key) as Promise<T>;
+  };
+  return {
+    ...deps,
+    units: { ...deps.units, ancestry: (id) => once(`ancestry-${id}`, () => deps.units.ancestry(id)) },
+    settings: { ...deps.settings, effective: (id) => once(`settings-${id}`, () => deps.settings.effective(id)) },
+    alerts: { ...deps.alerts, reportForAlert: (id) => once(`report-${id}`, () => deps.alerts.reportForAlert(id)) },
+  };
 }
 
 async function evaluate(deps: AlertsDeps, reportId: number): Promise<EvaluateOutcome> {

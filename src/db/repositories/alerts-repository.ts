@@ -10,6 +10,7 @@ import type { AlertRecord, AlertReport, AlertStore, CoveredReport, NewAlert, Rec
 import type { UncoveredReports } from '../../app/alerts/reconcile.js';
 import type { Prisma as P, PrismaClient } from '../generated/client.js';
 import { inScope } from '../scope-sql.js';
+import type { SqlExecutor } from '../sql.js';
 import { createAlertCardsRepository } from './alert-cards-repository.js';
 
 export type { AlertRecord, AlertReport, RecipientRecord } from '../../app/alerts/ports.js';
@@ -18,7 +19,6 @@ type AlertRow = Awaited<ReturnType<PrismaClient['alert']['findUniqueOrThrow']>>;
 const toAlert = (a: AlertRow): AlertRecord => ({ ...a, level: a.level as 'high' | 'critical', status: a.status as AlertStatus, trigger: a.trigger as AlertTrigger });
 
 const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && (e as { code?: string }).code === 'P2002';
-const LIVE: AlertStatus[] = ['open', 'acknowledged'];
 
 /**
  * The reports alerts cover, from a source of (g, u, reportId, coversFrom) rows: the group's
@@ -44,24 +44,31 @@ function parseSubject(subject: string): { issueGroupId: number } | { alertId: nu
 
 export type AlertsRepository = ReturnType<typeof createAlertsRepository>;
 
-export function createAlertsRepository(prisma: PrismaClient) {
+/** An alert's columns as the driver returns them (timestamps read as UTC, enums as text). */
+const ALERT_COLUMNS = [
+  'id', '"issueGroupId"', '"openKey"', '"reportId"', '"unitId"', 'trigger::text AS trigger', 'level::text AS level', 'status::text AS status',
+  'reasons', '"currentUnitId"', '"escalationStep"', '"dispatchedStep"', '"reportCount"', '"unitCount"', '"latestQuote"',
+  '"acknowledgedById"', '"closedById"',
+  ...['coversFrom', 'nextEscalationAt', 'heldUntil', 'acknowledgedAt', 'closedAt', 'createdAt', 'updatedAt'].map((c) => `("${c}" AT TIME ZONE 'UTC') AS "${c}"`),
+].join(', ');
+
+export function createAlertsRepository(prisma: PrismaClient, db: Pick<SqlExecutor, 'query'>) {
   const raw = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
-  const get = async (id: number): Promise<AlertRecord | null> => {
-    const a = await prisma.alert.findUnique({ where: { id } });
-    return a ? toAlert(a) : null;
-  };
+  /** The alert path's hottest reads go to the driver directly (see repositories/index.ts). */
+  const alertsWhere = async (where: string, params: unknown[]): Promise<AlertRecord[]> =>
+    (await db.query<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM "Alert" WHERE ${where} ORDER BY id`, params)).map(toAlert);
+  const get = async (id: number): Promise<AlertRecord | null> => (await alertsWhere('id = $1', [id]))[0] ?? null;
   const store = {
     async reportForAlert(id: number): Promise<AlertReport | null> {
-      const r = await prisma.report.findUnique({ where: { id } });
-      if (!r) return null;
-      const topic = r.topicSlug ? await prisma.topic.findUnique({ where: { slug: r.topicSlug } }) : null;
-      return {
-        ...r,
-        urgencyLevel: r.urgencyLevel as AlertReport['urgencyLevel'],
-        topicSensitive: topic?.sensitive ?? false,
-        topicNameVi: topic?.nameVi ?? null,
-        topicNameEn: topic?.nameEn ?? null,
-      };
+      const [r] = await db.query<AlertReport>(
+        `SELECT r.id, r.reference, r."memberId", r."unitId", r.status::text AS status, (r."createdAt" AT TIME ZONE 'UTC') AS "createdAt",
+                r."urgencyLevel"::text AS "urgencyLevel", r."urgencyScore", r."urgencyReasons", r."topicSlug",
+                COALESCE(t.sensitive, false) AS "topicSensitive", t."nameVi" AS "topicNameVi", t."nameEn" AS "topicNameEn",
+                r."finalMood"::text AS "finalMood", r.spread::text AS spread, r."redactedContent", r."issueGroupId"
+           FROM "Report" r LEFT JOIN "Topic" t ON t.slug = r."topicSlug" WHERE r.id = $1`,
+        [id],
+      );
+      return r ?? null;
     },
 
     async markEvaluated(reportId: number, at: Date): Promise<void> {
@@ -118,7 +125,7 @@ export function createAlertsRepository(prisma: PrismaClient) {
 
     async getMany(ids: readonly number[]): Promise<AlertRecord[]> {
       if (ids.length === 0) return [];
-      return (await prisma.alert.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' } })).map(toAlert);
+      return alertsWhere('id = ANY($1::int[])', [[...ids]]);
     },
 
     /** The first alert the report raised (tests and the demo). */
@@ -136,7 +143,7 @@ export function createAlertsRepository(prisma: PrismaClient) {
     },
 
     async raisedBy(reportId: number): Promise<AlertRecord[]> {
-      return (await prisma.alert.findMany({ where: { reportId }, orderBy: { id: 'asc' } })).map(toAlert);
+      return alertsWhere('"reportId" = $1', [reportId]);
     },
 
     async liveFor(issueGroupId: number, scopeUnitId: number): Promise<AlertRecord | null> {
@@ -158,11 +165,10 @@ export function createAlertsRepository(prisma: PrismaClient) {
     },
 
     async liveCovering(issueGroupId: number, unitId: number): Promise<AlertRecord[]> {
-      const rows = await prisma.alert.findMany({
-        where: { issueGroupId, status: { in: LIVE }, unit: { descendants: { some: { descendantId: unitId } } } },
-        orderBy: { id: 'asc' },
-      });
-      return rows.map(toAlert);
+      return alertsWhere(
+        `"issueGroupId" = $1 AND status IN ('open', 'acknowledged') AND "unitId" IN (SELECT "ancestorId" FROM "UnitClosure" WHERE "descendantId" = $2)`,
+        [issueGroupId, unitId],
+      );
     },
 
     async updateStats(id: number, s: { reportCount: number; unitCount: number; latestQuote: string | null; level: 'high' | 'critical' }): Promise<void> {

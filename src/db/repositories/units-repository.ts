@@ -7,6 +7,7 @@ import type { Role } from '../../domain/vocabulary.js';
 import { NotFoundError } from '../../domain/errors.js';
 import type { Member } from '../../domain/types.js';
 import type { PrismaClient } from '../generated/client.js';
+import type { SqlExecutor } from '../sql.js';
 import type * as P from '../generated/client.js';
 import { toMember, toUnit } from './mappers.js';
 
@@ -15,7 +16,10 @@ import type { NewUnit } from '../../app/admin/ports.js';
 
 export type UnitsRepository = ReturnType<typeof createUnitsRepository>;
 
-export function createUnitsRepository(prisma: PrismaClient) {
+/** A unit's columns as the driver returns them (timestamps read as UTC). */
+const UNIT_COLUMNS = `u.id, u.name, u."parentId", u.depth, u.path, u.timezone, u."digestTime", u.active, (u."createdAt" AT TIME ZONE 'UTC') AS "createdAt"`;
+
+export function createUnitsRepository(prisma: PrismaClient, sql: Pick<SqlExecutor, 'query'>) {
   return {
     /** Creates a unit and its closure rows in one transaction. */
     async create(input: NewUnit): Promise<Unit> {
@@ -45,13 +49,13 @@ export function createUnitsRepository(prisma: PrismaClient) {
     },
 
     async get(id: number): Promise<Unit | null> {
-      const u = await prisma.unit.findUnique({ where: { id } });
+      const [u] = await sql.query<P.Unit>(`SELECT ${UNIT_COLUMNS} FROM "Unit" u WHERE u.id = $1`, [id]);
       return u ? toUnit(u) : null;
     },
 
     async getMany(ids: readonly number[]): Promise<Unit[]> {
       if (ids.length === 0) return [];
-      return (await prisma.unit.findMany({ where: { id: { in: [...ids] } }, orderBy: { id: 'asc' } })).map(toUnit);
+      return (await sql.query<P.Unit>(`SELECT ${UNIT_COLUMNS} FROM "Unit" u WHERE u.id = ANY($1::int[]) ORDER BY u.id`, [[...ids]])).map(toUnit);
     },
 
     async findByName(name: string): Promise<Unit[]> {
@@ -75,8 +79,11 @@ export function createUnitsRepository(prisma: PrismaClient) {
 
     /** The unit itself, then its parent, … up to the root (the escalation ladder). */
     async ancestry(id: number): Promise<Unit[]> {
-      const rows = await prisma.unitClosure.findMany({ where: { descendantId: id }, orderBy: { depth: 'asc' }, include: { ancestor: true } });
-      return rows.map((r) => toUnit(r.ancestor));
+      const rows = await sql.query<P.Unit>(
+        `SELECT ${UNIT_COLUMNS} FROM "UnitClosure" c JOIN "Unit" u ON u.id = c."ancestorId" WHERE c."descendantId" = $1 ORDER BY c.depth`,
+        [id],
+      );
+      return rows.map(toUnit);
     },
 
     /** True when `unitId` is `ancestorId` or lies below it. */

@@ -69,7 +69,7 @@ describe('migrating open alerts to scoped alerts and cards', () => {
                VALUES ($1, $2, $3, 'alert', 1, 'sendMessage', '{}', 'sent', $4, now(), now())`, [`alert-${ids.alert}-m-${memberId}`, memberId, 7000 + (memberId === ids.leaderA ? 1 : 3), messageId]);
     }
     await applyMigrations(db.sql, readMigrations(MIGRATIONS_DIR));
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
   });
   afterAll(async () => {
     const keys = await redis.keys(`${prefix}:*`);

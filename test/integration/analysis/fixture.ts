@@ -34,7 +34,7 @@ export interface AnalysisFixture {
 /** Builds the fixture: root unit with `branches` children, one collaborator each, one root leader. */
 export async function createAnalysisFixture(branches = 3): Promise<AnalysisFixture> {
   const db = await createPostgresTestDatabase(10);
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const clock = () => NOW;
   const models = createTopicModelCache(createModelStore(db.prisma));
   const context = createAnalysisContextProvider({ repos, clock, models });

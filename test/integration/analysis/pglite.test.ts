@@ -16,7 +16,7 @@ describe('analysis on embedded PGlite', () => {
   let repos: Repositories;
   beforeAll(async () => {
     db = await createPgliteTestDatabase();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
   });
   afterAll(async () => db?.destroy());
 

@@ -109,7 +109,7 @@ describe.each(BACKENDS)('the analysis worker (PostgreSQL database, %s backend)',
   it('two workers racing on the same report analyse it once', async () => {
     const second: Database = await openDatabase({ url: f.db.url as string, poolSize: 4 });
     try {
-      const repos2 = createRepositories(second.prisma);
+      const repos2 = createRepositories(second);
       const clock = () => NOW;
       const deps2 = analysisDepsFrom({
         sql: second.sql,

@@ -12,7 +12,7 @@ describe('demo organisation and admin use cases (PGlite)', () => {
   const clock = () => new Date('2026-11-20T01:00:00Z');
   beforeAll(async () => {
     db = await createPgliteTestDatabase();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
   });
   afterAll(async () => db?.destroy());
 

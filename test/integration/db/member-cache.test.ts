@@ -29,7 +29,7 @@ describe.each([
   let nextId = 7_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
   beforeAll(async () => {
     db = await open();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     unitId = (await repos.units.create({ name: 'U' })).id;
   });
   afterAll(async () => {
@@ -126,7 +126,7 @@ describe('membership cache when the notification connection is lost (PostgreSQL)
   });
 
   it('goes to the database for every lookup until it listens again, then caches again', async () => {
-    const repos = createRepositories(db.prisma);
+    const repos = createRepositories(db);
     const unit = await repos.units.create({ name: 'U' });
     const m = await repos.members.create({ telegramUserId: 6_100_000_001n, displayName: 'x', role: 'collaborator', unitId: unit.id });
     const inner = counting(createMemberLookup(db.sql));

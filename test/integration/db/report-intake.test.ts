@@ -7,7 +7,7 @@ let db: TestDatabase;
 let repos: Repositories;
 beforeAll(async () => {
   db = await createPostgresTestDatabase();
-  repos = createRepositories(db.prisma);
+  repos = createRepositories(db);
 });
 afterAll(async () => {
   await db?.destroy();

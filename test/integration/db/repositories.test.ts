@@ -13,7 +13,7 @@ describe.each(backends)('the same migrations on %s', (_name, open) => {
   let repos: Repositories;
   beforeAll(async () => {
     db = await open();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
   });
   afterAll(async () => db?.destroy());
 

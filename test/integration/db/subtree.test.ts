@@ -12,7 +12,7 @@ describe('subtree queries over 5,000 units in a 6-level tree (PostgreSQL)', () =
 
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     units = await repos.units.importTree(tree.nodes);
     // two members per unit: a leader on every 7th unit, collaborators elsewhere
     await db.prisma.member.createMany({

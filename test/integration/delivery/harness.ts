@@ -41,7 +41,7 @@ export interface Harness {
 /** Opens everything a delivery/alerts integration test needs, on the `kind` backend (default Redis). */
 export async function openHarness(fakeOpts: FakeBotApiOptions = {}, kind: BackendKind = 'redis'): Promise<Harness> {
   const db = await createPostgresTestDatabase(10);
-  const repos = createRepositories(db.prisma);
+  const repos = createRepositories(db);
   const redis = createRedis(TEST_REDIS_URL);
   const backend = await openTestBackend(kind, db);
   const queues = backend.queues;

@@ -23,7 +23,7 @@ describe.each(backends)('buildDigest on %s (seeded, hand-counted)', (_name, open
   let deps: DigestDeps;
   beforeAll(async () => {
     db = await open();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     s = await seedOrganisation(db.sql, repos);
     deps = digestReadDeps({ sql: db.sql, repos, clock: () => new Date('2026-11-26T05:00:00Z') });
   });

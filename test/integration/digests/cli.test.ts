@@ -16,7 +16,7 @@ describe('npm run digest (the command on PostgreSQL)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pulse-digest-'));
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
-    const repos = createRepositories(db.prisma);
+    const repos = createRepositories(db);
     s = await seedOrganisation(db.sql, repos);
     deps = { ...digestCliDeps(db, translator(createI18n()), (x) => void out.push(x)), clock: () => new Date('2026-11-26T05:00:00Z') };
   });

@@ -17,7 +17,7 @@ describe('reminders for silent collaborators (PostgreSQL)', () => {
   const deps = (delivery: FakeDelivery, now: string): ReminderDeps => digestDepsFrom({ sql: db.sql, repos, clock: () => new Date(now), t, logger: silentLogger() }, delivery);
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     s = await seedOrganisation(db.sql, repos);
   });
   afterAll(async () => db?.destroy());

@@ -39,7 +39,7 @@ describe('a restart after a missed run (runtime + Redis + PostgreSQL)', () => {
   const prefix = `t${randomBytes(5).toString('hex')}`;
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
-    s = await seedOrganisation(db.sql, createRepositories(db.prisma));
+    s = await seedOrganisation(db.sql, createRepositories(db));
   });
   afterAll(async () => {
     const { createRedis } = await import('../../../src/queue/redis.js');
@@ -78,7 +78,7 @@ describe('a fresh deployment (issue 15)', () => {
   });
 
   it('sends no catch-up digest for periods that ended before its units existed, then the next day’s digest as usual', async () => {
-    const repos = createRepositories(db.prisma);
+    const repos = createRepositories(db);
     const root = await repos.units.create({ name: 'Khối mới' });
     await repos.members.create({ telegramUserId: 8_800_001n, displayName: 'Leader', role: 'leader', unitId: root.id, language: 'en' });
     const created = (await repos.units.get(root.id))!.createdAt;

@@ -18,7 +18,7 @@ describe('digest titles are scoped', () => {
   let ids: { root: number; a: number; b: number; leaderA: number; leaderB: number; leaderRoot: number; group: number; alertA: number };
   beforeAll(async () => {
     db = await createPostgresTestDatabase();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     const root = await repos.units.create({ name: 'Khối' });
     const a = await repos.units.create({ name: 'Committee A', parentId: root.id });
     const b = await repos.units.create({ name: 'Committee B', parentId: root.id });

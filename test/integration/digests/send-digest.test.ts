@@ -30,7 +30,7 @@ describe.each(backends)('sending digests (%s, in-memory delivery)', (_name, open
   const deps = (delivery: FakeDelivery): SendDigestDeps => digestDepsFrom({ sql: db.sql, repos, clock: () => now, t, logger: silentLogger() }, delivery);
   beforeAll(async () => {
     db = await open();
-    repos = createRepositories(db.prisma);
+    repos = createRepositories(db);
     s = await seedOrganisation(db.sql, repos);
   });
   afterAll(async () => db?.destroy());
