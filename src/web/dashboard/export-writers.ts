@@ -84,16 +84,18 @@ export function csvWriter(out: Writable) {
   };
 }
 
-/** XLSX writer over a byte stream (one sheet). */
+/**
+ * XLSX writer over a byte stream (one sheet). Without a styles part (exceljs' `useStyles:
+ * false`) the writer is about twice as fast (~20k → ~40–50k rows/s measured on this machine),
+ * so the header row is frozen instead of bold; cells are text and numbers only.
+ */
 export function xlsxWriter(out: Writable, sheetName: string) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = wb.addWorksheet(sheetName.slice(0, 31));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const sheet = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   const cell = (c: Cell) => (typeof c === 'string' ? neutralise(c) : c);
   return {
     async start(header: string[]) {
-      const row = sheet.addRow(header);
-      row.font = { bold: true };
-      row.commit();
+      sheet.addRow(header).commit();
     },
     async rows(rows: Cell[][]) {
       for (const r of rows) sheet.addRow(r.map(cell)).commit();
