@@ -117,6 +117,11 @@ export class FakeBotApi {
     this.rules.push({ match: fn, failure, remaining: times });
   }
 
+  /** Drops every failure rule still pending (a storm ends). */
+  clearFailures(): void {
+    this.rules = [];
+  }
+
   /** Every call to this chat answers 403 "bot was blocked by the user". */
   blockChat(chatId: number | bigint | string): void {
     this.blocked.add(String(chatId));
