@@ -28,7 +28,8 @@ const backendArg = args[args.indexOf('--backend') + 1];
 const BACKENDS: Backend[] = args.includes('--backend') ? (backendArg === 'both' ? ['redis', 'postgres'] : [backendArg as Backend]) : SHORT ? ['redis'] : ['redis', 'postgres'];
 const OUTAGE_MS = SHORT ? 10_000 : 30_000;
 const REPORTS = SHORT ? 24 : 40;
-const RECOVERY_LIMIT_MS = SHORT ? 90_000 : 150_000;
+const RECOVERY_LIMIT_MS = SHORT ? 120_000 : 180_000;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1]!.toLowerCase() : null;
 const TOKEN = '123456:CHAOS-token-for-the-fake-bot-api-0000';
 
 const TEXTS = [
@@ -169,7 +170,7 @@ interface Tally {
   stuck: number;
 }
 
-async function tally(w: World, tag: string): Promise<Tally> {
+async function tally(w: World, tag: string, since: Date): Promise<Tally> {
   const q = async <T>(sql: string, p: unknown[] = []) => w.db.sql.query<T>(sql, p);
   const like = `%[${tag}-%`;
   const [r] = await q<{ stored: number; distinct_markers: number; analysed: number }>(
@@ -179,7 +180,11 @@ async function tally(w: World, tag: string): Promise<Tally> {
     [like],
   );
   const groups = (await q<{ g: number }>(`SELECT DISTINCT "issueGroupId" AS g FROM "Report" WHERE content LIKE $1 AND "urgencyLevel" = 'critical' AND "issueGroupId" IS NOT NULL`, [like])).map((x) => x.g);
-  const alerts = await q<{ id: number; issueGroupId: number | null }>(`SELECT id, "issueGroupId" FROM "Alert" WHERE "issueGroupId" = ANY($1::int[]) AND "unitId" = $2`, [groups, w.branchId]);
+  const alerts = await q<{ id: number; issueGroupId: number | null }>(`SELECT id, "issueGroupId" FROM "Alert" WHERE "issueGroupId" = ANY($1::int[]) AND "unitId" = $2 AND "createdAt" >= $3`, [
+    groups,
+    w.branchId,
+    since.toISOString(),
+  ]);
   const [s] = await q<{ n: number }>(
     `SELECT ((SELECT count(*) FROM "Report" WHERE content LIKE $1 AND (status = 'received' OR "evaluatedAt" IS NULL))
            + (SELECT count(*) FROM "Delivery" WHERE status IN ('pending', 'sending'))
@@ -206,14 +211,14 @@ function cardCopies(w: World, alertIds: number[]): { missing: number; duplicates
   return { missing, duplicates, max };
 }
 
-async function settle(w: World, tag: string, sent: number, faultEnd: number): Promise<{ t: Tally; recoveryMs: number | null }> {
+async function settle(w: World, tag: string, sent: number, faultEnd: number, since: Date): Promise<{ t: Tally; recoveryMs: number | null }> {
   const end = Date.now() + RECOVERY_LIMIT_MS;
   for (;;) {
-    const t = await tally(w, tag).catch(() => null);
+    const t = await tally(w, tag, since).catch(() => null);
     if (t && t.stored === sent && t.analysed >= sent - t.duplicateReports && t.alerts.length >= t.groups.length && t.stuck === 0 && cardCopies(w, t.alerts.map((a) => a.id)).missing === 0) {
       return { t, recoveryMs: Date.now() - faultEnd };
     }
-    if (Date.now() > end) return { t: t ?? (await tally(w, tag)), recoveryMs: null };
+    if (Date.now() > end) return { t: t ?? (await tally(w, tag, since)), recoveryMs: null };
     await sleep(250);
   }
 }
@@ -243,16 +248,46 @@ function row(w: World, scenario: string, sent: number, t: Tally, recoveryMs: num
 
 let scenarioSeq = 0;
 /** Streams reports, runs `fault` after a second, and measures the recovery from when `fault` returns. */
-async function scenario(w: World, name: string, fault: () => Promise<string | void>): Promise<Row> {
+async function scenario(w: World, name: string, fault: () => Promise<string | void>): Promise<Row | null> {
+  if (ONLY && !name.toLowerCase().includes(ONLY)) return null;
   const tag = `s${++scenarioSeq}`;
   process.stdout.write(`[${w.backend}] ${name} …\n`);
+  await closeAlerts(w);
+  const since = new Date();
   const streaming = stream(w, tag, REPORTS);
   await sleep(1500);
   const note = (await fault()) ?? '';
   const markers = await streaming;
   const faultEnd = Date.now();
-  const { t, recoveryMs } = await settle(w, tag, markers.length, faultEnd);
-  return row(w, name, markers.length, t, recoveryMs, note);
+  const { t, recoveryMs } = await settle(w, tag, markers.length, faultEnd, since);
+  const r = row(w, name, markers.length, t, recoveryMs, note);
+  if (r.lost > 0) await explainLost(w, markers);
+  return r;
+}
+
+/**
+ * Closes the alerts of the previous scenarios and retires their cards (as a leader's Resolve
+ * would), so that each scenario's reports raise new alerts and send new cards: the texts are
+ * the same, so the reports join the same issue groups.
+ */
+async function closeAlerts(w: World): Promise<void> {
+  await w.db.sql.query(`UPDATE "Alert" SET status = 'resolved', "openKey" = NULL, "closedAt" = now(), "nextEscalationAt" = NULL WHERE status IN ('open', 'acknowledged')`);
+  await w.db.sql.query(`UPDATE "AlertCard" SET "liveKey" = NULL, "closedAt" = now() WHERE "liveKey" IS NOT NULL`);
+}
+
+/** Prints, for each report not stored, what its sender last got from the bot. */
+async function explainLost(w: World, markers: string[]): Promise<void> {
+  const stored = new Set(
+    (await w.db.sql.query<{ m: string }>(`SELECT substring(content from '\\[(s[0-9]+-[0-9]+)\\]') AS m FROM "Report" WHERE content LIKE $1`, [`%[${markers[0]!.split('-')[0]}-%`])).map((x) => x.m),
+  );
+  for (const m of markers.filter((x) => !stored.has(x)).slice(0, 5)) {
+    const i = Number(m.split('-')[1]);
+    const u = w.collaborators[i % w.collaborators.length]!;
+    const texts = w.fake.calls
+      .filter((c) => String(c.payload.chat_id) === String(u.id) || (c.method === 'answerCallbackQuery' && false))
+      .map((c) => `${c.method}${c.ok ? '' : ` [${c.errorCode}${c.delivered ? ' delivered' : ''}]`}: ${String(c.payload.text ?? '').slice(0, 60)}`);
+    console.log(`  lost ${m} (pressed: ${w.pressed.has(m)}): last texts to ${u.id}: ${JSON.stringify(texts.slice(-4))}`);
+  }
 }
 
 const kill9 = async (p: PulseProcess, downMs = 2000) => {
@@ -263,7 +298,8 @@ const kill9 = async (p: PulseProcess, downMs = 2000) => {
 
 async function runBackend(backend: Backend, base: number, logDir: string): Promise<Row[]> {
   const w = await setup(backend, { pg: base, redis: base + 1, web: base + 2 }, logDir);
-  const rows: Row[] = [];
+  const all: (Row | null)[] = [];
+  const rows = { push: (r: Row | null) => all.push(r) };
   try {
     rows.push(await scenario(w, 'kill -9 both workers mid-stream', async () => {
       await Promise.all([kill9(w.procs.workers1), kill9(w.procs.workers2)]);
@@ -303,10 +339,11 @@ async function runBackend(backend: Backend, base: number, logDir: string): Promi
         await sleep(10_000);
         w.fake.clearFailures();
       });
-      r.note = [r.note, `${w.fake.retryAfterViolations - violationsBefore} retry_after violation(s)`].filter(Boolean).join('; ');
+      if (r) r.note = [r.note, `${w.fake.retryAfterViolations - violationsBefore} retry_after violation(s)`].filter(Boolean).join('; ');
       rows.push(r);
     }
     // SIGTERM to every process kind: each must exit 0, promptly
+    if (!ONLY || 'sigterm'.includes(ONLY)) {
     const stops: string[] = [];
     let bad = 0;
     for (const [name, p] of Object.entries(w.procs)) {
@@ -315,6 +352,7 @@ async function runBackend(backend: Backend, base: number, logDir: string): Promi
       if (s.code !== 0) bad += 1;
     }
     rows.push({ backend, scenario: 'SIGTERM every process', sent: 0, stored: 0, analysed: 0, alertsExpected: 0, alertsRaised: 0, duplicateAlerts: 0, duplicateSends: 0, maxCopies: 0, lost: 0, stuck: bad, recoveryMs: 0, note: stops.join(', ') });
+    }
   } finally {
     for (const p of Object.values(w.procs)) await p.stop('SIGKILL');
     await w.db.close().catch(() => undefined);
@@ -322,7 +360,7 @@ async function runBackend(backend: Backend, base: number, logDir: string): Promi
     await w.redis?.destroy();
     w.pg.destroy();
   }
-  return rows;
+  return all.filter((r): r is Row => r !== null);
 }
 
 function printTable(rows: Row[]): void {
