@@ -51,7 +51,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const conversationPrefix = deps.conversationPrefix ?? 'conv:';
-  const root = bot.errorBoundary(createErrorHandler(t, { drafts }));
+  const root = bot.errorBoundary(createErrorHandler(t, { drafts, ...(deps.backendsUp ? { backendsUp: deps.backendsUp } : {}) }));
   root.use(updateLogger(deps.logger));
   root.use(async (ctx, next) => {
     await topics.refresh().catch((e: unknown) => ctx.log.warn({ err: (e as Error).message }, 'taxonomy reload failed; using the cached one'));

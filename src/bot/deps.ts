@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
 import type { BotContext } from './context.js';
 import type { BotState } from './state.js';
+import type { BackendProbe } from './outage.js';
 
 /** Per-person limits (flood and reports per hour). */
 export interface BotLimits {
@@ -47,4 +48,9 @@ export interface BotDeps {
   /** Storage key prefix of conversation state (default `conv:`). */
   conversationPrefix?: string;
   limits?: Partial<BotLimits>;
+  /**
+   * Asked after a failure: false when PostgreSQL or the state backend does not answer, so that
+   * the update is held and handed again later (src/bot/update-keeper.ts) rather than apologised for.
+   */
+  backendsUp?: BackendProbe;
 }

@@ -18,6 +18,7 @@ import { availableParallelism } from 'node:os';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../logger.js';
+import { BackendUnavailableError, isBackendUnavailable } from './outage.js';
 
 /** What a thread receives in `workerData`. */
 export interface ThreadData<T = unknown> {
@@ -29,7 +30,7 @@ export interface ThreadData<T = unknown> {
 }
 
 type ToThread = { t: 'update'; id: number; update: Update } | { t: 'close' };
-type FromThread = { t: 'ready' } | { t: 'done'; id: number } | { t: 'failed'; id: number; error: string };
+type FromThread = { t: 'ready' } | { t: 'done'; id: number } | { t: 'failed'; id: number; error: string; unavailable?: boolean };
 
 const SHIM = new URL('../../workers/thread-entry.mjs', import.meta.url);
 
@@ -109,7 +110,7 @@ export function createThreadPool<T>(opts: ThreadPoolOptions<T>): ThreadPool {
         const p = pending.get(m.id);
         pending.delete(m.id);
         if (m.t === 'done') p?.resolve();
-        else p?.reject(new Error(m.error));
+        else p?.reject(m.unavailable ? new BackendUnavailableError({ cause: new Error(m.error) }) : new Error(m.error));
       } else if (m.t === 'ready') {
         wasReady = true;
         markReady();
@@ -184,7 +185,7 @@ export function serveUpdates(handle: (u: Update) => Promise<void>, close: () => 
     if (m.t === 'update') {
       const p = handle(m.update).then(
         () => port.postMessage({ t: 'done', id: m.id } satisfies FromThread),
-        (e: unknown) => port.postMessage({ t: 'failed', id: m.id, error: (e as Error)?.message ?? String(e) } satisfies FromThread),
+        (e: unknown) => port.postMessage({ t: 'failed', id: m.id, error: (e as Error)?.message ?? String(e), unavailable: isBackendUnavailable(e) } satisfies FromThread),
       );
       inHand.add(p);
       void p.finally(() => inHand.delete(p));

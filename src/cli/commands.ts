@@ -6,6 +6,8 @@ import type { Clock } from '../domain/clock.js';
 import { DEFAULT_SETTINGS, isSettingKey, parseSettingValue, SETTING_KEYS } from '../domain/settings.js';
 import type { Unit } from '../domain/types.js';
 import { ROLES, type Role } from '../domain/vocabulary.js';
+import type { RetentionStore } from '../app/retention/ports.js';
+import { runRetention } from '../app/retention/run-retention.js';
 
 export const USAGE = `Pulse admin CLI
   npm run cli -- migrate                      apply database migrations
@@ -18,10 +20,13 @@ export const USAGE = `Pulse admin CLI
   npm run cli -- settings show [--unit ID|NAME]
   npm run cli -- settings set KEY VALUE [--unit ID|NAME]     (no --unit: global)
   npm run cli -- settings unset KEY [--unit ID|NAME]
+  npm run cli -- retention [--dry-run]          delete reports past retentionMonths (--dry-run: print what would go)
 `;
 
 export interface CliDeps {
   repos: Repositories;
+  /** The retention job's store (the CLI's database). */
+  retention?: RetentionStore;
   clock: Clock;
   botUsername: string;
 }
@@ -43,6 +48,8 @@ export async function runCommand(deps: CliDeps, args: string[], v: Values): Prom
   switch (key) {
     case 'seed':
       return done(`taxonomy: ${await seedTaxonomy(deps)} topic(s) added`);
+    case 'retention':
+      return retention(deps, v['dry-run'] === true);
     case 'unit create':
       return unitCreate(deps, v);
     case 'unit list':
@@ -177,4 +184,22 @@ async function settingsUnset(deps: CliDeps, rest: string[], v: Values): Promise<
   if (typeof unit === 'string') return fail(unit);
   await deps.repos.settings.unset(unit?.id ?? null, key);
   return done(`${key} override removed (${unit ? `unit ${unit.id}` : 'global'})`);
+}
+
+/** `retention [--dry-run]`: the retention job now, or what it would remove. */
+async function retention(deps: CliDeps, dryRun: boolean): Promise<CliOutput> {
+  if (!deps.retention) return fail('retention: no store');
+  const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, child: () => silent };
+  const run = await runRetention({ store: deps.retention, audit: deps.repos.audit, clock: deps.clock, logger: silent }, { dryRun, actor: 'cli' });
+  const c = run.counts;
+  const months = [...new Set(run.cutoffs.map((u) => u.months))].sort((a, b) => a - b);
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '-');
+  const oldestCutoff = run.cutoffs.reduce<Date | null>((m, u) => (!m || u.cutoff < m ? u.cutoff : m), null);
+  const lines = [
+    `${dryRun ? 'dry run: would delete' : 'deleted'} ${c.reports} report(s) created ${day(c.oldest)} … ${day(c.newest)} (retention ${months.join(', ') || '-'} month(s); cutoff ${day(oldestCutoff)} for the longest)`,
+    `  with ${c.tags} topic tag(s), ${c.bands} similarity band(s), ${c.alerts} closed alert(s)${dryRun ? '' : ` and ${c.cards} card(s)`}, ${c.deliveries} delivery record(s)`,
+    `  issue groups: ${c.groupsRecounted} recounted, ${c.groupsDeleted} left empty${dryRun ? ' (would be removed)' : ' removed'}`,
+    `  kept until their alert is closed: ${c.heldByLiveAlerts} expired report(s)`,
+  ];
+  return done(lines.join('\n'));
 }

@@ -8,12 +8,14 @@
  *   invite create --unit ID|NAME --role collaborator|leader|admin [--days 7] [--uses 1] [--label TEXT]
  *   member list [--unit ID|NAME] | member deactivate ID
  *   settings show [--unit ID|NAME] | settings set KEY VALUE [--unit ID|NAME] | settings unset KEY [--unit ID|NAME]
+ *   retention [--dry-run]
  */
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories/index.js';
+import { createRetentionStore } from '../db/stores/retention-store.js';
 import { runCommand, USAGE } from './commands.js';
 
 const config = loadConfigOrExit(process.env);
@@ -29,6 +31,7 @@ const { positionals, values } = parseArgs({
     days: { type: 'string' },
     uses: { type: 'string' },
     label: { type: 'string' },
+    'dry-run': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -44,7 +47,7 @@ try {
     console.log(`${migrated.applied.length} migration(s) applied, ${migrated.skipped.length} already there`);
   } else {
     const out = await runCommand(
-      { repos: createRepositories(db), clock: () => new Date(), botUsername: config.BOT_USERNAME },
+      { repos: createRepositories(db), retention: createRetentionStore(db.sql), clock: () => new Date(), botUsername: config.BOT_USERNAME },
       positionals,
       values,
     );

@@ -4,8 +4,7 @@
  * route that the web part mounts; drafts idle for 24 h are given back and dropped every 10 min. Without a token the bot is not connected (the demo and
  * `npm run chat` build their own bot over the fake Bot API).
  */
-import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback, type Bot, type Composer } from 'grammy';
+import type { Bot, Composer } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Clock } from '../domain/clock.js';
@@ -22,6 +21,10 @@ import { translator } from '../bot/i18n.js';
 import { startDraftReaper } from '../bot/draft-store.js';
 import { BOT_THREAD_ENTRY, createFrontBot, isMirroredCall, type BotThreadData } from '../bot/front-bot.js';
 import { createThreadPool } from '../bot/threads.js';
+import { busyNotice } from '../bot/busy-notice.js';
+import type { BackendProbe } from '../bot/outage.js';
+import { keptWebhookCallback, startPolling } from '../bot/polling.js';
+import { createUpdateKeeper, type UpdateKeeper } from '../bot/update-keeper.js';
 
 /** Options of the bot part. */
 export interface StartBotOptions {
@@ -41,15 +44,45 @@ export interface BotPart {
   webhookRoute: ((app: FastifyInstance) => void) | null;
 }
 
-/** The Fastify handler for Telegram's webhook, checking the secret token header. */
-export function webhookHandler(bot: Bot<BotContext>, secretToken: string) {
-  return webhookCallback(bot, 'fastify', { secretToken });
+/** The Fastify handler for Telegram's webhook over the update keeper, checking the secret token header. */
+export function webhookHandler(bot: Bot<BotContext>, keeper: UpdateKeeper, secretToken: string) {
+  return keptWebhookCallback(bot, keeper, { secretToken });
 }
 
 /** A Fastify plugin that mounts the webhook at `path` (default /telegram/webhook). */
-export function webhookRoute(bot: Bot<BotContext>, secretToken: string, path = '/telegram/webhook'): (app: FastifyInstance) => void {
-  const handler = webhookHandler(bot, secretToken);
+export function webhookRoute(bot: Bot<BotContext>, keeper: UpdateKeeper, secretToken: string, path = '/telegram/webhook'): (app: FastifyInstance) => void {
+  const handler = webhookHandler(bot, keeper, secretToken);
   return (app) => void app.post(path, handler);
+}
+
+/**
+ * True when PostgreSQL and the state backend both answer within `timeoutMs` (a failed update is
+ * then the update's own fault); one answer serves the calls of the next 500 ms.
+ */
+export function backendProbe(rt: Pick<Runtime, 'db' | 'backend'>, timeoutMs = 1500): BackendProbe {
+  let last: { at: number; up: Promise<boolean> } | null = null;
+  const probe = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('probe timed out')), timeoutMs)));
+    try {
+      await Promise.race([Promise.all([rt.db.sql.query('SELECT 1'), rt.backend.ping()]), timeout]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return () => {
+    const now = Date.now();
+    if (!last || now - last.at > 500) last = { at: now, up: probe() };
+    return last.up;
+  };
+}
+
+/** The keeper between Telegram and the bot: held updates, the busy notice (src/bot/update-keeper.ts). */
+export function keeperFor(rt: Pick<Runtime, 'db' | 'backend' | 'i18n'>, bot: Bot<BotContext>, logger: Logger, probe: BackendProbe = backendProbe(rt)): UpdateKeeper {
+  return createUpdateKeeper({ handle: (u) => bot.handleUpdate(u), notifyBusy: busyNotice(bot.api, translator(rt.i18n)), backendsUp: probe, logger });
 }
 
 /**
@@ -67,6 +100,7 @@ export async function botDepsFromRuntime(rt: Runtime, analysisQueue: Queue<Analy
     reportIntake: createReportIntake(rt.db.sql),
     state: await rt.backend.botState(opts.draftsPrefix ? { draftsPrefix: opts.draftsPrefix } : {}),
     analysisQueue,
+    backendsUp: backendProbe(rt),
     i18n: rt.i18n,
     clock,
     logger,
@@ -89,17 +123,20 @@ export async function startBot(rt: Runtime, opts: StartBotOptions = {}): Promise
   const reaper = startDraftReaper({ api: bot.api, conversations: state.conversations, drafts: state.drafts, clock: rt.clock, t: translator(rt.i18n), logger: log });
   rt.onShutdown('bot-draft-reaper', () => reaper.stop());
   await registerMenus(rt, bot).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'setMyCommands failed'));
+  const keeper = keeperFor(rt, bot, log);
   if (rt.config.BOT_MODE === 'webhook') {
     const secret = rt.config.WEBHOOK_SECRET!;
     await bot.api.setWebhook(rt.config.WEBHOOK_URL!, { secret_token: secret, allowed_updates: ['message', 'edited_message', 'callback_query'] });
     log.info({ url: rt.config.WEBHOOK_URL }, 'webhook set');
-    return { bot, webhookRoute: webhookRoute(bot, secret) };
+    rt.onShutdown('bot-keeper', async () => {
+      await keeper.idle(5000);
+      keeper.stop();
+    });
+    return { bot, webhookRoute: webhookRoute(bot, keeper, secret) };
   }
   await bot.api.deleteWebhook();
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'edited_message', 'callback_query'] } } });
-  rt.onShutdown('bot-runner', async () => {
-    if (runner.isRunning()) await runner.stop();
-  });
+  const poller = startPolling(bot, keeper, { allowedUpdates: ['message', 'edited_message', 'callback_query'], logger: log });
+  rt.onShutdown('bot-runner', () => poller.stop());
   log.info({ username: bot.botInfo.username }, 'bot polling');
   return { bot, webhookRoute: null };
 }

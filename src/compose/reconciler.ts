@@ -1,6 +1,8 @@
 /**
  * The reconciler part's composition: the stalled-work read model, the work queues and the
- * delivery service wired into the sweeper inside a runtime.
+ * delivery service wired into the sweeper inside a runtime; and the retention job
+ * (app/retention), at start and every RETENTION_EVERY_MS (each run takes an advisory lock, so
+ * several workers processes do not run it at once).
  */
 import { createStalledWork } from '../db/read-models/stalled-work.js';
 import { createDeliveryService } from '../delivery/service.js';
@@ -9,6 +11,11 @@ import { QUEUES } from '../queue/names.js';
 import { createWorkQueues } from '../queue/redrive.js';
 import { startReconciler } from '../queue/sweeper.js';
 import type { Runtime } from './runtime.js';
+import { runRetention } from '../app/retention/run-retention.js';
+import { createRetentionStore } from '../db/stores/retention-store.js';
+
+/** How often the retention job runs (reports expire by the month: a few times a day is plenty). */
+export const RETENTION_EVERY_MS = 6 * 3600_000;
 
 /** Process part: reconciles on the runtime's queues until shutdown, starting with one run now. */
 export async function start(rt: Runtime): Promise<void> {
@@ -25,7 +32,17 @@ export async function start(rt: Runtime): Promise<void> {
     prune: () => rt.backend.pruneExpired(),
   });
   await handle.runOnce().catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'reconciliation at start failed'));
+  const retention = { store: createRetentionStore(rt.db.sql), audit: rt.repos.audit, clock: rt.clock, logger };
+  let retaining: Promise<unknown> = Promise.resolve();
+  const retain = () => {
+    retaining = runRetention(retention).catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'retention run failed'));
+  };
+  retain();
+  const retentionTimer = setInterval(retain, RETENTION_EVERY_MS);
+  retentionTimer.unref();
   rt.onShutdown('reconciler', async () => {
+    clearInterval(retentionTimer);
+    await retaining;
     await handle.stop();
     await Promise.all([analysis.close(), alerts.close(), delivery.close()]);
   });

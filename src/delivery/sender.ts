@@ -6,7 +6,13 @@
  * at-most-once there: a new message (send*) is NOT resent, the row fails with `outcome_unknown`
  * (visible, resendable by an operator; alerts are still backed by escalation). Edits are
  * idempotent (same text twice = "message is not modified"), so they are simply redone.
- * Transient errors (5xx, network) are retried: at-least-once for that narrow case.
+ *
+ * A 5xx (or a network error once the request may have left) on a new message is ambiguous too:
+ * Telegram may have delivered it before failing. Resending it blindly sent alerts 3–6 times in a
+ * 502 storm, so each kind has a budget of blind resends (AMBIGUOUS_RESENDS, per delivery row);
+ * past it the row fails `outcome_unknown` (alert cards are then sent again as a fresh card by
+ * the alerts observer, within its own bound). Edits are retried up to the job's attempts:
+ * a repeated edit cannot show twice. README, "Duplicates", gives the figures per kind.
  */
 import { GrammyError, HttpError, InputFile, type Api } from 'grammy';
 import type { DeliveriesRepository, DeliveryRecord } from '../db/repositories/deliveries-repository.js';
@@ -33,6 +39,35 @@ export interface SenderDeps {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Blind resends after an ambiguous failure of a new message, per kind: at most 1 + n copies per
+ * delivery row. Alert cards get none here because the alerts observer sends them again as fresh
+ * cards (MAX_RESENDS, app/alerts/observer.ts), spaced out, so one card costs at most
+ * 1 + MAX_RESENDS copies; a digest or an admin notice lost is worse than one twice; a reminder
+ * twice is worse than none; a broadcast or survey gets one resend. Other kinds: one.
+ */
+export const AMBIGUOUS_RESENDS: Readonly<Record<string, number>> = { alert: 0, digest: 1, notice: 1, reminder: 0, broadcast: 1, survey: 1 };
+
+/** Network errors that prove the request never reached Telegram (safe to resend). */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverLeft(e: unknown): boolean {
+  for (let cur: unknown = e, i = 0; cur && typeof cur === 'object' && i < 6; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return true;
+    cur = (cur as { error?: unknown; cause?: unknown }).error ?? (cur as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Where a delivery stands in its job's retries. */
+export interface AttemptInfo {
+  /** The job's last attempt: a transient failure now is final. */
+  lastAttempt: boolean;
+  /** Transient failures (5xx, network) of this job so far. */
+  transientFailures: number;
+}
 const isEdit = (method: string) => method.startsWith('edit');
 
 /** Thrown for transient failures so that BullMQ's backoff retries the job. */
@@ -125,7 +160,16 @@ async function takeSlot(d: SenderDeps, chatId: bigint, priority: number): Promis
 }
 
 /** Classifies a failed call and records it; throws TransientDeliveryError for 5xx/network. */
-async function onError(d: SenderDeps, rec: DeliveryRecord, attempt: number, e: unknown, lastAttempt: boolean): Promise<SendOutcome> {
+async function onError(d: SenderDeps, rec: DeliveryRecord, attempt: number, e: unknown, info: AttemptInfo): Promise<SendOutcome> {
+  const lastAttempt = info.lastAttempt;
+  const ambiguous = !isEdit(rec.method) && ((e instanceof GrammyError && e.error_code >= 500) || (!(e instanceof GrammyError) && !neverLeft(e)));
+  if (ambiguous && info.transientFailures >= (AMBIGUOUS_RESENDS[rec.kind] ?? 1)) {
+    const what = e instanceof GrammyError ? `${e.error_code} ${e.description}` : `network: ${(e as Error)?.message ?? String(e)}`;
+    const reason = `outcome_unknown: ${what} after the call (Telegram may have delivered it); not resent blindly again`;
+    await d.deliveries.markFailed(rec.id, attempt, reason);
+    d.logger.warn({ deliveryId: rec.id, kind: rec.kind, attempt, transientFailures: info.transientFailures }, 'ambiguous send failure: not resent');
+    return { type: 'failed', record: rec, reason, blocked: false };
+  }
   if (e instanceof GrammyError) {
     const code = e.error_code;
     if (code === 429) {
@@ -157,7 +201,7 @@ async function onError(d: SenderDeps, rec: DeliveryRecord, attempt: number, e: u
 }
 
 /** Sends delivery `id` once, within the limits, and records what happened. */
-export async function sendDelivery(d: SenderDeps, id: number, lastAttempt: boolean): Promise<SendOutcome> {
+export async function sendDelivery(d: SenderDeps, id: number, info: AttemptInfo): Promise<SendOutcome> {
   const rec = await d.deliveries.get(id);
   if (!rec || rec.status === 'sent' || rec.status === 'failed') return { type: 'skipped', reason: 'done' };
   if (rec.status === 'sending') {
@@ -176,13 +220,13 @@ export async function sendDelivery(d: SenderDeps, id: number, lastAttempt: boole
   try {
     // Checked while holding the chat's in-flight lock: an older edit never lands after a newer one.
     if (messageId !== null && (await supersededEdit(d, rec, messageId))) return { type: 'skipped', reason: 'superseded' };
-    return await sendClaimed(d, rec, messageId, lastAttempt);
+    return await sendClaimed(d, rec, messageId, info);
   } finally {
     await d.limiter.done(rec.chatId, slot.token);
   }
 }
 
-async function sendClaimed(d: SenderDeps, original: DeliveryRecord, messageId: number | null, lastAttempt: boolean): Promise<SendOutcome> {
+async function sendClaimed(d: SenderDeps, original: DeliveryRecord, messageId: number | null, info: AttemptInfo): Promise<SendOutcome> {
   const id = original.id;
   const attempt = await d.deliveries.claim(id);
   if (attempt === null) return { type: 'skipped', reason: 'claimed elsewhere' };
@@ -194,6 +238,6 @@ async function sendClaimed(d: SenderDeps, original: DeliveryRecord, messageId: n
     await d.deliveries.markSent(id, attempt, sentId, d.now());
     return { type: 'sent', record: rec, messageId: sentId };
   } catch (e) {
-    return onError(d, rec, attempt, e, lastAttempt);
+    return onError(d, rec, attempt, e, info);
   }
 }

@@ -1,4 +1,4 @@
-import type { UserFromGetMe } from 'grammy/types';
+import type { Update, UserFromGetMe } from 'grammy/types';
 /**
  * A fake Telegram Bot API at grammY's `fetch` level (STACK-NOTES: conversations build their own
  * Api object, so transformers are not enough). Used by tests, benchmarks, the demo and
@@ -18,12 +18,16 @@ export interface ApiCall {
   ok: boolean;
   errorCode?: number;
   result?: unknown;
+  /** A send that failed (5xx) after Telegram had delivered the message (`FailureSpec.delivered`). */
+  delivered?: boolean;
 }
 
 export interface FailureSpec {
   code: 400 | 403 | 429 | 500 | 502;
   description?: string;
   retryAfter?: number;
+  /** 5xx only: the message is delivered (the person sees it), then the answer is the error. */
+  delivered?: boolean;
 }
 
 interface Rule {
@@ -82,6 +86,11 @@ export class FakeBotApi {
   private readonly limiter: RateLimitModel | undefined;
   private readonly keepCalls: boolean;
   private retryAfterUntil = new Map<string, number>();
+  /** Updates waiting for `getUpdates` (pushUpdate), and the offset the bot last confirmed. */
+  private updates: Update[] = [];
+  private lastUpdateId = 0;
+  private updateWaiters = new Set<() => void>();
+  confirmedOffset = 0;
 
   constructor(opts: FakeBotApiOptions = {}) {
     this.botInfo = FAKE_BOT_INFO(opts.botId ?? 7000000001, opts.botUsername ?? 'pulse_demo_bot');
@@ -97,6 +106,7 @@ export class FakeBotApi {
     const method = url.slice(url.lastIndexOf('/') + 1);
     const payload = await readRequestBody(init?.body);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (method === 'getUpdates') await this.waitForUpdates(payload, (init as { signal?: AbortSignal } | undefined)?.signal);
     const body = this.answer(method, payload);
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as unknown as typeof fetch;
@@ -107,9 +117,30 @@ export class FakeBotApi {
     this.rules.push({ match: fn, failure, remaining: times });
   }
 
+  /** Drops every failure rule still pending (a storm ends). */
+  clearFailures(): void {
+    this.rules = [];
+  }
+
   /** Every call to this chat answers 403 "bot was blocked by the user". */
   blockChat(chatId: number | bigint | string): void {
     this.blocked.add(String(chatId));
+  }
+
+  /**
+   * Queues an update for `getUpdates` (renumbered in arrival order, as Telegram numbers them);
+   * it is given out until the bot confirms it (an `offset` above its id). Returns its id.
+   */
+  pushUpdate(update: Update): number {
+    const id = ++this.lastUpdateId;
+    this.updates.push({ ...update, update_id: id });
+    for (const w of this.updateWaiters) w();
+    return id;
+  }
+
+  /** Updates not confirmed by the bot yet. */
+  unconfirmedUpdates(): number {
+    return this.updates.length;
   }
 
   setLatency(ms: number): void {
@@ -137,7 +168,7 @@ export class FakeBotApi {
   /** Texts sent (sendMessage, sendPhoto captions, edits) to a chat, in order. */
   textsTo(chatId: number | bigint | string): string[] {
     return this.calls
-      .filter((c) => c.ok && String(c.payload.chat_id) === String(chatId))
+      .filter((c) => (c.ok || c.delivered) && String(c.payload.chat_id) === String(chatId))
       .map((c) => (c.payload.text ?? c.payload.caption) as string | undefined)
       .filter((t): t is string => typeof t === 'string');
   }
@@ -177,6 +208,10 @@ export class FakeBotApi {
     let body: Record<string, unknown>;
     if (failure) {
       call.errorCode = failure.code;
+      if (failure.delivered && failure.code >= 500) {
+        call.result = this.result(method, payload, now);
+        call.delivered = true;
+      }
       if (failure.code === 429) this.noteRetryAfter(chat, now, failure.retryAfter ?? 1);
       body = {
         ok: false,
@@ -190,6 +225,33 @@ export class FakeBotApi {
     }
     this.record(call);
     return body;
+  }
+
+  private confirm(payload: Record<string, unknown>): Update[] {
+    const offset = typeof payload.offset === 'number' ? payload.offset : 0;
+    if (offset > this.confirmedOffset) {
+      this.confirmedOffset = offset;
+      this.updates = this.updates.filter((u) => u.update_id >= offset);
+    }
+    const limit = typeof payload.limit === 'number' ? payload.limit : 100;
+    return this.updates.slice(0, limit);
+  }
+
+  /** Long polling: waits up to `timeout` seconds for an update at or after `offset`. */
+  private async waitForUpdates(payload: Record<string, unknown>, signal?: AbortSignal): Promise<void> {
+    const timeout = typeof payload.timeout === 'number' ? payload.timeout : 0;
+    if (timeout <= 0 || this.confirm(payload).length > 0) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.updateWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeout * 1000);
+      this.updateWaiters.add(done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+    if (signal?.aborted) throw new DOMException('The operation was aborted', 'AbortError');
   }
 
   private record(call: ApiCall): void {
@@ -251,7 +313,7 @@ export class FakeBotApi {
       case 'editMessageReplyMarkup':
         return { message_id: Number(p.message_id), date, chat: { id: chatId, type: 'private' }, edit_date: date };
       case 'getUpdates':
-        return [];
+        return this.confirm(p);
       case 'getChat':
         return { id: chatId, type: 'private' };
       default:

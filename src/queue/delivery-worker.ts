@@ -74,7 +74,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): Worker<DeliveryJ
     if (!parsed.success) throw new UnrecoverableError('invalid delivery job payload');
     const log = deps.logger.child({ queue: QUEUES.delivery, jobId: job.id, deliveryId: parsed.data.deliveryId });
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? DELIVERY_ATTEMPTS);
-    const outcome = await sendDelivery(sender, parsed.data.deliveryId, lastAttempt);
+    const outcome = await sendDelivery(sender, parsed.data.deliveryId, { lastAttempt, transientFailures: job.attemptsMade });
     if (outcome.type === 'retry') {
       log.debug({ delayMs: outcome.delayMs, reason: outcome.reason }, 'delivery postponed');
       await job.moveToDelayed(Date.now() + outcome.delayMs, token);

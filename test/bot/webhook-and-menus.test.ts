@@ -4,6 +4,8 @@ import { registerDefaultCommands } from '../../src/bot/commands.js';
 import { createI18n, translator } from '../../src/bot/i18n.js';
 import { webhookRoute } from '../../src/compose/bot.js';
 import { textUpdate } from '../../src/fake-telegram/index.js';
+import { createUpdateKeeper } from '../../src/bot/update-keeper.js';
+import { silentLogger } from '../../src/logger.js';
 import { createHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -17,7 +19,8 @@ afterAll(async () => {
 describe('webhook', () => {
   it('the Fastify route checks the secret token and hands updates to the bot', async () => {
     const app = Fastify();
-    webhookRoute(h.bot, 'secret-token-0123456789')(app);
+    const keeper = createUpdateKeeper({ handle: (u) => h.bot.handleUpdate(u), notifyBusy: async () => undefined, backendsUp: async () => true, logger: silentLogger() });
+    webhookRoute(h.bot, keeper, 'secret-token-0123456789')(app);
     const u = h.user('en');
     const update = textUpdate(u, '/start');
     const refused = await app.inject({ method: 'POST', url: '/telegram/webhook', payload: update, headers: { 'x-telegram-bot-api-secret-token': 'wrong' } });

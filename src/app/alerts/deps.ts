@@ -27,6 +27,8 @@ export interface AlertsDeps {
    * card-edits.ts); 0 edits at every change.
    */
   cardEditDelayMs?: number;
+  /** Waits before the 1st, 2nd, 3rd fresh copy of a card (default RESEND_DELAYS_MS in observer.ts). */
+  cardResendDelaysMs?: readonly number[];
   /** The open edit window of each issue group's cards (Redis or PostgreSQL). */
   cardEditGate: CardEditGate;
 }

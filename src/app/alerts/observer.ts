@@ -17,6 +17,12 @@ import type { CardRecord } from './ports.js';
 /** Fresh copies of one card at most (each ambiguous failure may have delivered the previous one). */
 export const MAX_RESENDS = 3;
 
+/**
+ * How long the n-th fresh copy waits (a 5xx storm is usually short: spacing the copies out lets
+ * the storm pass before the next one, rather than spending every copy inside it).
+ */
+export const RESEND_DELAYS_MS = [2_000, 10_000, 30_000] as const;
+
 const UNKNOWN = /^outcome_unknown/;
 const EDIT_TARGET_GONE = /message to edit not found|MESSAGE_ID_INVALID/i;
 
@@ -59,7 +65,17 @@ export async function resendCard(deps: AlertsDeps, card: CardRecord, why: string
   const key = `card-${card.id}-r${resends + 1}`;
   await deps.alerts.replaceCardDelivery(card.id, key, cardVersion(shown.rendered));
   const { text, reply_markup } = shown.rendered;
-  await deps.messages.enqueue({ idempotencyKey: key, memberId: card.memberId, chatId: card.chatId, kind: 'alert', lane: 'alert', method: 'sendMessage', payload: { text, parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } } });
+  const notBefore = new Date(deps.clock().getTime() + ((deps.cardResendDelaysMs ?? RESEND_DELAYS_MS)[resends] ?? 30_000));
+  await deps.messages.enqueue({
+    idempotencyKey: key,
+    memberId: card.memberId,
+    chatId: card.chatId,
+    kind: 'alert',
+    lane: 'alert',
+    method: 'sendMessage',
+    payload: { text, parse_mode: 'HTML', reply_markup, link_preview_options: { is_disabled: true } },
+    notBefore,
+  });
   deps.logger.warn({ cardId: card.id, memberId: card.memberId, why, resend: resends + 1 }, 'alert card sent again');
   return true;
 }

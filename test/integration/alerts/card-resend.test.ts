@@ -53,7 +53,7 @@ describe('alert cards that would freeze are sent again', () => {
   it('a send whose outcome is unknown is sent again, a bounded number of times', async () => {
     const { group, alertId } = await raised();
     const card = (await h.repos.alerts.liveCards(`group-${group}`)).find((c) => c.memberId === leader().id)!;
-    const observe = alertDeliveryObserver(h.deps);
+    const observe = alertDeliveryObserver({ ...h.deps, cardResendDelaysMs: [50, 100, 150] });
     for (let i = 0; i < MAX_RESENDS + 2; i++) {
       const current = (await h.repos.alerts.card(card.id))!;
       await observe({ type: 'failed', idempotencyKey: current.deliveryKey!, deliveryId: 0, reason: 'outcome_unknown: attempt 1 was interrupted between the call and its record; not resent (at-most-once)' });

@@ -38,7 +38,7 @@ export interface AlertsHarness extends Harness {
 }
 
 /** Opens the harness and seeds the organisation (delays in minutes; fractions for tests). */
-export async function openAlertsHarness(opts: { clock?: () => Date; backend?: BackendKind } = {}): Promise<AlertsHarness> {
+export async function openAlertsHarness(opts: { clock?: () => Date; backend?: BackendKind; cardResendDelaysMs?: readonly number[] } = {}): Promise<AlertsHarness> {
   const h = await openHarness({}, opts.backend);
   const alertsQueue = h.queues.queue(QUEUES.alerts);
   const clock = opts.clock ?? (() => new Date());
@@ -51,6 +51,7 @@ export async function openAlertsHarness(opts: { clock?: () => Date; backend?: Ba
     clock,
     logger: silentLogger(),
   });
+  if (opts.cardResendDelaysMs) deps.cardResendDelaysMs = opts.cardResendDelaysMs;
   for (const [i, topic] of DEFAULT_TOPICS.entries()) await h.repos.topics.upsert({ ...topic, keywords: [...topic.keywords], sortOrder: i });
   const org = await seedOrg(h);
   const baseClose = h.close;
