@@ -14,6 +14,7 @@ import { loadConfigOrExit } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { applyMigrations, readMigrations } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories/index.js';
+import { createSurveyStore } from '../db/stores/survey-store.js';
 import { MIGRATIONS_DIR } from '../compose/runtime.js';
 import { runCommand, USAGE } from './commands.js';
 
@@ -30,6 +31,9 @@ const { positionals, values } = parseArgs({
     days: { type: 'string' },
     uses: { type: 'string' },
     label: { type: 'string' },
+    file: { type: 'string' },
+    member: { type: 'string' },
+    draft: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -45,7 +49,7 @@ try {
     console.log(`${migrated.applied.length} migration(s) applied, ${migrated.skipped.length} already there`);
   } else {
     const out = await runCommand(
-      { repos: createRepositories(db.prisma), clock: () => new Date(), botUsername: config.BOT_USERNAME },
+      { repos: createRepositories(db.prisma), surveys: createSurveyStore(db.prisma, db.sql), clock: () => new Date(), botUsername: config.BOT_USERNAME },
       positionals,
       values,
     );

@@ -9,6 +9,7 @@ import { QUEUES } from '../queue/names.js';
 import { createWorkQueues } from '../queue/redrive.js';
 import { startReconciler } from '../queue/sweeper.js';
 import type { Runtime } from './runtime.js';
+import { startSurveyTicker } from './surveys.js';
 
 /** Process part: reconciles on the runtime's queues until shutdown, starting with one run now. */
 export async function start(rt: Runtime): Promise<void> {
@@ -25,6 +26,7 @@ export async function start(rt: Runtime): Promise<void> {
     prune: () => rt.backend.pruneExpired(),
   });
   await handle.runOnce().catch((e: unknown) => logger.warn({ err: (e as Error).message }, 'reconciliation at start failed'));
+  await startSurveyTicker(rt);
   rt.onShutdown('reconciler', async () => {
     await handle.stop();
     await Promise.all([analysis.close(), alerts.close(), delivery.close()]);

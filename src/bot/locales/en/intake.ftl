@@ -150,6 +150,7 @@ intake-unhandled-kind = I can only read text, photos and documents. Send /report
 
 intake-cmd-report = Send a report
 intake-cmd-cancel = Cancel the current report
+intake-cmd-surveys = Open surveys
 intake-cmd-myreports = My latest reports
 intake-cmd-language = Language
 intake-cmd-help = Help

@@ -150,6 +150,7 @@ intake-unhandled-kind = Tôi chỉ đọc được chữ, ảnh và tài liệu.
 
 intake-cmd-report = Gửi báo cáo
 intake-cmd-cancel = Hủy báo cáo đang làm
+intake-cmd-surveys = Khảo sát đang mở
 intake-cmd-myreports = Báo cáo gần đây của tôi
 intake-cmd-language = Ngôn ngữ
 intake-cmd-help = Hướng dẫn
