@@ -37,6 +37,30 @@ function optionIndex(word: string, q: SurveyQuestion): number | null {
   return null;
 }
 
+/**
+ * Options of a multiple-choice answer: parts split by commas (`;`, `/`, `+`, "và", "and"),
+ * each an option's number or words, or several of them separated by spaces ("dien nuoc", "1 3").
+ */
+function pickMany(typed: string, q: SurveyQuestion): number[] | null {
+  const out = new Set<number>();
+  const parts = typed
+    .split(/[,;/+]/)
+    .flatMap((p) => fold(p).split(/ (?:va|and) /))
+    .filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  for (const part of parts) {
+    const whole = optionIndex(part, q);
+    if (whole !== null) {
+      out.add(whole);
+      continue;
+    }
+    const words = part.split(' ').map((w) => optionIndex(w, q));
+    if (words.some((i) => i === null)) return null;
+    for (const i of words) out.add(i!);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 /** True when the typed text means "skip" (optional questions only). */
 export function isSkip(typed: string): boolean {
   return SKIP_WORDS.has(fold(typed));
@@ -51,12 +75,8 @@ export function parseTypedAnswer(q: SurveyQuestion, typed: string): Result<Surve
       return i === null ? err('not-an-option') : ok(i);
     }
     case 'multiple': {
-      const whole = optionIndex(fold(typed), q);
-      if (whole !== null) return ok([whole]);
-      const parts = fold(typed).split(/\s*(?:,|;|\/|\+| va | and |\s)\s*/).filter((p) => p !== '');
-      const picked = parts.map((p) => optionIndex(p, q));
-      if (picked.length === 0 || picked.some((i) => i === null)) return err('not-an-option');
-      return ok([...new Set(picked as number[])].sort((a, b) => a - b));
+      const picked = pickMany(typed, q);
+      return picked === null ? err('not-an-option') : ok(picked);
     }
     case 'scale': {
       const f = fold(typed);

@@ -34,7 +34,8 @@ export type AnswerStep =
   | { type: 'not-asked' }
   | { type: 'stale'; survey: Survey }
   | { type: 'required'; survey: Survey; question: SurveyQuestion }
-  | { type: 'answered-anonymously'; survey: Survey };
+  | { type: 'answered-anonymously'; survey: Survey }
+  | { type: 'unknown-key'; survey: Survey };
 
 /** Progress key holding the response key being replaced while an anonymous answer is changed. */
 const REPLACING = '_key';
@@ -72,7 +73,10 @@ export async function startSurvey(deps: AnswerDeps, who: Respondent, surveyId: n
   const { survey, rec } = l;
   if (rec.position !== null && rec.progress && !token) return ask(survey, rec.position, rec.progress);
   if (survey.anonymous && rec.answered && !token) return { type: 'answered-anonymously', survey };
-  const progress: SurveyAnswers = token ? { [REPLACING]: anonymousKey(surveyId, token) } : {};
+  // A change names an existing response: a made-up token cannot add a second one.
+  const key = token ? anonymousKey(surveyId, token) : null;
+  if (key && !(survey.anonymous && (await deps.surveys.responseExists(surveyId, key)))) return { type: 'unknown-key', survey };
+  const progress: SurveyAnswers = key ? { [REPLACING]: key } : {};
   await deps.surveys.saveProgress(surveyId, who.id, 1, progress, deps.clock());
   return ask(survey, 1, progress);
 }

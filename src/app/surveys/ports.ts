@@ -81,6 +81,8 @@ export interface SurveyStore {
    * key) and, apart, marks the recipient answered and clears their progress.
    */
   submit(s: { survey: Survey; memberId: number; unitId: number; respondentKey: string; responseId: string; answers: SurveyAnswers }, now: Date): Promise<{ replaced: boolean }>;
+  /** True when a response with this key exists (an anonymous change names one). */
+  responseExists(surveyId: number, respondentKey: string): Promise<boolean>;
   /** The anonymity cell a recipient's responses are filed under (their unit for named surveys). */
   cellOf(surveyId: number, memberId: number): Promise<number | null>;
   markSent(surveyId: number, memberId: number, at: Date): Promise<void>;

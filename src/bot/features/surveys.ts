@@ -64,6 +64,8 @@ async function show(deps: SurveysFeatureDeps, ctx: BotContext, step: AnswerStep)
       return void (await ctx.reply(ctx.t('survey-answered-anonymously')));
     case 'not-found':
       return void (await ctx.reply(ctx.t('survey-not-found')));
+    case 'unknown-key':
+      return void (await ctx.reply(ctx.t('survey-unknown-key')));
     case 'not-asked':
       return void (await ctx.reply(ctx.t('survey-not-asked')));
     case 'stale':

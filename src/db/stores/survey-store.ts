@@ -211,6 +211,10 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       );
       return { replaced: rows[0]?.inserted === false };
     },
+    async responseExists(surveyId, respondentKey) {
+      const rows = await sql.query(`SELECT 1 FROM "SurveyResponse" WHERE "surveyId" = $1 AND "respondentKey" = $2`, [surveyId, respondentKey]);
+      return rows.length > 0;
+    },
     async cellOf(surveyId, memberId) {
       const s = await get(surveyId);
       const rec = await sql.query<{ unitId: number }>(`SELECT "unitId" FROM "SurveyRecipient" WHERE "surveyId" = $1 AND "memberId" = $2`, [surveyId, memberId]);

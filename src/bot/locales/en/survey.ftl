@@ -40,3 +40,4 @@ survey-list-line = • <b>{ $title }</b> — by { $closes } ({ $state ->
     })
 survey-list-empty = There is no open survey for you right now.
 survey-cancelled = Stopped answering the survey. Send /surveys to start again whenever you like.
+survey-unknown-key = This button opens no response. Use the "Change my answers" button on your own thank-you message.

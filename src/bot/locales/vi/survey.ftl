@@ -40,3 +40,4 @@ survey-list-line = • <b>{ $title }</b> — hạn { $closes } ({ $state ->
     })
 survey-list-empty = Hiện không có khảo sát nào đang mở cho bạn.
 survey-cancelled = Đã dừng trả lời khảo sát. Gửi /surveys để bắt đầu lại khi bạn muốn.
+survey-unknown-key = Nút này không mở được câu trả lời nào. Hãy dùng nút "Sửa câu trả lời" trong tin nhắn cảm ơn của bạn.
