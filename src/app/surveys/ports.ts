@@ -81,6 +81,8 @@ export interface SurveyStore {
    * key) and, apart, marks the recipient answered and clears their progress.
    */
   submit(s: { survey: Survey; memberId: number; unitId: number; respondentKey: string; responseId: string; answers: SurveyAnswers }, now: Date): Promise<{ replaced: boolean }>;
+  /** Moves the anonymous responses still waiting in the mix into the stored responses (the close does it too). */
+  flushMix(surveyId: number): Promise<void>;
   /** True when a response with this key exists (an anonymous change names one). */
   responseExists(surveyId: number, respondentKey: string): Promise<boolean>;
   /** The anonymity cell a recipient's responses are filed under (their unit for named surveys). */

@@ -117,6 +117,7 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
     },
     async setStatus(id, status, at) {
       await prisma.survey.update({ where: { id }, data: { status, ...(status === 'closed' ? { closedAt: at } : {}) } });
+      if (status === 'closed') await sql.transaction((tx) => flushMix(tx, id));
       surveys.delete(id);
     },
     async schedule(id, opensAt) {
@@ -194,25 +195,25 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       return out;
     },
     async submit(s, now) {
-      const named = !s.survey.anonymous;
-      const rows = await sql.query<{ inserted: boolean }>(
-        `INSERT INTO "SurveyResponse" (id, "surveyId", "memberId", "respondentKey", "unitId", answers, "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, ${named ? ts(7) : 'NULL'}, ${named ? ts(7) : 'NULL'})
-         ON CONFLICT ("surveyId", "respondentKey") DO UPDATE SET answers = EXCLUDED.answers, "updatedAt" = EXCLUDED."updatedAt"
-         RETURNING (xmax = 0) AS inserted`,
-        [s.responseId, s.survey.id, named ? s.memberId : null, s.respondentKey, s.unitId, JSON.stringify(s.answers), ...(named ? [iso(now)] : [])],
-      );
+      const replaced = s.survey.anonymous ? await submitAnonymous(sql, s, await minGroupSize(sql, s.survey.unitId)) : await submitNamed(sql, s, now);
       // Apart from the answers (its own statement and transaction); anonymous: only the hour.
       await sql.query(
         `UPDATE "SurveyRecipient" SET position = NULL, progress = NULL, "activeAt" = NULL,
-           "answeredAt" = COALESCE("answeredAt", ${named ? ts(3) : `date_trunc('hour', ${ts(3)})`})
+           "answeredAt" = COALESCE("answeredAt", ${s.survey.anonymous ? `date_trunc('hour', ${ts(3)})` : ts(3)})
          WHERE "surveyId" = $1 AND "memberId" = $2`,
         [s.survey.id, s.memberId, iso(now)],
       );
-      return { replaced: rows[0]?.inserted === false };
+      return { replaced };
+    },
+    async flushMix(surveyId) {
+      await sql.transaction((tx) => flushMix(tx, surveyId));
     },
     async responseExists(surveyId, respondentKey) {
-      const rows = await sql.query(`SELECT 1 FROM "SurveyResponse" WHERE "surveyId" = $1 AND "respondentKey" = $2`, [surveyId, respondentKey]);
+      const rows = await sql.query(
+        `SELECT 1 FROM "SurveyResponse" WHERE "surveyId" = $1 AND "respondentKey" = $2
+         UNION ALL SELECT 1 FROM "SurveyResponseMix" WHERE "surveyId" = $1 AND "respondentKey" = $2`,
+        [surveyId, respondentKey],
+      );
       return rows.length > 0;
     },
     async cellOf(surveyId, memberId) {
@@ -269,6 +270,50 @@ async function minGroupSize(sql: SqlExecutor, unitId: number): Promise<number> {
   );
   const v = Number(rows[0]?.value);
   return Number.isFinite(v) && v >= 1 ? v : 5;
+}
+
+type Submission = Parameters<SurveyStore['submit']>[0];
+type Tx = Pick<SqlExecutor, 'query'>;
+
+/** A named response: inserted, or its answers replaced. True when it replaced one. */
+async function submitNamed(sql: SqlExecutor, s: Submission, now: Date): Promise<boolean> {
+  const rows = await sql.query<{ inserted: boolean }>(
+    `INSERT INTO "SurveyResponse" (id, "surveyId", "memberId", "respondentKey", "unitId", answers, "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, ${ts(7)}, ${ts(7)})
+     ON CONFLICT ("surveyId", "respondentKey") DO UPDATE SET answers = EXCLUDED.answers, "updatedAt" = EXCLUDED."updatedAt"
+     RETURNING (xmax = 0) AS inserted`,
+    [s.responseId, s.survey.id, s.memberId, s.respondentKey, s.unitId, JSON.stringify(s.answers), iso(now)],
+  );
+  return rows[0]?.inserted === false;
+}
+
+/**
+ * An anonymous response goes to the mix (a change takes its earlier version out of the stored
+ * responses first); once `k` wait, they move into SurveyResponse together, in random order.
+ */
+async function submitAnonymous(sql: SqlExecutor, s: Submission, k: number): Promise<boolean> {
+  return sql.transaction(async (tx) => {
+    const old = await tx.query(`DELETE FROM "SurveyResponse" WHERE "surveyId" = $1 AND "respondentKey" = $2 RETURNING 1`, [s.survey.id, s.respondentKey]);
+    const rows = await tx.query<{ inserted: boolean }>(
+      `INSERT INTO "SurveyResponseMix" (id, "surveyId", "respondentKey", "unitId", answers) VALUES ($1, $2, $3, $4, $5::jsonb)
+       ON CONFLICT ("surveyId", "respondentKey") DO UPDATE SET answers = EXCLUDED.answers
+       RETURNING (xmax = 0) AS inserted`,
+      [s.responseId, s.survey.id, s.respondentKey, s.unitId, JSON.stringify(s.answers)],
+    );
+    const [{ n }] = (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM "SurveyResponseMix" WHERE "surveyId" = $1`, [s.survey.id])) as [{ n: number }];
+    if (n >= k) await flushMix(tx, s.survey.id);
+    return old.length > 0 || rows[0]?.inserted === false;
+  });
+}
+
+/** Moves a survey's waiting anonymous responses into SurveyResponse, in random order. */
+async function flushMix(tx: Tx, surveyId: number): Promise<void> {
+  await tx.query(
+    `WITH moved AS (DELETE FROM "SurveyResponseMix" WHERE "surveyId" = $1 RETURNING *)
+     INSERT INTO "SurveyResponse" (id, "surveyId", "memberId", "respondentKey", "unitId", answers)
+     SELECT id, "surveyId", NULL, "respondentKey", "unitId", answers FROM moved ORDER BY random()`,
+    [surveyId],
+  );
 }
 
 async function plan(sql: SqlExecutor, input: PlanInput, now: Date): Promise<PlanOutcome> {
