@@ -117,7 +117,7 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
     },
     async setStatus(id, status, at) {
       await prisma.survey.update({ where: { id }, data: { status, ...(status === 'closed' ? { closedAt: at } : {}) } });
-      if (status === 'closed') await sql.transaction((tx) => flushMix(tx, id));
+      if (status === 'closed') await sql.transaction((tx) => reshuffle(tx, id));
       surveys.delete(id);
     },
     async schedule(id, opensAt) {
@@ -312,6 +312,21 @@ async function flushMix(tx: Tx, surveyId: number): Promise<void> {
     `WITH moved AS (DELETE FROM "SurveyResponseMix" WHERE "surveyId" = $1 RETURNING *)
      INSERT INTO "SurveyResponse" (id, "surveyId", "memberId", "respondentKey", "unitId", answers)
      SELECT id, "surveyId", NULL, "respondentKey", "unitId", answers FROM moved ORDER BY random()`,
+    [surveyId],
+  );
+}
+
+/**
+ * At the close: every anonymous response of the survey (those waiting in the mix included) is
+ * written again in one transaction, in random order, so that the last, smaller batch is not
+ * told apart and no stored response keeps the transaction it came in.
+ */
+async function reshuffle(tx: Tx, surveyId: number): Promise<void> {
+  await tx.query(
+    `WITH stored AS (DELETE FROM "SurveyResponse" WHERE "surveyId" = $1 AND "memberId" IS NULL RETURNING id, "surveyId", "respondentKey", "unitId", answers),
+          waiting AS (DELETE FROM "SurveyResponseMix" WHERE "surveyId" = $1 RETURNING id, "surveyId", "respondentKey", "unitId", answers)
+     INSERT INTO "SurveyResponse" (id, "surveyId", "memberId", "respondentKey", "unitId", answers)
+     SELECT id, "surveyId", NULL, "respondentKey", "unitId", answers FROM (SELECT * FROM stored UNION ALL SELECT * FROM waiting) r ORDER BY random()`,
     [surveyId],
   );
 }
