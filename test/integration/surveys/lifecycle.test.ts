@@ -89,9 +89,32 @@ describe('survey lifecycle', () => {
     }
   });
 
+  it('uses paid broadcasts only for surveys marked for it, and only when the setting allows', async () => {
+    const marked = await create(leaderA, { audience: { roles: ['collaborator'] }, paidBroadcast: true });
+    const first = await openSurvey(life, marked);
+    const free = await h.repos.deliveries.get(first!.deliveries[0]!.deliveryId);
+    expect(free!.payload.allow_paid_broadcast).toBeUndefined();
+    await h.repos.settings.set(null, 'surveyPaidBroadcast', 1);
+    try {
+      const paid = await create(leaderA, { audience: { roles: ['collaborator'] }, paidBroadcast: true });
+      const unmarked = await create(leaderA, { audience: { roles: ['collaborator'] } });
+      const p = await openSurvey(life, paid);
+      const u = await openSurvey(life, unmarked);
+      expect((await h.repos.deliveries.get(p!.deliveries[0]!.deliveryId))!.payload.allow_paid_broadcast).toBe(true);
+      expect((await h.repos.deliveries.get(u!.deliveries[0]!.deliveryId))!.payload.allow_paid_broadcast).toBeUndefined();
+      h.startDeliveryWorker();
+      await h.fake.waitFor((c) => c.method === 'sendMessage' && c.payload.allow_paid_broadcast === true);
+    } finally {
+      await h.repos.settings.unset(null, 'surveyPaidBroadcast');
+      await Promise.all(h.workers.splice(0).map((w) => w.close()));
+      await h.deliveryQueue.obliterate({ force: true });
+    }
+  });
+
   it('counts a blocked bot (403) as not reached, and alerts overtake survey messages', async () => {
     const many: Member[] = [];
     for (let i = 0; i < 30; i++) many.push(await seedMember(h.repos, b.id, 'collaborator', 'many'));
+    h.fake.reset();
     h.fake.blockChat(many[0]!.chatId!);
     const id = await create(leaderB, { audience: { roles: ['collaborator'] } });
     h.startDeliveryWorker({ observers: [surveyObserver({ db: h.db, clock: () => new Date() })] });
