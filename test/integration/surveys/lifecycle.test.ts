@@ -9,6 +9,7 @@ import { answerQuestion, startSurvey } from '../../../src/app/surveys/answer.js'
 import { createSurvey } from '../../../src/app/surveys/create.js';
 import { openSurvey, tickSurveys, type LifecycleDeps } from '../../../src/app/surveys/lifecycle.js';
 import { surveyResults } from '../../../src/app/surveys/results.js';
+import { surveyDigestSection } from '../../../src/app/surveys/digest-section.js';
 import { surveyObserver } from '../../../src/compose/surveys.js';
 import { EVERYTHING, subtreeOf } from '../../../src/domain/scope.js';
 import type { Member, Unit } from '../../../src/domain/types.js';
@@ -193,6 +194,12 @@ describe('survey lifecycle', () => {
       expect(forA1).toMatchObject({ responses: 1, questions: null, rate: { recipients: 3, answered: 1, reached: 2 } });
       const leaderViewOfA1 = await surveyResults(deps, id, subtreeOf(leaderA1.unitId));
       expect(leaderViewOfA1!.units.map((u) => u.name)).toEqual(['Phòng A1']);
+      // The leader's digest carries the survey while it is open.
+      const section = surveyDigestSection({ ...deps, t: life.t });
+      const text = await section(leaderA, { from: new Date(Date.now() - 86_400_000), to: new Date() }, 'en');
+      expect(text).toContain('<b>Public services</b> (open): 3/6 answered (50%), 1 not reached');
+      expect(text).toContain('1. Có hài lòng không?: <b>Có (67%)</b>');
+      expect(await section(leaderB, { from: new Date(Date.now() - 86_400_000), to: new Date() }, 'en')).not.toContain('3/6');
     } finally {
       await h.repos.settings.unset(a.id, 'surveyMinGroupSize');
     }

@@ -68,3 +68,10 @@ survey-problem-too-many-questions = allows at most { $limit } questions
 survey-problem-outside-subtree = names unit { $limit }, outside your subtree
 survey-problem-not-allowed = collaborators cannot create surveys
 survey-problem-no-unit = your unit was not found
+
+survey-digest-header = 📋 <b>Surveys</b>
+survey-digest-line = • <b>{ $title }</b> ({ $state ->
+        [closed] closed
+       *[open] open
+    }): { $answered }/{ $recipients } answered ({ $rate }), { $unreached } not reached
+survey-digest-too-few =   Fewer than { $min } responses in scope: results not shown yet.

@@ -68,3 +68,10 @@ survey-problem-too-many-questions = tối đa { $limit } câu hỏi
 survey-problem-outside-subtree = có đơn vị { $limit } nằm ngoài phạm vi của bạn
 survey-problem-not-allowed = cộng tác viên không tạo được khảo sát
 survey-problem-no-unit = không tìm thấy đơn vị của bạn
+
+survey-digest-header = 📋 <b>Khảo sát</b>
+survey-digest-line = • <b>{ $title }</b> ({ $state ->
+        [closed] đã đóng
+       *[open] đang mở
+    }): { $answered }/{ $recipients } đã trả lời ({ $rate }), { $unreached } không gửi được
+survey-digest-too-few =   Dưới { $min } câu trả lời trong phạm vi: chưa hiển thị kết quả.
