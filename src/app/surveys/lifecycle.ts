@@ -62,13 +62,40 @@ export async function openSurvey(deps: LifecycleDeps, id: number): Promise<PlanO
   if (survey.status !== 'open') await deps.surveys.setStatus(id, 'open', now);
   const opened = { ...survey, status: 'open' as const, opensAt: survey.opensAt.getTime() > now.getTime() ? now : survey.opensAt };
   const plan = await deps.surveys.plan(
-    { survey: opened, cohortSize: cohorts.size, minGroupSize: settings.surveyMinGroupSize, payloads: invitePayloads(deps.t, opened, unit?.timezone ?? 'Asia/Ho_Chi_Minh', paid) },
+    {
+      survey: opened,
+      cohortSize: cohorts.size,
+      cohortMs: cohorts.intervalMs,
+      minGroupSize: settings.surveyMinGroupSize,
+      payloads: invitePayloads(deps.t, opened, unit?.timezone ?? 'Asia/Ho_Chi_Minh', paid),
+    },
     now,
   );
-  const items = plan.deliveries.map((d) => ({ deliveryId: d.deliveryId, notBefore: new Date(now.getTime() + d.cohort * cohorts.intervalMs) }));
-  await deps.queue.queueRecorded(items, 'broadcast');
+  await releaseCohorts(deps, id);
   deps.logger?.info({ surveyId: id, recipients: plan.recipients, unreachable: plan.unreachable, cohorts: plan.cohorts, paid }, 'survey opened');
   return plan;
+}
+
+/** How far ahead of its time a cohort is handed to the queue (delayed to its time): a little more than a tick. */
+export const RELEASE_AHEAD_MS = 45_000;
+
+/**
+ * Hands the cohorts due by now + RELEASE_AHEAD_MS to the delivery queue, each delayed to its
+ * time: the queue never holds much more than a cohort of survey messages, so planning 50,000
+ * queues only the first cohorts and the ticker releases the rest as their time comes.
+ */
+export async function releaseCohorts(deps: Pick<LifecycleDeps, 'surveys' | 'queue' | 'clock'>, id: number): Promise<number> {
+  const st = await deps.surveys.cohortState(id);
+  if (!st || st.released >= st.cohorts) return 0;
+  const due = Math.min(st.cohorts, Math.floor((deps.clock().getTime() + RELEASE_AHEAD_MS - st.plannedAt.getTime()) / st.cohortMs) + 1);
+  if (due <= st.released) return 0;
+  const rows = await deps.surveys.cohortDeliveries(id, st.released, due - 1);
+  await deps.queue.queueRecorded(
+    rows.map((d) => ({ deliveryId: d.deliveryId, notBefore: new Date(st.plannedAt.getTime() + d.cohort * st.cohortMs) })),
+    'broadcast',
+  );
+  await deps.surveys.markReleased(id, st.released, due);
+  return rows.length;
 }
 
 /** Closes a survey now (answers stop; results stay). */
@@ -114,11 +141,12 @@ export async function remindSurvey(deps: LifecycleDeps, id: number): Promise<num
 }
 
 /** Does what is due: opens scheduled surveys, sends due reminders, closes what has ended. */
-export async function tickSurveys(deps: LifecycleDeps): Promise<{ opened: number; reminded: number; closed: number }> {
+export async function tickSurveys(deps: LifecycleDeps): Promise<{ opened: number; reminded: number; closed: number; released: number }> {
   const now = deps.clock();
-  const out = { opened: 0, reminded: 0, closed: 0 };
+  const out = { opened: 0, reminded: 0, closed: 0, released: 0 };
   for (const id of await deps.surveys.dueToClose(now)) if (await closeSurvey(deps, id)) out.closed += 1;
   for (const id of await deps.surveys.dueToOpen(now)) if (await openSurvey(deps, id)) out.opened += 1;
   for (const id of await deps.surveys.dueReminders(now)) out.reminded += await remindSurvey(deps, id);
+  for (const id of await deps.surveys.releasing()) out.released += await releaseCohorts(deps, id);
   return out;
 }

@@ -15,6 +15,8 @@ export interface InvitePayloads {
 export interface PlanInput {
   survey: Survey;
   cohortSize: number;
+  /** Time between two cohorts. */
+  cohortMs: number;
   minGroupSize: number;
   payloads: InvitePayloads;
 }
@@ -62,6 +64,14 @@ export interface SurveyStore {
   unitsOutside(rootId: number, ids: readonly number[]): Promise<number[]>;
   /** Writes recipients and delivery rows in bulk, once (a second call plans nothing and returns no deliveries). */
   plan(input: PlanInput, now: Date): Promise<PlanOutcome>;
+  /** A planned survey's cohorts: when planned, how many, how far apart, how many handed to the queue. */
+  cohortState(id: number): Promise<{ plannedAt: Date; cohorts: number; cohortMs: number; released: number } | null>;
+  /** The delivery rows of cohorts `from` … `to` (inclusive) still pending. */
+  cohortDeliveries(id: number, from: number, to: number): Promise<{ deliveryId: number; cohort: number }[]>;
+  /** Records that cohorts below `upTo` were handed to the queue (false when another run did it). */
+  markReleased(id: number, from: number, upTo: number): Promise<boolean>;
+  /** Open surveys with cohorts not yet handed to the queue. */
+  releasing(): Promise<number[]>;
   /** Surveys whose open time has come (scheduled), whose close time has passed (open), whose reminder is due. */
   dueToOpen(now: Date): Promise<number[]>;
   dueToClose(now: Date): Promise<number[]>;

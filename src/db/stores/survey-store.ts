@@ -132,6 +132,27 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       return ids.filter((i) => !set.has(i));
     },
     plan: (input, now) => plan(sql, input, now),
+    async cohortState(id) {
+      const [r] = await sql.query<{ planned_ms: string | null; cohorts: number; cohortMs: number; released: number }>(
+        `SELECT (extract(epoch FROM "plannedAt") * 1000)::bigint::text AS planned_ms, cohorts, "cohortMs", "releasedCohorts" AS released FROM "Survey" WHERE id = $1`,
+        [id],
+      );
+      return r && r.planned_ms !== null ? { plannedAt: new Date(Number(r.planned_ms)), cohorts: r.cohorts, cohortMs: r.cohortMs, released: r.released } : null;
+    },
+    async cohortDeliveries(id, from, to) {
+      return sql.query<{ deliveryId: number; cohort: number }>(
+        `SELECT d.id AS "deliveryId", r.cohort FROM "SurveyRecipient" r
+         JOIN "Delivery" d ON d."idempotencyKey" = 'survey-' || r."surveyId" || '-m' || r."memberId"
+         WHERE r."surveyId" = $1 AND r.reached AND r.cohort BETWEEN $2 AND $3 AND d.status = 'pending' ORDER BY d.id`,
+        [id, from, to],
+      );
+    },
+    async markReleased(id, from, upTo) {
+      const rows = await sql.query(`UPDATE "Survey" SET "releasedCohorts" = $3 WHERE id = $1 AND "releasedCohorts" = $2 RETURNING id`, [id, from, upTo]);
+      return rows.length === 1;
+    },
+    releasing: async () =>
+      (await sql.query<{ id: number }>(`SELECT id FROM "Survey" WHERE status = 'open' AND "releasedCohorts" < cohorts ORDER BY id`)).map((r) => r.id),
     dueToOpen: async (now) =>
       (await sql.query<{ id: number }>(`SELECT id FROM "Survey" WHERE status = 'scheduled' AND "opensAt" <= ${ts(1)} ORDER BY id`, [iso(now)])).map((r) => r.id),
     dueToClose: async (now) =>
@@ -338,6 +359,8 @@ async function plan(sql: SqlExecutor, input: PlanInput, now: Date): Promise<Plan
     // One planning at a time per survey; a second one finds the rows and plans nothing.
     await tx.query(`SELECT id FROM "Survey" WHERE id = $1 FOR UPDATE`, [s.id]);
     await tx.query(`UPDATE "Survey" SET "plannedAt" = COALESCE("plannedAt", ${ts(2)}) WHERE id = $1`, [s.id, iso(now)]);
+    const [{ planned }] = (await tx.query<{ planned: boolean }>(`SELECT EXISTS (SELECT 1 FROM "SurveyRecipient" WHERE "surveyId" = $1) AS planned`, [s.id])) as [{ planned: boolean }];
+    if (planned) return { recipients: 0, unreachable: 0, cohorts: 0, deliveries: [] };
     const recipients = await tx.query<{ memberId: number; cohort: number; reached: boolean }>(
       `INSERT INTO "SurveyRecipient" ("surveyId", "memberId", "unitId", cohort, reached)
        SELECT $1, m.id, m."unitId",
@@ -351,22 +374,26 @@ async function plan(sql: SqlExecutor, input: PlanInput, now: Date): Promise<Plan
        RETURNING "memberId", cohort, reached`,
       [s.id, roots, s.audienceRoles, input.cohortSize],
     );
-    const cohortOf = new Map(recipients.map((r) => [r.memberId, r.cohort]));
-    const deliveries = await tx.query<{ id: number; memberId: number }>(
+    // A later cohort's row carries its release time as updatedAt, so the reconciler leaves it alone until then.
+    const deliveries = await tx.query<{ id: number; cohort: number }>(
       `INSERT INTO "Delivery" ("idempotencyKey", "memberId", "chatId", kind, lane, method, payload, "updatedAt")
-       SELECT 'survey-' || $1 || '-m' || m.id, m.id, COALESCE(m."chatId", m."telegramUserId"), 'survey', $2, 'sendMessage',
-              CASE WHEN m.language = 'en' THEN $4::jsonb ELSE $3::jsonb END, now() AT TIME ZONE 'UTC'
-       FROM "Member" m WHERE m.id = ANY($5::int[])
+       SELECT 'survey-' || r."surveyId" || '-m' || m.id, m.id, COALESCE(m."chatId", m."telegramUserId"), 'survey', $2, 'sendMessage',
+              CASE WHEN m.language = 'en' THEN $4::jsonb ELSE $3::jsonb END, ${ts(5)} + make_interval(secs => r.cohort * $6::int / 1000.0)
+       FROM "SurveyRecipient" r JOIN "Member" m ON m.id = r."memberId"
+       WHERE r."surveyId" = $1::int AND r.reached
        ON CONFLICT ("idempotencyKey") DO NOTHING
-       RETURNING id, "memberId"`,
-      [s.id, LANES.broadcast, JSON.stringify(input.payloads.vi), JSON.stringify(input.payloads.en), recipients.filter((r) => r.reached).map((r) => r.memberId)],
+       RETURNING id, round(extract(epoch FROM "updatedAt" - ${ts(5)}) * 1000 / $6::int)::int AS cohort`,
+      [s.id, LANES.broadcast, JSON.stringify(input.payloads.vi), JSON.stringify(input.payloads.en), iso(now), input.cohortMs],
     );
     const cohorts = new Set(recipients.filter((r) => r.reached).map((r) => r.cohort));
+    if (recipients.length > 0) {
+      await tx.query(`UPDATE "Survey" SET cohorts = $2, "cohortMs" = $3, "releasedCohorts" = 0 WHERE id = $1`, [s.id, cohorts.size, input.cohortMs]);
+    }
     return {
       recipients: recipients.length,
       unreachable: recipients.filter((r) => !r.reached).length,
       cohorts: cohorts.size,
-      deliveries: deliveries.map((d) => ({ deliveryId: d.id, cohort: cohortOf.get(d.memberId) ?? 0 })).sort((a, b) => a.deliveryId - b.deliveryId),
+      deliveries: deliveries.map((d) => ({ deliveryId: d.id, cohort: d.cohort })).sort((a, b) => a.deliveryId - b.deliveryId),
     };
   });
 }

@@ -69,19 +69,30 @@ describe('survey lifecycle', () => {
       const plan = await openSurvey(life, id);
       expect(plan).toMatchObject({ recipients: 6, unreachable: 1, cohorts: 2 });
       expect(plan!.deliveries).toHaveLength(5);
-      const delays: number[] = [];
+      const jobDelay = async (deliveryId: number) => (await h.deliveryQueue.getJob(`delivery-${deliveryId}`))?.opts.delay;
       for (const d of plan!.deliveries) {
         const row = await h.repos.deliveries.get(d.deliveryId);
         expect(row).toMatchObject({ kind: 'survey', lane: 4, method: 'sendMessage', status: 'pending' });
         expect(row!.payload.text).toContain('Survey: Public services');
         expect(row!.memberId).not.toBe(blocked.id);
-        const job = await h.deliveryQueue.getJob(`delivery-${d.deliveryId}`);
-        expect(job!.opts.priority).toBe(40);
-        delays.push(job!.opts.delay ?? 0);
       }
+      const byCohort = (c: number) => plan!.deliveries.filter((d) => d.cohort === c);
       expect(plan!.deliveries.map((d) => d.cohort).sort()).toEqual([0, 0, 0, 1, 1]);
-      expect(delays.filter((d) => d === 0)).toHaveLength(3);
-      expect(delays.filter((d) => d > 50_000 && d <= 60_000)).toHaveLength(2);
+      // The first cohort is queued at once; the second only when its minute comes near.
+      for (const d of byCohort(0)) {
+        expect(await jobDelay(d.deliveryId)).toBe(0);
+        expect((await h.deliveryQueue.getJob(`delivery-${d.deliveryId}`))!.opts.priority).toBe(40);
+      }
+      for (const d of byCohort(1)) expect(await jobDelay(d.deliveryId)).toBeUndefined();
+      const opened = now.value;
+      now.value = new Date(opened.getTime() + 30_000);
+      try {
+        expect(await tickSurveys(life)).toMatchObject({ released: 2 });
+        for (const d of byCohort(1)) expect(await jobDelay(d.deliveryId)).toBe(30_000);
+        expect(await tickSurveys(life)).toMatchObject({ released: 0 });
+      } finally {
+        now.value = opened;
+      }
       const again = await openSurvey(life, id);
       expect(again).toMatchObject({ recipients: 0, deliveries: [] });
       await h.deliveryQueue.obliterate({ force: true });
