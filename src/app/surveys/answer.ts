@@ -48,11 +48,11 @@ export const anonymousKey = (surveyId: number, token: string) => sha256(`anonymo
 
 type Loaded = { step: AnswerStep } | { survey: Survey; rec: RecipientState };
 
-async function load(deps: AnswerDeps, who: Respondent, surveyId: number): Promise<Loaded> {
+async function load(deps: AnswerDeps, who: Respondent, surveyId: number, known?: RecipientState): Promise<Loaded> {
   const survey = await deps.surveys.get(surveyId);
   if (!survey || survey.status === 'draft' || survey.status === 'scheduled') return { step: { type: 'not-found' } };
   if (!acceptsAnswers(survey, deps.clock())) return { step: { type: 'closed', survey } };
-  const rec = await deps.surveys.recipient(surveyId, who.id);
+  const rec = known && known.surveyId === surveyId && known.memberId === who.id ? known : await deps.surveys.recipient(surveyId, who.id);
   if (!rec) return { step: { type: 'not-asked' } };
   return { survey, rec };
 }
@@ -81,9 +81,9 @@ export async function startSurvey(deps: AnswerDeps, who: Respondent, surveyId: n
   return ask(survey, 1, progress);
 }
 
-/** Resumes the question being asked (after a restart, or /surveys). */
-export async function currentStep(deps: AnswerDeps, who: Respondent, surveyId: number): Promise<AnswerStep> {
-  const l = await load(deps, who, surveyId);
+/** Resumes the question being asked (after a restart, or /surveys); `known`: the standing already read. */
+export async function currentStep(deps: AnswerDeps, who: Respondent, surveyId: number, known?: RecipientState): Promise<AnswerStep> {
+  const l = await load(deps, who, surveyId, known);
   if ('step' in l) return l.step;
   if (l.rec.position === null || !l.rec.progress) return startSurvey(deps, who, surveyId);
   return ask(l.survey, l.rec.position, l.rec.progress);
@@ -105,8 +105,15 @@ export async function toggleOption(deps: AnswerDeps, who: Respondent, surveyId: 
  * Takes the answer to the question at `position` (already checked against it: see
  * domain/survey-answers.ts); `undefined` = Done on a multiple-choice question (its toggles).
  */
-export async function answerQuestion(deps: AnswerDeps, who: Respondent, surveyId: number, position: number, answer: SurveyAnswer | undefined): Promise<AnswerStep> {
-  const l = await load(deps, who, surveyId);
+export async function answerQuestion(
+  deps: AnswerDeps,
+  who: Respondent,
+  surveyId: number,
+  position: number,
+  answer: SurveyAnswer | undefined,
+  known?: RecipientState,
+): Promise<AnswerStep> {
+  const l = await load(deps, who, surveyId, known);
   if ('step' in l) return l.step;
   const { survey, rec } = l;
   if (rec.position !== position || !rec.progress) return { type: 'stale', survey };
@@ -120,10 +127,10 @@ export async function answerQuestion(deps: AnswerDeps, who: Respondent, surveyId
     await deps.surveys.saveProgress(surveyId, who.id, next.position, progress, deps.clock());
     return ask(survey, next.position, progress);
   }
-  return submit(deps, who, survey, progress);
+  return submit(deps, who, survey, progress, rec.unitId);
 }
 
-async function submit(deps: AnswerDeps, who: Respondent, survey: Survey, progress: SurveyAnswers): Promise<AnswerStep> {
+async function submit(deps: AnswerDeps, who: Respondent, survey: Survey, progress: SurveyAnswers, recipientUnit: number): Promise<AnswerStep> {
   const complete = completeAnswers(survey.questions, progress);
   if (!complete.ok) {
     const question = survey.questions.find((q) => q.position === complete.error.position)!;
@@ -133,7 +140,7 @@ async function submit(deps: AnswerDeps, who: Respondent, survey: Survey, progres
   const replacing = typeof progress[REPLACING] === 'string' ? (progress[REPLACING] as string) : null;
   const token = survey.anonymous ? randomBytes(16).toString('base64url') : null;
   const respondentKey = token ? (replacing ?? anonymousKey(survey.id, token)) : namedKey(survey.id, who.id);
-  const unitId = (await deps.surveys.cellOf(survey.id, who.id)) ?? who.unitId;
+  const unitId = (await deps.surveys.cellOf(survey.id, who.id, recipientUnit)) ?? who.unitId;
   const r = await deps.surveys.submit({ survey, memberId: who.id, unitId, respondentKey, responseId: randomUUID(), answers: complete.value }, deps.clock());
   // A replaced anonymous response keeps its key: the person's old token still changes it.
   return { type: 'done', survey, token: replacing ? null : token, replaced: r.replaced };

@@ -84,6 +84,8 @@ export interface SurveyStore {
   saveProgress(surveyId: number, memberId: number, position: number | null, progress: SurveyAnswers | null, now: Date): Promise<void>;
   /** The open survey the member is answering right now (the latest activity), if any. */
   inProgress(memberId: number, now: Date): Promise<number | null>;
+  /** The same with the member's standing in it, in one read (the typed-answer hot path). */
+  inProgressState(memberId: number, now: Date): Promise<RecipientState | null>;
   /** Open surveys the member was asked, with whether they answered. */
   openFor(memberId: number, now: Date): Promise<{ survey: Survey; answered: boolean }[]>;
   /**
@@ -96,7 +98,7 @@ export interface SurveyStore {
   /** True when a response with this key exists (an anonymous change names one). */
   responseExists(surveyId: number, respondentKey: string): Promise<boolean>;
   /** The anonymity cell a recipient's responses are filed under (their unit for named surveys). */
-  cellOf(surveyId: number, memberId: number): Promise<number | null>;
+  cellOf(surveyId: number, memberId: number, unitId?: number): Promise<number | null>;
   markSent(surveyId: number, memberId: number, at: Date): Promise<void>;
   markUnreached(surveyId: number, memberId: number): Promise<void>;
   /** Results within a scope. */

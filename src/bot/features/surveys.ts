@@ -110,9 +110,10 @@ async function onButton(deps: SurveysFeatureDeps, ctx: BotContext): Promise<void
 
 async function onText(deps: SurveysFeatureDeps, ctx: BotContext, text: string): Promise<boolean> {
   const who = ctx.member!;
-  const id = await deps.surveys.inProgress(who.id, deps.clock());
-  if (id === null) return false;
-  const step = await currentStep(deps, who, id);
+  const rec = await deps.surveys.inProgressState(who.id, deps.clock());
+  if (rec === null) return false;
+  const id = rec.surveyId;
+  const step = await currentStep(deps, who, id, rec);
   if (step.type !== 'ask') {
     await show(deps, ctx, step);
     return true;
@@ -124,7 +125,7 @@ async function onText(deps: SurveysFeatureDeps, ctx: BotContext, text: string): 
     await show(deps, ctx, step);
     return true;
   }
-  await show(deps, ctx, await answerQuestion(deps, who, id, step.question.position, parsed.value));
+  await show(deps, ctx, await answerQuestion(deps, who, id, step.question.position, parsed.value, rec));
   return true;
 }
 

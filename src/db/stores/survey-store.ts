@@ -202,6 +202,16 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       );
       return r?.id ?? null;
     },
+    async inProgressState(memberId, now) {
+      const [r] = await sql.query<{ surveyId: number; unitId: number; answered: boolean; position: number | null; progress: SurveyAnswers | null }>(
+        `SELECT r."surveyId", r."unitId", r."answeredAt" IS NOT NULL AS answered, r.position, r.progress
+         FROM "SurveyRecipient" r JOIN "Survey" s ON s.id = r."surveyId"
+         WHERE r."memberId" = $1 AND r.position IS NOT NULL AND s.status = 'open' AND s."closesAt" > ${ts(2)}
+         ORDER BY r."activeAt" DESC NULLS LAST LIMIT 1`,
+        [memberId, iso(now)],
+      );
+      return r ? { memberId, ...r } : null;
+    },
     async openFor(memberId, now) {
       const rows = await sql.query<{ id: number; answered: boolean }>(
         `SELECT s.id, r."answeredAt" IS NOT NULL AS answered FROM "SurveyRecipient" r JOIN "Survey" s ON s.id = r."surveyId"
@@ -237,10 +247,10 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       );
       return rows.length > 0;
     },
-    async cellOf(surveyId, memberId) {
+    async cellOf(surveyId, memberId, known) {
       const s = await get(surveyId);
-      const rec = await sql.query<{ unitId: number }>(`SELECT "unitId" FROM "SurveyRecipient" WHERE "surveyId" = $1 AND "memberId" = $2`, [surveyId, memberId]);
-      const unitId = rec[0]?.unitId;
+      const unitId =
+        known ?? (await sql.query<{ unitId: number }>(`SELECT "unitId" FROM "SurveyRecipient" WHERE "surveyId" = $1 AND "memberId" = $2`, [surveyId, memberId]))[0]?.unitId;
       if (!s || unitId === undefined) return null;
       if (!s.anonymous) return unitId;
       const k = await minGroupSize(sql, s.unitId);
