@@ -23,11 +23,10 @@ export function surveyDigestSection(deps: ResultsDeps & { t: Translate }): Surve
     const shown = (await deps.surveys.list(scope)).filter(
       (s) => s.status === 'open' || (s.status === 'closed' && s.closesAt.getTime() >= window.from.getTime() && s.closesAt.getTime() < window.to.getTime() + 86_400_000),
     );
-    if (shown.length === 0) return null;
     const parts = [deps.t(lang, 'survey-digest-header')];
     for (const s of shown.slice(0, 5)) {
       const r = await surveyResults(deps, s.id, scope);
-      if (!r) continue;
+      if (!r || r.rate.recipients === 0) continue;
       const title = escapeHtml(surveyText(s, lang).title);
       parts.push(deps.t(lang, 'survey-digest-line', { title, state: s.status, answered: r.rate.answered, recipients: r.rate.recipients, rate: pct(r.rate.rate), unreached: r.rate.recipients - r.rate.reached }));
       if (!r.questions) {
@@ -42,6 +41,6 @@ export function surveyDigestSection(deps: ResultsDeps & { t: Translate }): Surve
         parts.push(`  ${q.position}. ${escapeHtml(questionText(def, lang).text)}: <b>${label}</b>`);
       }
     }
-    return parts.join('\n');
+    return parts.length > 1 ? parts.join('\n') : null;
   };
 }

@@ -107,7 +107,7 @@ export interface SurveyStore {
   participation(surveyId: number, scope: Scope): Promise<{ unitId: number; recipients: number; unreached: number; answered: number }[]>;
   /** Answers per hour (from the bookkeeping), within a scope. */
   answersOverTime(surveyId: number, scope: Scope): Promise<{ hour: Date; answered: number }[]>;
-  /** Surveys visible in a scope (created for a unit inside it, or whose audience covers part of it). */
+  /** Surveys of a scope: made by a unit inside it, or by a unit above it. */
   list(scope: Scope): Promise<Survey[]>;
 }
 

@@ -284,7 +284,11 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       return rows.map((r) => ({ hour: new Date(Number(r.hour_ms)), answered: r.answered }));
     },
     async list(scope) {
-      const where = scope.kind === 'all' ? {} : { unit: { ancestors: { some: { ancestorId: scope.unitId } } } };
+      // Made inside the scope, or by a unit above it (whose audience may cover the scope).
+      const where =
+        scope.kind === 'all'
+          ? {}
+          : { OR: [{ unit: { ancestors: { some: { ancestorId: scope.unitId } } } }, { unit: { descendants: { some: { descendantId: scope.unitId } } } }] };
       const rows = await prisma.survey.findMany({ where, include: { questions: true }, orderBy: { id: 'desc' }, take: 200 });
       return rows.map(toSurvey);
     },

@@ -211,6 +211,10 @@ describe('survey lifecycle', () => {
       expect(text).toContain('<b>Public services</b> (open): 3/6 answered (50%), 1 not reached');
       expect(text).toContain('1. Có hài lòng không?: <b>Có (67%)</b>');
       expect(await section(leaderB, { from: new Date(Date.now() - 86_400_000), to: new Date() }, 'en')).not.toContain('3/6');
+      // A leader below the creator gets their own subtree's figures.
+      const below = await section(leaderA1, { from: new Date(Date.now() - 86_400_000), to: new Date() }, 'en');
+      expect(below).toContain('<b>Public services</b> (open): 1/3 answered (33%), 1 not reached');
+      expect(below).toContain('Fewer than 2 responses in scope');
     } finally {
       await h.repos.settings.unset(a.id, 'surveyMinGroupSize');
     }

@@ -135,6 +135,7 @@ intake-help =
     <b>/myreports</b> — your last 10 reports with reference, date, status and topic.
     You can withdraw a report within 1 hour of sending it.
     Dates are shown in your unit's time zone.
+    <b>/surveys</b> — open surveys for you: answer by button or by typing, change your answers until the close.
     <b>/language</b> — switch between Vietnamese and English.
     Every message of the bot follows your choice.
     Without a choice, your Telegram language is used.
