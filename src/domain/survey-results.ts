@@ -18,7 +18,7 @@ export interface CohortPlan {
  * (default 60 s), so that the queue never holds more survey messages than the pace sends in
  * one interval and alerts (a higher lane) always find it short.
  */
-export function planCohorts(recipients: number, perSecond: number, intervalMs = 60_000): CohortPlan {
+export function planCohorts(recipients: number, perSecond: number, intervalMs = 5_000): CohortPlan {
   const size = Math.max(1, Math.floor((perSecond * intervalMs) / 1000));
   return { size, intervalMs, cohorts: Math.ceil(recipients / size) };
 }

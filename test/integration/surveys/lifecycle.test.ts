@@ -62,42 +62,49 @@ describe('survey lifecycle', () => {
     expect(inside.ok).toBe(true);
   });
 
-  it('plans recipients and delivery rows once, in paced cohorts on the broadcast lane', async () => {
-    await h.repos.settings.set(a.id, 'surveyPerSecond', 0.05); // 3 invitations a minute
+  it('plans recipients and delivery rows once, on the broadcast lane', async () => {
+    const id = await create(leaderA, { audience: { roles: ['collaborator'] } });
+    const plan = await openSurvey(life, id);
+    expect(plan).toMatchObject({ recipients: 6, unreachable: 1, cohorts: 1 });
+    expect(plan!.deliveries).toHaveLength(5);
+    for (const d of plan!.deliveries) {
+      const row = await h.repos.deliveries.get(d.deliveryId);
+      expect(row).toMatchObject({ kind: 'survey', lane: 4, method: 'sendMessage', status: 'pending' });
+      expect(row!.payload.text).toContain('Survey: Public services');
+      expect(row!.memberId).not.toBe(blocked.id);
+      expect((await h.deliveryQueue.getJob(`delivery-${d.deliveryId}`))!.opts).toMatchObject({ priority: 40, delay: 0 });
+    }
+    const again = await openSurvey(life, id);
+    expect(again).toMatchObject({ recipients: 0, deliveries: [] });
+    await h.deliveryQueue.obliterate({ force: true });
+  });
+
+  it('paces cohorts: each released delayed to its time, later ones only as their time comes near', async () => {
+    const c = await h.repos.units.create({ name: 'Sở C', parentId: root.id });
+    const leaderC = await seedMember(h.repos, c.id, 'leader');
+    for (let i = 0; i < 12; i++) await seedMember(h.repos, c.id, 'collaborator');
+    await h.repos.settings.set(c.id, 'surveyPerSecond', 0.2); // one invitation per 5 s cohort
+    const id = await create(leaderC, { audience: { roles: ['collaborator'] } });
+    const plan = await openSurvey(life, id);
+    expect(plan).toMatchObject({ recipients: 12, cohorts: 12 });
+    const delayOf = async (cohort: number) => {
+      const d = plan!.deliveries.find((x) => x.cohort === cohort)!;
+      return (await h.deliveryQueue.getJob(`delivery-${d.deliveryId}`))?.opts.delay;
+    };
+    // Released at the open: the cohorts due within 45 s, each delayed to its 5 s slot.
+    for (let k = 0; k < 10; k++) expect(await delayOf(k)).toBe(k * 5000);
+    expect(await delayOf(10)).toBeUndefined();
+    expect(await delayOf(11)).toBeUndefined();
+    const opened = now.value;
+    now.value = new Date(opened.getTime() + 30_000);
     try {
-      const id = await create(leaderA, { audience: { roles: ['collaborator'] } });
-      const plan = await openSurvey(life, id);
-      expect(plan).toMatchObject({ recipients: 6, unreachable: 1, cohorts: 2 });
-      expect(plan!.deliveries).toHaveLength(5);
-      const jobDelay = async (deliveryId: number) => (await h.deliveryQueue.getJob(`delivery-${deliveryId}`))?.opts.delay;
-      for (const d of plan!.deliveries) {
-        const row = await h.repos.deliveries.get(d.deliveryId);
-        expect(row).toMatchObject({ kind: 'survey', lane: 4, method: 'sendMessage', status: 'pending' });
-        expect(row!.payload.text).toContain('Survey: Public services');
-        expect(row!.memberId).not.toBe(blocked.id);
-      }
-      const byCohort = (c: number) => plan!.deliveries.filter((d) => d.cohort === c);
-      expect(plan!.deliveries.map((d) => d.cohort).sort()).toEqual([0, 0, 0, 1, 1]);
-      // The first cohort is queued at once; the second only when its minute comes near.
-      for (const d of byCohort(0)) {
-        expect(await jobDelay(d.deliveryId)).toBe(0);
-        expect((await h.deliveryQueue.getJob(`delivery-${d.deliveryId}`))!.opts.priority).toBe(40);
-      }
-      for (const d of byCohort(1)) expect(await jobDelay(d.deliveryId)).toBeUndefined();
-      const opened = now.value;
-      now.value = new Date(opened.getTime() + 30_000);
-      try {
-        expect(await tickSurveys(life)).toMatchObject({ released: 2 });
-        for (const d of byCohort(1)) expect(await jobDelay(d.deliveryId)).toBe(30_000);
-        expect(await tickSurveys(life)).toMatchObject({ released: 0 });
-      } finally {
-        now.value = opened;
-      }
-      const again = await openSurvey(life, id);
-      expect(again).toMatchObject({ recipients: 0, deliveries: [] });
-      await h.deliveryQueue.obliterate({ force: true });
+      expect(await tickSurveys(life)).toMatchObject({ released: 2 });
+      expect(await delayOf(10)).toBe(20_000);
+      expect(await delayOf(11)).toBe(25_000);
+      expect(await tickSurveys(life)).toMatchObject({ released: 0 });
     } finally {
-      await h.repos.settings.unset(a.id, 'surveyPerSecond');
+      now.value = opened;
+      await h.deliveryQueue.obliterate({ force: true });
     }
   });
 

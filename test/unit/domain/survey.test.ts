@@ -129,7 +129,8 @@ describe('typed survey answers', () => {
 
 describe('survey arithmetic', () => {
   it('cohorts follow the pace', () => {
-    expect(planCohorts(50_000, 20)).toEqual({ size: 1200, intervalMs: 60_000, cohorts: 42 });
+    expect(planCohorts(50_000, 20)).toEqual({ size: 100, intervalMs: 5_000, cohorts: 500 });
+    expect(planCohorts(50_000, 20, 60_000)).toEqual({ size: 1200, intervalMs: 60_000, cohorts: 42 });
     expect(planCohorts(10, 200, 1000)).toEqual({ size: 200, intervalMs: 1000, cohorts: 1 });
   });
 
