@@ -8,7 +8,7 @@ import type { Member } from '../domain/types.js';
 import { LANGUAGES, type Language } from '../domain/vocabulary.js';
 import { pickLanguage, type Translate } from './i18n.js';
 
-const BASE = ['report', 'cancel', 'myreports', 'language', 'help'] as const;
+const BASE = ['report', 'cancel', 'myreports', 'surveys', 'language', 'help'] as const;
 const STAFF = ['alerts', 'digest', 'dashboard'] as const;
 
 /** The commands a role sees, described in a language. */

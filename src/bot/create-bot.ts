@@ -71,11 +71,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   dm.use(giveBackLostDrafts(drafts, t));
   dm.use(startFeature({ repos: deps.repos, clock: deps.clock, onStaffJoined: staffMenu }));
   dm.use(strangerGate());
-  dm.use(cancelFeature(drafts), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu, forgetMember: (id) => deps.memberLookup?.forget?.(id) }));
+  dm.use(cancelFeature(drafts, deps.cancelHooks), helpFeature(), languageFeature({ repos: deps.repos, onLanguageChanged: staffMenu, forgetMember: (id) => deps.memberLookup?.forget?.(id) }));
   dm.use(myReportsFeature({ repos: deps.repos, clock: deps.clock, t, topics: topics.current }));
   const flow = createReportFlow({ t, clock: deps.clock, topics: topics.current, intake, drafts });
   dm.use(continueReportFlow());
   dm.use(createConversation<BotContext, Context>(flow, { id: REPORT_CONVERSATION }));
+  for (const f of deps.answerFeatures ?? []) dm.use(f);
   dm.use(reportFeature(), quickReportFeature());
   for (const f of deps.extraFeatures ?? []) dm.use(f);
   dm.use(unhandledFeature());

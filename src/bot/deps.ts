@@ -43,6 +43,13 @@ export interface BotDeps {
   i18n: I18n<BotContext>;
   clock: Clock;
   logger: Logger;
+  /**
+   * Features that take typed text before the quick-report offer but after an active report flow
+   * (surveys: a typed answer to the question being asked).
+   */
+  answerFeatures?: Composer<BotContext>[];
+  /** What `/cancel` stops when no report is in progress (the first that returns true answers). */
+  cancelHooks?: ((ctx: BotContext) => Promise<boolean>)[];
   /** Features of other modules (alerts, digest…), registered before the "unhandled" feature. */
   extraFeatures?: Composer<BotContext>[];
   /** Storage key prefix of conversation state (default `conv:`). */

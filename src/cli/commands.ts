@@ -2,6 +2,8 @@
 import { inviteDeepLink } from '../app/admin/invite-codes.js';
 import { createInvite, createUnit, seedTaxonomy } from '../app/admin/units.js';
 import type { Repositories } from '../db/repositories/index.js';
+import type { SurveyStore } from '../app/surveys/ports.js';
+import { runSurveyCommand } from './survey-commands.js';
 import type { Clock } from '../domain/clock.js';
 import { DEFAULT_SETTINGS, isSettingKey, parseSettingValue, SETTING_KEYS } from '../domain/settings.js';
 import type { Unit } from '../domain/types.js';
@@ -21,12 +23,16 @@ export const USAGE = `Pulse admin CLI
   npm run cli -- settings set KEY VALUE [--unit ID|NAME]     (no --unit: global)
   npm run cli -- settings unset KEY [--unit ID|NAME]
   npm run cli -- retention [--dry-run]          delete reports past retentionMonths (--dry-run: print what would go)
+  npm run cli -- survey create --file SURVEY.json (--unit ID|NAME | --member LEADER_ID) [--draft]
+  npm run cli -- survey open|close|results SURVEY_ID
+  npm run cli -- survey list
 `;
 
 export interface CliDeps {
   repos: Repositories;
   /** The retention job's store (the CLI's database). */
   retention?: RetentionStore;
+  surveys?: SurveyStore;
   clock: Clock;
   botUsername: string;
 }
@@ -66,6 +72,9 @@ export async function runCommand(deps: CliDeps, args: string[], v: Values): Prom
       return settingsSet(deps, rest, v);
     case 'settings unset':
       return settingsUnset(deps, rest, v);
+    case `survey ${verb}`:
+      if (!deps.surveys) return fail('surveys are not available here');
+      return runSurveyCommand({ ...deps, surveys: deps.surveys }, verb, rest, v);
     default:
       return fail(`unknown command "${args.join(' ')}"\n${USAGE}`);
   }

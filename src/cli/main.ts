@@ -16,6 +16,7 @@ import { openDatabase } from '../db/client.js';
 import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../db/migrate.js';
 import { createRepositories } from '../db/repositories/index.js';
 import { createRetentionStore } from '../db/stores/retention-store.js';
+import { createSurveyStore } from '../db/stores/survey-store.js';
 import { runCommand, USAGE } from './commands.js';
 
 const config = loadConfigOrExit(process.env);
@@ -32,6 +33,9 @@ const { positionals, values } = parseArgs({
     uses: { type: 'string' },
     label: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    file: { type: 'string' },
+    member: { type: 'string' },
+    draft: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -47,7 +51,7 @@ try {
     console.log(`${migrated.applied.length} migration(s) applied, ${migrated.skipped.length} already there`);
   } else {
     const out = await runCommand(
-      { repos: createRepositories(db), retention: createRetentionStore(db.sql), clock: () => new Date(), botUsername: config.BOT_USERNAME },
+      { repos: createRepositories(db), retention: createRetentionStore(db.sql), surveys: createSurveyStore(db.prisma, db.sql), clock: () => new Date(), botUsername: config.BOT_USERNAME },
       positionals,
       values,
     );

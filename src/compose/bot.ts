@@ -10,6 +10,7 @@ import type { Queue } from 'bullmq';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../logger.js';
 import type { Runtime } from './runtime.js';
+import { surveyBotParts } from './surveys.js';
 import { createCachedMemberLookup } from '../db/member-cache.js';
 import { createMemberLookup, createReportIntake } from '../db/repositories/index.js';
 import type { AnalyzeJob } from '../queue/jobs/analyze.js';
@@ -104,6 +105,7 @@ export async function botDepsFromRuntime(rt: Runtime, analysisQueue: Queue<Analy
     i18n: rt.i18n,
     clock,
     logger,
+    ...surveyBotParts(rt, clock),
   };
 }
 

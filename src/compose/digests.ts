@@ -19,6 +19,8 @@ import { enqueueCatchUp, syncDigestSchedulers, type DigestJob } from '../queue/d
 import { createDigestWorker } from '../queue/digest-worker.js';
 import { QUEUES } from '../queue/names.js';
 import type { Runtime } from './runtime.js';
+import { surveyStoreOf } from './surveys.js';
+import { surveyDigestSection } from '../app/surveys/digest-section.js';
 
 /** What digests and reminders run on, over one database. */
 export interface DigestParts {
@@ -63,7 +65,8 @@ export async function startDigests(rt: Runtime, opts: { delivery?: DeliveryPort;
   });
   const synced = await syncDigestSchedulers(queue, rt.db.sql);
   logger.info(synced, 'digest schedulers synced');
-  const deps = { ...digestDepsFrom({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock, t: rt.t, logger }, delivery), logger, queue, sql: rt.db.sql };
+  const surveySection = surveyDigestSection({ surveys: surveyStoreOf(rt), units: rt.repos.units, settings: rt.repos.settings, t: rt.t });
+  const deps = { ...digestDepsFrom({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock, t: rt.t, logger }, delivery), surveySection, logger, queue, sql: rt.db.sql };
   const worker = createDigestWorker(rt.queues, deps, opts.concurrency);
   rt.onShutdown('digests-worker', () => worker.close());
   return { catchUpJobId: await enqueueCatchUp(queue, rt.clock()) };

@@ -13,6 +13,7 @@ import { startReconciler } from '../queue/sweeper.js';
 import type { Runtime } from './runtime.js';
 import { runRetention } from '../app/retention/run-retention.js';
 import { createRetentionStore } from '../db/stores/retention-store.js';
+import { startSurveyTicker } from './surveys.js';
 
 /** How often the retention job runs (reports expire by the month: a few times a day is plenty). */
 export const RETENTION_EVERY_MS = 6 * 3600_000;
@@ -40,6 +41,7 @@ export async function start(rt: Runtime): Promise<void> {
   retain();
   const retentionTimer = setInterval(retain, RETENTION_EVERY_MS);
   retentionTimer.unref();
+  await startSurveyTicker(rt);
   rt.onShutdown('reconciler', async () => {
     clearInterval(retentionTimer);
     await retaining;

@@ -6,6 +6,7 @@ import { createServer } from '../web/create-server.js';
 import { dashboardDepsFromRuntime } from './dashboard.js';
 import { dashboardPlugin, freshSecret, type WebDashboardDeps } from '../web/dashboard/plugin.js';
 import { queueBoardFor } from './queue-board.js';
+import { surveyStoreOf } from './surveys.js';
 
 export interface WebOptions {
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
@@ -23,6 +24,7 @@ export async function webDashboardDepsFromRuntime(rt: Runtime): Promise<WebDashb
     publicUrl: rt.config.PUBLIC_URL,
     t: rt.t,
     queueBoard: queueBoardFor(rt),
+    surveys: { store: surveyStoreOf(rt), units: rt.repos.units, settings: rt.repos.settings, clock: rt.clock },
     close: () => dashboard.close(),
   };
 }

@@ -33,6 +33,12 @@ export interface LimiterOptions {
   inFlightTtlMs: number;
   /** A slot taken this late after its due time keeps the pace's schedule (no lost capacity). */
   catchUpMs: number;
+  /**
+   * The global pace of paid broadcasts (Telegram's allow_paid_broadcast, up to 1,000/s): such
+   * a message spaces the next admission by this pace instead of the free one, so alerts and
+   * other free messages still wait at most one free interval behind it.
+   */
+  paidPerSecond: number;
 }
 
 export const DEFAULT_LIMITER_OPTIONS: LimiterOptions = {
@@ -45,6 +51,7 @@ export const DEFAULT_LIMITER_OPTIONS: LimiterOptions = {
   floodThreshold: 3,
   inFlightTtlMs: 40_000,
   catchUpMs: 10,
+  paidPerSecond: 900,
 };
 
 /** admitted: send now (waitMs 0); else ask again after `waitMs`. */
@@ -96,7 +103,7 @@ export class TelegramRateLimiter {
     if (this.opts.globalPerSecond <= 0 || this.opts.privateMax < 1 || this.opts.groupMax < 1) throw new RangeError('limiter limits must be positive');
   }
 
-  private waiters: { chat: string; priority: number; seq: number; done: (a: Admission) => void; fail: (e: unknown) => void }[] = [];
+  private waiters: { chat: string; priority: number; paid: boolean; seq: number; done: (a: Admission) => void; fail: (e: unknown) => void }[] = [];
   private pumping = false;
 
   /**
@@ -105,9 +112,9 @@ export class TelegramRateLimiter {
    * priority (lower first, like BullMQ), so that one of them (not all) polls the store while the
    * pace is the limit and an alert never waits behind a queue of broadcasts.
    */
-  acquire(chatId: bigint | string, priority = 0): Promise<Admission> {
+  acquire(chatId: bigint | string, priority = 0, paid = false): Promise<Admission> {
     return new Promise<Admission>((done, fail) => {
-      this.waiters.push({ chat: String(chatId), priority, seq: ++this.seq, done, fail });
+      this.waiters.push({ chat: String(chatId), priority, paid, seq: ++this.seq, done, fail });
       void this.pump();
     });
   }
@@ -121,7 +128,7 @@ export class TelegramRateLimiter {
         const w = this.waiters[0]!;
         let a: Admission;
         try {
-          a = await this.tryAcquire(w.chat);
+          a = await this.tryAcquire(w.chat, w.paid);
         } catch (e) {
           this.waiters.shift();
           w.fail(e);
@@ -140,12 +147,12 @@ export class TelegramRateLimiter {
   }
 
   /** One attempt: admitted now, or how long to wait and why. */
-  async tryAcquire(chatId: bigint | string): Promise<Admission> {
+  async tryAcquire(chatId: bigint | string, paid = false): Promise<Admission> {
     const chat = String(chatId);
     const group = chat.startsWith('-');
     const token = `${process.pid}-${Date.now()}-${++this.seq}`;
     const r = await this.store.acquire(chat, token, {
-      intervalMs: 1000 / this.opts.globalPerSecond,
+      intervalMs: 1000 / (paid ? this.opts.paidPerSecond : this.opts.globalPerSecond),
       chatMax: group ? this.opts.groupMax : this.opts.privateMax,
       chatWindowMs: group ? this.opts.groupWindowMs : this.opts.privateWindowMs,
       inFlightTtlMs: this.opts.inFlightTtlMs,

@@ -141,10 +141,10 @@ async function supersededEdit(d: SenderDeps, rec: DeliveryRecord, messageId: num
  * Waits for a rate-limit slot (holding the chat's in-flight lock); returns the lock token, or
  * a retry outcome when the wait is too long to hold a worker.
  */
-async function takeSlot(d: SenderDeps, chatId: bigint, priority: number): Promise<{ token: string } | SendOutcome> {
+async function takeSlot(d: SenderDeps, chatId: bigint, priority: number, paid = false): Promise<{ token: string } | SendOutcome> {
   const maxInline = d.maxInlineWaitMs ?? 1500;
   for (;;) {
-    const a = await d.limiter.acquire(chatId, priority);
+    const a = await d.limiter.acquire(chatId, priority, paid);
     // A chat that is busy or limited hands the job back delayed, freeing the worker for other
     // chats; only the short global pace is waited out in place.
     if (!a.admitted && (a.reason === 'chat' || a.waitMs > maxInline)) return { type: 'retry', delayMs: a.waitMs, reason: 'rate limit' };
@@ -215,7 +215,9 @@ export async function sendDelivery(d: SenderDeps, id: number, info: AttemptInfo)
     messageId = target.messageId;
     if (await supersededEdit(d, rec, messageId)) return { type: 'skipped', reason: 'superseded' };
   }
-  const slot = await takeSlot(d, rec.chatId, rec.lane * 10 + (isEdit(rec.method) ? 1 : 0));
+  // A paid broadcast (allow_paid_broadcast, survey messages only) keeps the per-chat limits but not the free global pace.
+  const paid = rec.kind === 'survey' && rec.payload.allow_paid_broadcast === true;
+  const slot = await takeSlot(d, rec.chatId, rec.lane * 10 + (isEdit(rec.method) ? 1 : 0), paid);
   if ('type' in slot) return slot;
   try {
     // Checked while holding the chat's in-flight lock: an older edit never lands after a newer one.

@@ -10,6 +10,7 @@ import type { DeliveriesRepository } from '../db/repositories/deliveries-reposit
 import type { Clock } from '../domain/clock.js';
 import { jobIds, LANES } from '../queue/names.js';
 import type { DeliveryPort, EnqueueResult, OutgoingMessage } from './port.js';
+import type { RecordedMessageQueue } from '../app/surveys/ports.js';
 
 export const deliveryJobSchema = z.object({ deliveryId: z.number().int().positive() });
 export type DeliveryJob = z.infer<typeof deliveryJobSchema>;
@@ -27,23 +28,38 @@ export interface DeliveryServiceDeps {
 }
 
 /** Builds the port alerts, digests, reminders and broadcasts send through. */
-export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryPort & { requeue(deliveryId: number, lane: number, notBefore?: Date, edit?: boolean): Promise<void> } {
-  const requeue = async (deliveryId: number, lane: number, notBefore?: Date, edit = false) => {
+export function createDeliveryService(deps: DeliveryServiceDeps): DeliveryPort &
+  RecordedMessageQueue & { requeue(deliveryId: number, lane: number, notBefore?: Date, edit?: boolean): Promise<void> } {
+  const job = (deliveryId: number, lane: number, notBefore?: Date, edit = false) => {
     // Within a lane, new messages go before edits of messages already delivered.
     const priority = lane * 10 + (edit ? 1 : 0);
     const delay = notBefore ? Math.max(0, notBefore.getTime() - deps.clock().getTime()) : 0;
-    await deps.queue.add('send', { deliveryId } satisfies DeliveryJob, {
-      jobId: deliveryJobId(deliveryId),
-      priority,
-      delay,
-      attempts: DELIVERY_ATTEMPTS,
-      backoff: { type: 'exponential', delay: 1000 },
-      removeOnComplete: { age: 3600, count: 5000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    });
+    return {
+      name: 'send',
+      data: { deliveryId } satisfies DeliveryJob,
+      opts: {
+        jobId: deliveryJobId(deliveryId),
+        priority,
+        delay,
+        attempts: DELIVERY_ATTEMPTS,
+        backoff: { type: 'exponential' as const, delay: 1000 },
+        removeOnComplete: { age: 3600, count: 5000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    };
+  };
+  const requeue = async (deliveryId: number, lane: number, notBefore?: Date, edit = false) => {
+    const j = job(deliveryId, lane, notBefore, edit);
+    await deps.queue.add(j.name, j.data, j.opts);
   };
   return {
     requeue,
+    /** Queues rows already recorded in bulk (a survey's planning), in chunks of BullMQ's addBulk. */
+    async queueRecorded(items, lane) {
+      for (let i = 0; i < items.length; i += 2000) {
+        await deps.queue.addBulk(items.slice(i, i + 2000).map((it) => job(it.deliveryId, LANES[lane], it.notBefore)));
+      }
+    },
     async enqueue(msg: OutgoingMessage): Promise<EnqueueResult> {
       const lane = LANES[msg.lane];
       const { record, created } = await deps.deliveries.insertOrGet({

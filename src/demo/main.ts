@@ -5,7 +5,8 @@
  * every process part in one process, a fake Telegram, and simulated collaborators who send a
  * realistic week of reports through the real conversation code. It then shows the analysis
  * (issue groups), the alerts (raised, escalated without an acknowledgement, then acknowledged
- * by a leader pressing the button), and the digests, and keeps running until Ctrl-C.
+ * by a leader pressing the button), a survey (sent in cohorts, answered, reminded, results), and
+ * the digests, and keeps running until Ctrl-C.
  *
  *   npm run demo [-- --days 7] [--per-day 24] [--once] [--keep] [--port 3000] [--data data/demo]
  */
@@ -30,6 +31,7 @@ import { QUEUES } from '../queue/names.js';
 import { createRuntime, exitOnSignals, type Runtime } from '../compose/runtime.js';
 import { startWeb } from '../compose/web.js';
 import { runAlertScene } from './alert-scene.js';
+import { runSurveyScene } from './survey-scene.js';
 import { createFakeTelegramBot } from './fake-telegram-bot.js';
 import { createDemoClock } from './clock.js';
 import { printAlerts, printTotals, truncate } from './report.js';
@@ -116,6 +118,9 @@ await rt.repos.settings.set(org.root.id, 'escalationCriticalMinutes', 0.15);
 await rt.repos.settings.set(org.root.id, 'escalationHighMinutes', 0.3);
 const scene = await runAlertScene({ rt, bot, fake, org, out });
 if (scene) await waitForQueues(rt, [QUEUES.alerts, QUEUES.delivery], 60_000);
+
+out('\nA survey:');
+await runSurveyScene({ rt, bot, fake, org, rng: seededRng(Number(args.seed) + 1), out, webAddress, waitDelivery: () => waitForQueues(rt, [QUEUES.delivery], 60_000) });
 
 out('\nDigests of the last 7 days for every leader:');
 const digests = await produceDemoDigests(digestDepsFrom({ sql: rt.db.sql, repos: rt.repos, clock: rt.clock, t: rt.t, logger: rt.logger }, createDeliveryPort(rt)));

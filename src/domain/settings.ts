@@ -25,6 +25,14 @@ export interface Settings {
   groupWindowDays: number;
   /** Months after which reports are anonymised. */
   retentionMonths: number;
+  /** Fewest responses a group must have for its survey results to be shown apart. */
+  surveyMinGroupSize: number;
+  /** Survey messages a second on the broadcast lane (leaves room for alerts within Telegram's ~30/s). */
+  surveyPerSecond: number;
+  /** 1 = surveys marked for it use Telegram's paid broadcasts (allow_paid_broadcast), 0 = never. */
+  surveyPaidBroadcast: number;
+  /** Survey messages a second with paid broadcasts (Telegram allows up to 1,000). */
+  surveyPaidPerSecond: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +48,10 @@ export const DEFAULT_SETTINGS: Settings = {
   reminderDays: 7,
   groupWindowDays: 14,
   retentionMonths: 24,
+  surveyMinGroupSize: 5,
+  surveyPerSecond: 20,
+  surveyPaidBroadcast: 0,
+  surveyPaidPerSecond: 200,
 };
 
 export type SettingKey = keyof Settings;

@@ -64,7 +64,7 @@ describe('joining with an invite', () => {
     await h.send(u, '/start LEAD-ER11-AAAA');
     const call = h.api.calls.find((c) => c.method === 'setMyCommands' && (c.payload.scope as { chat_id?: number })?.chat_id === u.id);
     const commands = (call?.payload.commands as { command: string }[]).map((c) => c.command);
-    expect(commands).toEqual(['report', 'cancel', 'myreports', 'language', 'help', 'alerts', 'digest', 'dashboard']);
+    expect(commands).toEqual(['report', 'cancel', 'myreports', 'surveys', 'language', 'help', 'alerts', 'digest', 'dashboard']);
   });
 });
 

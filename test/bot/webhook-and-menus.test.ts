@@ -44,7 +44,7 @@ describe('command menus', () => {
     await registerDefaultCommands(h.bot.api, t);
     const calls = h.api.callsOf('setMyCommands');
     const byLang = new Map(calls.map((c) => [String(c.payload.language_code ?? 'default'), c.payload.commands as { command: string; description: string }[]]));
-    expect(byLang.get('default')?.map((c) => c.command)).toEqual(['report', 'cancel', 'myreports', 'language', 'help']);
+    expect(byLang.get('default')?.map((c) => c.command)).toEqual(['report', 'cancel', 'myreports', 'surveys', 'language', 'help']);
     expect(byLang.get('vi')?.[0]?.description).toBe('Gửi báo cáo');
     expect(byLang.get('en')?.[0]?.description).toBe('Send a report');
   });

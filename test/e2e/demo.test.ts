@@ -31,6 +31,11 @@ describe('npm run demo (embedded database, fake Telegram, simulated collaborator
       expect(out).toMatch(/climbed to the leaders of/);
       expect(out).toMatch(/pressed Acknowledge: status is now "acknowledged"/);
       expect(out).toMatch(/✓ \d+ digest\(s\) sent/);
+      expect(out).toMatch(/✓ survey \d+ opened by .*: 40 recipients in 1 cohort/);
+      expect(out).toMatch(/✓ \d+ of 40 invited collaborators answered through the bot/);
+      expect(out).toMatch(/Survey results \(closed; anonymous/);
+      expect(out).toMatch(/response rate \d+% \(\d+\/40\)/);
+      expect(out).toMatch(/Nhanh hơn: \d+ \(\d+%\)/);
       expect(`${out}${r.stderr}`).not.toMatch(/is missing in the following locale/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -24,6 +24,8 @@ export interface SendDigestDeps extends DigestDeps {
   chart: DigestChart;
   t: Translate;
   logger?: Logger;
+  /** The surveys' section (app/surveys/digest-section.ts), sent after the digest's messages. */
+  surveySection?: (leader: Member, window: { from: Date; to: Date }, lang: Language) => Promise<string | null>;
 }
 
 export type SendDigestResult =
@@ -65,6 +67,10 @@ export async function sendDigest(deps: SendDigestDeps, leader: Member, model: Di
       method: 'sendMessage',
       payload: { text, parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
     });
+  }
+  const surveys = deps.surveySection ? await deps.surveySection(leader, { from: model.from, to: model.to }, lang) : null;
+  if (surveys) {
+    await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-surveys`, method: 'sendMessage', payload: { text: surveys, parse_mode: 'HTML', link_preview_options: { is_disabled: true } } });
   }
   const withChart = model.headline.reports.current > 0;
   if (withChart) {

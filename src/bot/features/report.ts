@@ -9,8 +9,8 @@ import type { DraftStore } from '../draft-store.js';
 import { REPORT_CONVERSATION } from '../conversations/report-flow.js';
 import { parseFlowData } from '../keyboards/callback-data.js';
 
-/** `/cancel`: leaves the report flow, if any. */
-export function cancelFeature(drafts?: DraftStore): Composer<BotContext> {
+/** `/cancel`: leaves the report flow, if any; else whatever a hook stops (a survey being answered). */
+export function cancelFeature(drafts?: DraftStore, hooks: readonly ((ctx: BotContext) => Promise<boolean>)[] = []): Composer<BotContext> {
   const c = new Composer<BotContext>();
   c.command('cancel', async (ctx) => {
     if ((await ctx.conversation.active(REPORT_CONVERSATION)) > 0) {
@@ -19,6 +19,7 @@ export function cancelFeature(drafts?: DraftStore): Composer<BotContext> {
       ctx.log.info('report flow cancelled');
       return void (await ctx.reply(ctx.t('intake-cancelled')));
     }
+    for (const hook of hooks) if (await hook(ctx)) return;
     await ctx.reply(ctx.t('intake-nothing-to-cancel'));
   });
   return c;

@@ -27,6 +27,7 @@ import { alertRoutes } from './routes/alerts.js';
 import { unitRoutes } from './routes/units.js';
 import { inviteRoutes } from './routes/invites.js';
 import { adminRoutes } from './routes/admin.js';
+import { surveyRoutes } from './routes/surveys.js';
 
 export const PUBLIC_DIR = resolve(import.meta.dirname, '../public');
 /** Registers the dashboard on `app` (call inside `app.register` to keep it encapsulated). */
@@ -91,6 +92,7 @@ export async function dashboardPlugin(app: FastifyInstance, deps: WebDashboardDe
     await unitRoutes(pages, deps);
     await inviteRoutes(pages, deps);
     await adminRoutes(pages, deps);
+    await surveyRoutes(pages, deps);
   });
 }
 

@@ -135,6 +135,7 @@ intake-help =
     <b>/myreports</b> — your last 10 reports with reference, date, status and topic.
     You can withdraw a report within 1 hour of sending it.
     Dates are shown in your unit's time zone.
+    <b>/surveys</b> — open surveys for you: answer by button or by typing, change your answers until the close.
     <b>/language</b> — switch between Vietnamese and English.
     Every message of the bot follows your choice.
     Without a choice, your Telegram language is used.
@@ -150,6 +151,7 @@ intake-unhandled-kind = I can only read text, photos and documents. Send /report
 
 intake-cmd-report = Send a report
 intake-cmd-cancel = Cancel the current report
+intake-cmd-surveys = Open surveys
 intake-cmd-myreports = My latest reports
 intake-cmd-language = Language
 intake-cmd-help = Help

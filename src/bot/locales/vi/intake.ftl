@@ -135,6 +135,7 @@ intake-help =
     <b>/myreports</b> — 10 báo cáo gần nhất với mã số, ngày, trạng thái và chủ đề.
     Có thể rút một báo cáo trong vòng 1 giờ sau khi gửi.
     Ngày giờ theo múi giờ của đơn vị bạn.
+    <b>/surveys</b> — các khảo sát đang mở cho bạn: trả lời bằng nút hoặc gõ, sửa được đến giờ đóng.
     <b>/language</b> — chuyển giữa tiếng Việt và tiếng Anh.
     Mọi tin nhắn của bot theo lựa chọn của bạn.
     Nếu chưa chọn, bot dùng ngôn ngữ Telegram của bạn.
@@ -150,6 +151,7 @@ intake-unhandled-kind = Tôi chỉ đọc được chữ, ảnh và tài liệu.
 
 intake-cmd-report = Gửi báo cáo
 intake-cmd-cancel = Hủy báo cáo đang làm
+intake-cmd-surveys = Khảo sát đang mở
 intake-cmd-myreports = Báo cáo gần đây của tôi
 intake-cmd-language = Ngôn ngữ
 intake-cmd-help = Hướng dẫn
