@@ -18,7 +18,8 @@ import { BENCH_BACKEND, fmt, percentile, performance } from './support.js';
 const PEOPLE = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 3);
 
-const h = await createHarness({}, BENCH_BACKEND);
+// The database pool of a production bot process (DATABASE_URL's default, src/db/client.ts).
+const h = await createHarness({}, BENCH_BACKEND, 10);
 const queue = h.backend.queues.queue(QUEUES.delivery);
 try {
   const clock = () => new Date();

@@ -68,8 +68,8 @@ export function pressUpdate(api: FakeBotApi, u: FakeUser, label: string): { upda
 let idBase = 100_000_000 + Math.floor(Math.random() * 800_000_000);
 
 /** Builds the harness (one per test file) on the `kind` backend (default Redis). */
-export async function createHarness(overrides: Partial<BotDeps> = {}, kind: BackendKind = 'redis'): Promise<Harness> {
-  const db = await createPostgresTestDatabase();
+export async function createHarness(overrides: Partial<BotDeps> = {}, kind: BackendKind = 'redis', poolSize = 5): Promise<Harness> {
+  const db = await createPostgresTestDatabase(poolSize);
   const repos = createRepositories(db);
   const prefix = `t${randomBytes(4).toString('hex')}`;
   const backend = await openTestBackend(kind, db, prefix);
