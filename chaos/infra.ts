@@ -52,8 +52,9 @@ export class PrivatePostgres {
   get url(): string {
     return `postgresql://postgres@127.0.0.1:${this.port}/postgres`;
   }
+  /** Durable as in production (fsync, synchronous commit): an immediate stop is a crash, and a commit acknowledged before it must survive. */
   async start(): Promise<void> {
-    const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off`;
+    const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=300`;
     const [cmd, ...args] = asPostgres(pgBin('pg_ctl'), ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'log'), '-o', opts, '-w', 'start']);
     execFileSync(cmd!, args, { stdio: 'ignore' });
     await waitForPort(this.port);
