@@ -79,15 +79,22 @@ function senderOf(w: World, marker: string): FakeUser {
   return w.collaborators[((w.scenarios - 1) % MAX_SCENARIOS) * REPORTS + i]!;
 }
 
-/** Simulated collaborators: when the bot offers "Send now" under their text, they press it (once). */
+/**
+ * Simulated collaborators: when the bot offers "Send now" under their text, they press it; as a
+ * person would, they press a later offer of the same text too, until the bot gives them a
+ * reference number (after a kill -9 the bot may handle the text again and offer it anew).
+ */
 function driveCollaborators(w: World): void {
   const ours = new Set(w.collaborators.map((c) => String(c.id)));
+  const thanked = new Set<string>();
   w.fake.onCall((c: ApiCall) => {
     if (c.method !== 'sendMessage' || !(c.ok || c.delivered) || !ours.has(String(c.payload.chat_id))) return;
+    const chat = String(c.payload.chat_id);
+    if (/R-\d{4}-\d{6}/.test(String(c.payload.text ?? ''))) thanked.add(chat);
     const marker = /\[(s\d+-\d+)\]/.exec(String(c.payload.text ?? ''))?.[1];
     const rows = (c.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard;
     const send = rows?.flat().find((b) => b.text.includes('Gửi ngay'));
-    if (!marker || !send || w.pressed.has(marker)) return;
+    if (!marker || !send || thanked.has(chat)) return;
     w.pressed.add(marker);
     const u = w.collaborators.find((x) => String(x.id) === String(c.payload.chat_id))!;
     const messageId = (c.result as { message_id?: number } | undefined)?.message_id ?? 1;
