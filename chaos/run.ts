@@ -282,7 +282,8 @@ async function scenario(w: World, name: string, fault: () => Promise<string | vo
   const markers = await streaming;
   const faultEnd = Date.now();
   const { t, recoveryMs } = await settle(w, tag, markers.length, faultEnd, since);
-  const r = row(w, name, markers.length, t, recoveryMs, note);
+  const exits = Object.values(w.procs).flatMap((p) => p.unexpectedExits.filter((e) => e.at >= since.getTime()).map((e) => `${p.name.replace(`${w.backend}-`, '')} exited ${e.code ?? e.signal} (restarted)`));
+  const r = row(w, name, markers.length, t, recoveryMs, [note, ...exits].filter(Boolean).join('; '));
   if (r.lost > 0) await explainLost(w, markers);
   const rec = r.recoveryMs === null ? 'NOT RECOVERED' : `recovered in ${(r.recoveryMs / 1000).toFixed(1)} s`;
   process.stdout.write(`  stored ${r.stored}/${r.sent}, analysed ${r.analysed}, alerts ${r.alertsRaised}/${r.alertsExpected}, duplicate sends ${r.duplicateSends}, lost ${r.lost}, stuck ${r.stuck}, ${rec}\n`);
