@@ -52,8 +52,9 @@ export class PrivatePostgres {
   get url(): string {
     return `postgresql://postgres@127.0.0.1:${this.port}/postgres`;
   }
+  /** Durable as in production (fsync, synchronous commit): an immediate stop is a crash, and a commit acknowledged before it must survive. */
   async start(): Promise<void> {
-    const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off`;
+    const opts = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c max_connections=300`;
     const [cmd, ...args] = asPostgres(pgBin('pg_ctl'), ['-D', join(this.dir, 'data'), '-l', join(this.dir, 'log'), '-o', opts, '-w', 'start']);
     execFileSync(cmd!, args, { stdio: 'ignore' });
     await waitForPort(this.port);
@@ -107,7 +108,10 @@ export type ProcessKind = 'bot' | 'workers' | 'web';
 /** One Pulse process (`tsx src/main.ts <kind>`), its output in the run's log folder. */
 export class PulseProcess {
   private proc: ChildProcess | null = null;
+  private stopping = false;
   starts = 0;
+  /** Exits nobody asked for (a start-up that failed, a crash): restarted after 1 s, as a supervisor (compose's `restart`) would. */
+  readonly unexpectedExits: { code: number | null; signal: string | null; at: number }[] = [];
   constructor(
     readonly name: string,
     readonly kind: ProcessKind,
@@ -122,6 +126,15 @@ export class PulseProcess {
     p.stderr!.pipe(out);
     this.proc = p;
     this.starts += 1;
+    this.stopping = false;
+    p.once('exit', (code, signal) => {
+      if (this.stopping || this.proc !== p) return;
+      this.unexpectedExits.push({ code, signal, at: Date.now() });
+      this.proc = null;
+      setTimeout(() => {
+        if (!this.stopping && this.proc === null) this.start();
+      }, 1000);
+    });
   }
   get running(): boolean {
     return this.proc !== null && this.proc.exitCode === null && this.proc.signalCode === null;
@@ -129,6 +142,7 @@ export class PulseProcess {
   /** Sends `signal` and waits for the exit: its code and how long it took. */
   async stop(signal: NodeJS.Signals, timeoutMs = 20_000): Promise<{ code: number | null; signal: string | null; ms: number }> {
     const p = this.proc;
+    this.stopping = true;
     if (!p || !this.running) return { code: null, signal: null, ms: 0 };
     const t0 = Date.now();
     const exited = new Promise<{ code: number | null; signal: string | null }>((r) => p.once('exit', (code, sig) => r({ code, signal: sig })));

@@ -29,6 +29,8 @@ const BACKENDS: Backend[] = args.includes('--backend') ? (backendArg === 'both' 
 const OUTAGE_MS = SHORT ? 10_000 : 30_000;
 const REPORTS = SHORT ? 24 : 40;
 const RECOVERY_LIMIT_MS = SHORT ? 120_000 : 180_000;
+/** Each scenario has collaborators of its own: a person left with an odd prompt by one fault does not carry it into the next. */
+const MAX_SCENARIOS = 10;
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1]!.toLowerCase() : null;
 const TOKEN = '123456:CHAOS-token-for-the-fake-bot-api-0000';
 
@@ -67,17 +69,32 @@ interface World {
   leaderChats: string[];
   branchId: number;
   pressed: Set<string>;
+  /** Scenarios run so far on this world. */
+  scenarios: number;
 }
 
-/** Simulated collaborators: when the bot offers "Send now" under their text, they press it (once). */
+/** The collaborator who sends the report marked `s<k>-<i>` (the world's k-th scenario, its i-th report). */
+function senderOf(w: World, marker: string): FakeUser {
+  const i = Number(marker.split('-')[1]);
+  return w.collaborators[((w.scenarios - 1) % MAX_SCENARIOS) * REPORTS + i]!;
+}
+
+/**
+ * Simulated collaborators: when the bot offers "Send now" under their text, they press it; as a
+ * person would, they press a later offer of the same text too, until the bot gives them a
+ * reference number (after a kill -9 the bot may handle the text again and offer it anew).
+ */
 function driveCollaborators(w: World): void {
   const ours = new Set(w.collaborators.map((c) => String(c.id)));
+  const thanked = new Set<string>();
   w.fake.onCall((c: ApiCall) => {
     if (c.method !== 'sendMessage' || !(c.ok || c.delivered) || !ours.has(String(c.payload.chat_id))) return;
+    const chat = String(c.payload.chat_id);
+    if (/R-\d{4}-\d{6}/.test(String(c.payload.text ?? ''))) thanked.add(chat);
     const marker = /\[(s\d+-\d+)\]/.exec(String(c.payload.text ?? ''))?.[1];
     const rows = (c.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard;
     const send = rows?.flat().find((b) => b.text.includes('Gửi ngay'));
-    if (!marker || !send || w.pressed.has(marker)) return;
+    if (!marker || !send || thanked.has(chat)) return;
     w.pressed.add(marker);
     const u = w.collaborators.find((x) => String(x.id) === String(c.payload.chat_id))!;
     const messageId = (c.result as { message_id?: number } | undefined)?.message_id ?? 1;
@@ -102,7 +119,7 @@ async function setup(backend: Backend, ports: { pg: number; redis: number; web: 
   for (let i = 0; i < 2; i++) leaders.push(await repos.members.create({ telegramUserId: BigInt(8_100_000 + i), displayName: `Leader ${i}`, role: 'leader', unitId: branch.id, language: 'vi' }));
   await repos.members.create({ telegramUserId: BigInt(8_200_000), displayName: 'Root leader', role: 'leader', unitId: root.id, language: 'vi' });
   const collaborators: FakeUser[] = [];
-  for (let i = 0; i < REPORTS; i++) {
+  for (let i = 0; i < REPORTS * MAX_SCENARIOS; i++) {
     const u = { id: 8_300_000 + i, firstName: `C${i}`, languageCode: 'vi' };
     await repos.members.create({ telegramUserId: BigInt(u.id), displayName: u.firstName, role: 'collaborator', unitId: branch.id, language: 'vi' });
     collaborators.push(u);
@@ -131,6 +148,7 @@ async function setup(backend: Backend, ports: { pg: number; redis: number; web: 
     leaderChats: leaders.map((l) => String(l.chatId)),
     branchId: branch.id,
     pressed: new Set(),
+    scenarios: 0,
   };
   driveCollaborators(w);
   for (const p of Object.values(w.procs)) p.start();
@@ -154,9 +172,10 @@ async function waitFor(cond: () => boolean | Promise<boolean>, ms: number, what:
  */
 async function stream(w: World, tag: string, n: number, ratePerSecond = 4): Promise<string[]> {
   const markers: string[] = [];
+  w.scenarios += 1;
   for (let i = 0; i < n; i++) {
     const marker = `${tag}-${i}`;
-    const u = w.collaborators[i % w.collaborators.length]!;
+    const u = senderOf(w, marker);
     w.fake.pushUpdate(textUpdate(u, `[${marker}] ${TEXTS[i % TEXTS.length]}`));
     markers.push(marker);
     await sleep(1000 / ratePerSecond);
@@ -263,8 +282,11 @@ async function scenario(w: World, name: string, fault: () => Promise<string | vo
   const markers = await streaming;
   const faultEnd = Date.now();
   const { t, recoveryMs } = await settle(w, tag, markers.length, faultEnd, since);
-  const r = row(w, name, markers.length, t, recoveryMs, note);
+  const exits = Object.values(w.procs).flatMap((p) => p.unexpectedExits.filter((e) => e.at >= since.getTime()).map((e) => `${p.name.replace(`${w.backend}-`, '')} exited ${e.code ?? e.signal} (restarted)`));
+  const r = row(w, name, markers.length, t, recoveryMs, [note, ...exits].filter(Boolean).join('; '));
   if (r.lost > 0) await explainLost(w, markers);
+  const rec = r.recoveryMs === null ? 'NOT RECOVERED' : `recovered in ${(r.recoveryMs / 1000).toFixed(1)} s`;
+  process.stdout.write(`  stored ${r.stored}/${r.sent}, analysed ${r.analysed}, alerts ${r.alertsRaised}/${r.alertsExpected}, duplicate sends ${r.duplicateSends}, lost ${r.lost}, stuck ${r.stuck}, ${rec}\n`);
   return r;
 }
 
@@ -284,8 +306,7 @@ async function explainLost(w: World, markers: string[]): Promise<void> {
     (await w.db.sql.query<{ m: string }>(`SELECT substring(content from '\\[(s[0-9]+-[0-9]+)\\]') AS m FROM "Report" WHERE content LIKE $1`, [`%[${markers[0]!.split('-')[0]}-%`])).map((x) => x.m),
   );
   for (const m of markers.filter((x) => !stored.has(x)).slice(0, 5)) {
-    const i = Number(m.split('-')[1]);
-    const u = w.collaborators[i % w.collaborators.length]!;
+    const u = senderOf(w, m);
     const texts = w.fake.calls
       .filter((c) => String(c.payload.chat_id) === String(u.id) || (c.method === 'answerCallbackQuery' && false))
       .map((c) => `${c.method}${c.ok ? '' : ` [${c.errorCode}${c.delivered ? ' delivered' : ''}]`}: ${String(c.payload.text ?? '').slice(0, 60)}`);
@@ -339,8 +360,11 @@ async function runBackend(backend: Backend, base: number, logDir: string): Promi
         w.fake.clearFailures();
       }));
       const violationsBefore = w.fake.retryAfterViolations;
-      const r = await scenario(w, '429 storm (retry_after 3), 10 s', async () => {
-        w.fake.failNext((m) => m === 'sendMessage' || m === 'editMessageText', { code: 429, retryAfter: 3 }, 1_000_000);
+      // on the leaders' chats (the delivery path and its shared limiter): a storm on a person's
+      // own chat outlasts the bot's auto-retry (3 attempts) and the reply fails (README, limits)
+      const r = await scenario(w, '429 storm on leaders (retry_after 3), 10 s', async () => {
+        const leaders = new Set(w.leaderChats);
+        w.fake.failNext((m, p) => (m === 'sendMessage' || m === 'editMessageText') && leaders.has(String(p.chat_id)), { code: 429, retryAfter: 3 }, 1_000_000);
         await sleep(10_000);
         w.fake.clearFailures();
       });

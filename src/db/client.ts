@@ -71,6 +71,11 @@ function openPostgres(url: string, max: number): Database {
   };
   const pool = new pg.Pool(poolConfig);
   pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+  // A client checked out (a transaction between two statements, Prisma's adapter) when the
+  // server goes away emits 'error' with no pool listener on it: unheard, that kills the process
+  // (it did, in the chaos suite's PostgreSQL outage). The failure reaches the caller through its
+  // next query; the broken client is dropped by the pool on release.
+  pool.on('connect', (client) => void client.on('error', () => undefined));
   const adapter = new PrismaPg(pool, schema ? { schema } : undefined);
   const prisma = new PrismaClient({ adapter });
   return {
