@@ -18,7 +18,7 @@ const texts = loadCorpus(path.join(root, 'corpus/dev.jsonl')).map((l) => l.text)
 gc?.();
 const heapBefore = process.memoryUsage();
 const t0 = performance.now();
-const model = loadDefaultModel();
+const model = process.env["PULSE_MODEL"] ? loadDefaultModel(process.env["PULSE_MODEL"]) : loadDefaultModel();
 const deps: AnalyzeDeps = { model: createTextModel(model, DEFAULT_TOPICS), topics: DEFAULT_TOPICS, thresholds: DEFAULT_URGENCY_THRESHOLDS };
 const loadMs = performance.now() - t0;
 gc?.();

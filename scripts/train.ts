@@ -8,15 +8,16 @@
  *   npm run train -- --out FILE          write elsewhere
  *   npm run train -- --fraction 0.25     train on the first quarter of every writer's lines
  *   npm run train -- --compare           cross-validate model families and feature sets (by writer)
+ *     [--only TEXT] [--tasks topic,mood]   only the configurations whose name contains TEXT; only these tasks
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { crossValidate } from '../src/nlp/eval/cross-validate.js';
+import { crossValidate, type CvTask } from '../src/nlp/eval/cross-validate.js';
 import { FEATURE_DEFAULTS, type FeatureOptions } from '../src/nlp/features.js';
 import { LINEAR_DEFAULTS, type LinearOptions } from '../src/nlp/linear.js';
 import { loadTrainingCorpus, trainingFiles } from '../src/nlp/corpus.js';
 import { DEFAULT_MODEL_PATH } from '../src/nlp/pulse-model.js';
-import { prepareExamples, trainPulseModel, type TrainingExample } from '../src/nlp/train.js';
+import { prepareExamples, trainPulseModel, TRAIN_DEFAULTS, type TrainingExample } from '../src/nlp/train.js';
 import { createHash } from 'node:crypto';
 
 function arg(argv: string[], name: string): string | undefined {
@@ -32,20 +33,31 @@ function sample(examples: readonly TrainingExample[], fraction: number): Trainin
   return [...byGroup.values()].flatMap((list) => list.slice(0, Math.ceil(list.length * fraction)));
 }
 
-function compare(examples: readonly TrainingExample[]): void {
+function compare(examples: readonly TrainingExample[], only: string | undefined, tasks: readonly CvTask[]): void {
   const svm: LinearOptions = { ...LINEAR_DEFAULTS, family: 'svm', learningRate: 0.05 };
-  const configs: { name: string; features: FeatureOptions; linear?: LinearOptions; topicLinear?: LinearOptions }[] = [
+  const topic = TRAIN_DEFAULTS.topicLinear;
+  const configs: { name: string; features: FeatureOptions; linear?: LinearOptions; topicLinear?: LinearOptions; topicCharWeight?: number }[] = [
     { name: 'softmax, words+pairs (the old features)', features: { ...FEATURE_DEFAULTS, charGrams: [], negation: false } },
     { name: 'softmax, words+pairs+negated words', features: { ...FEATURE_DEFAULTS, charGrams: [] } },
     { name: 'softmax, + char 3-4-grams in one block', features: { ...FEATURE_DEFAULTS, charWeight: 0 } },
-    { name: 'softmax, + char 3-4-grams as a 0.5 block (default)', features: FEATURE_DEFAULTS },
-    { name: 'linear SVM (hinge), same features', features: FEATURE_DEFAULTS, linear: svm, topicLinear: svm },
+    { name: 'softmax, + char 3-4-grams as a 0.5 block (shipped before w9-w12)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5 },
+    { name: 'softmax, char block 0.5, topic learns it at 1 (default)', features: FEATURE_DEFAULTS },
+    { name: 'linear SVM (hinge), 0.5 block', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, linear: svm, topicLinear: svm },
+    { name: '0.5 block, + Porter stems of English words', features: { ...FEATURE_DEFAULTS, englishStems: true }, topicCharWeight: 0.5 },
+    { name: 'char block at weight 1 for every task', features: { ...FEATURE_DEFAULTS, charWeight: 1 } },
+    { name: '0.5 block, more L2 (topic 1e-3, mood/urgency 3e-4)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, topicLinear: { ...topic, l2: 1e-3 }, linear: { ...LINEAR_DEFAULTS, l2: 3e-4 } },
+    { name: '0.5 block, less L2 (topic 1e-4, mood/urgency 3e-5)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, topicLinear: { ...topic, l2: 1e-4 }, linear: { ...LINEAR_DEFAULTS, l2: 3e-5 } },
+    { name: '0.5 block, half the epochs (topic 20, mood/urgency 15)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, topicLinear: { ...topic, epochs: 20 }, linear: { ...LINEAR_DEFAULTS, epochs: 15 } },
   ];
   console.log('config | folds | topic macro-F1 | topic acc | mood acc | urgent precision @ recall');
-  for (const c of configs) {
+  for (const c of configs.filter((c) => !only || c.name.includes(only))) {
     const t0 = performance.now();
     const prepared = prepareExamples(examples, c.features);
-    const cv = crossValidate(prepared, { features: c.features, ...(c.linear ? { linear: c.linear } : {}), ...(c.topicLinear ? { topicLinear: c.topicLinear } : {}) });
+    const cv = crossValidate(
+      prepared,
+      { features: c.features, ...(c.linear ? { linear: c.linear } : {}), ...(c.topicLinear ? { topicLinear: c.topicLinear } : {}), ...(c.topicCharWeight ? { topicCharWeight: c.topicCharWeight } : {}) },
+      tasks,
+    );
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`${c.name} | ${cv.folds} | ${cv.topicMacroF1} | ${cv.topicAccuracy} | ${cv.moodAccuracy} | ${cv.urgentPrecisionAtRecall} @ ${cv.urgentRecall} | ${s} s`);
   }
@@ -57,7 +69,7 @@ function main(argv: string[]): void {
   const fraction = Number(arg(argv, '--fraction') ?? '1');
   const examples = sample(all, fraction);
   console.log(`training files: ${(dir ? trainingFiles(resolve(dir)) : trainingFiles()).length}, examples: ${examples.length} of ${all.length}`);
-  if (argv.includes('--compare')) return compare(examples);
+  if (argv.includes('--compare')) return compare(examples, arg(argv, '--only'), (arg(argv, '--tasks') ?? 'topic,mood,urgent').split(',') as CvTask[]);
   const t0 = performance.now();
   const model = trainPulseModel(examples);
   const json = `${JSON.stringify(model)}\n`;

@@ -1,4 +1,5 @@
 import type { Language } from '../domain/vocabulary.js';
+import { natural } from './natural.js';
 import type { KeywordEvidence } from './keywords.js';
 import type { MoodScore } from './mood.js';
 import type { Trigger } from '../domain/urgency.js';
@@ -15,6 +16,8 @@ export interface FeatureOptions {
   readonly minDf: number;
   /** Weight of the character n-gram block against the word block (each L2-normalised); 0: one block. */
   readonly charWeight: number;
+  /** English words also give their Porter stem (`s:protest` for protesting, protesters). */
+  readonly englishStems?: boolean;
 }
 
 /** Defaults chosen by cross-validation on the training corpus (npm run train -- --compare). */
@@ -53,11 +56,16 @@ function add(map: Map<string, number>, key: string, value = 1): void {
  * text (they survive typos and missing diacritics: `bức xúc`, `buc xuc`, `bưc xuc` share most
  * of theirs) and negated words. Deterministic; the unit every learned model reads.
  */
-export function textFeatures(folded: readonly string[], options: FeatureOptions = FEATURE_DEFAULTS): Map<string, number> {
+export function textFeatures(folded: readonly string[], options: FeatureOptions = FEATURE_DEFAULTS, language: Language = 'vi'): Map<string, number> {
   const out = new Map<string, number>();
   let negatedUntil = -1;
+  const stems = options.englishStems === true && language === 'en';
   folded.forEach((w, i) => {
     add(out, `w:${w}`);
+    if (stems) {
+      const s = natural.PorterStemmer.stem(w);
+      if (s !== w) add(out, `s:${s}`);
+    }
     if (options.wordPairs && i + 1 < folded.length) add(out, `b:${w}_${folded[i + 1] as string}`);
     if (options.negation) {
       if (NEGATORS.has(w)) negatedUntil = i + NEGATION_SCOPE;

@@ -1,3 +1,4 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import AggressiveTokenizerVi from 'natural/lib/natural/tokenizers/aggressive_tokenizer_vi.js';
 
 /**
@@ -5,9 +6,10 @@ import AggressiveTokenizerVi from 'natural/lib/natural/tokenizers/aggressive_tok
  * The tokenizer's module loads nothing else of natural (no dotenv, so no banner on stdout and
  * no process.env to set before it): importing src/nlp has no side effect beyond its own code.
  *
- * Only natural's Vietnamese tokenizer is used, imported by its own path: natural's package
+ * Only natural's Vietnamese tokenizer and its Porter stemmer (English words) are used, each
+ * imported by its own path (the stemmer loads only natural's stopword list and tokenizer): natural's package
  * entry ships `.ts` sources next to its `.d.ts` files, which `tsc` then type-checks (and
- * rejects under this project's settings) even with skipLibCheck. Its type is declared in
+ * rejects under this project's settings) even with skipLibCheck. Their types are declared in
  * natural-vi.d.ts beside this file.
  */
-export const natural = { AggressiveTokenizerVi };
+export const natural = { AggressiveTokenizerVi, PorterStemmer };

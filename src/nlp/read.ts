@@ -50,7 +50,7 @@ export function readText(text: string, matcher: KeywordMatcher, options: Feature
     keywords,
     distant,
     matchable,
-    text: textFeatures(folded, options),
+    text: textFeatures(folded, options, language),
     signals: signalFeatures({ language, mood: lexicon, triggers, keywords, distant }),
   };
 }

@@ -22,6 +22,9 @@ export const TEENCODE: Readonly<Record<string, string>> = {
   ns: 'nói', lm: 'làm', hnay: 'hôm nay', hqua: 'hôm qua', hum: 'hôm', lun: 'luôn', nek: 'này',
   zoi: 'trời', ui: 'ôi', bun: 'buồn', dou: 'đâu', wen: 'quen', zo: 'vô', dzo: 'vô',
   ck: 'chồng', vk: 'vợ', tks: 'cảm ơn', thanks: 'cảm ơn',
+  // seen in the writers' teencode lines (corpus/train), next to never in their other styles
+  e: 'em', h: 'giờ', mih: 'mình', nhg: 'nhưng', cmt: 'bình luận', ph: 'phụ huynh', bs: 'bác sĩ',
+  nv: 'nhân viên', xg: 'xăng', cf: 'cà phê',
   // office and public-life shorthand
   ubnd: 'ủy ban nhân dân', hdnd: 'hội đồng nhân dân', tp: 'thành phố', tphcm: 'thành phố hồ chí minh',
   csgt: 'cảnh sát giao thông', bv: 'bệnh viện', bhyt: 'bảo hiểm y tế', bhxh: 'bảo hiểm xã hội',

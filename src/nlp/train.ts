@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_TOPICS, type TopicDefinition } from '../domain/taxonomy.js';
 import { isMood, isTopicSlug, MOODS } from '../domain/vocabulary.js';
-import { FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
+import { featureBlock, FEATURE_DEFAULTS, type FeatureOptions } from './features.js';
 import { createKeywordMatcher } from './keywords.js';
 import { LINEAR_DEFAULTS, linearScores, trainLinear, type LinearOptions, type LinearWeights } from './linear.js';
 import { normalizeText } from './normalize.js';
@@ -48,6 +48,12 @@ export interface TrainOptions {
   readonly folds: number;
   /** How much a line's second topic counts as a training example of that topic (0: not at all). */
   readonly topic2Weight: number;
+  /**
+   * Weight of the character n-gram block for the topic model (the vector every task shares has
+   * it at `features.charWeight`): topic learns on the block scaled to this weight, and the scale
+   * is folded into its weights, so one vector still serves all three tasks at analysis.
+   */
+  readonly topicCharWeight: number;
 }
 
 /** Defaults, chosen by cross-validation on the training corpus (`npm run train -- --compare`). */
@@ -58,6 +64,7 @@ export const TRAIN_DEFAULTS: TrainOptions = {
   urgentRecall: 0.92,
   folds: 5,
   topic2Weight: 0,
+  topicCharWeight: 1,
 };
 
 const URGENCY_CLASSES = ['no', 'yes'];
@@ -112,7 +119,7 @@ export function buildSpace(prepared: readonly PreparedExample[], minDf: number):
 }
 
 /** A task's labels: class names and, per example, the class index (or -1 when unlabelled). */
-interface Labels {
+export interface Labels {
   readonly classes: string[];
   readonly y: number[];
 }
@@ -151,6 +158,29 @@ export function trainTask(
     linear,
     [...use.map((i) => prepared[i]?.example.weight ?? 1), ...extra.map((i) => (prepared[i]?.example.weight ?? 1) * (second?.weight ?? 0))],
   );
+}
+
+/**
+ * Trains the topic model with the character block at `topicCharWeight` instead of the shared
+ * vector's `charWeight`, then folds that ratio into the character features' weights:
+ * w·(r·x) = (r·w)·x, so the model scores the shared vector exactly as it was trained.
+ */
+export function trainTopicTask(
+  xs: readonly SparseVector[],
+  labels: Labels,
+  rows: readonly number[],
+  prepared: readonly PreparedExample[],
+  space: Pick<Space, 'text' | 'dim'>,
+  opt: Pick<TrainOptions, 'features' | 'topicLinear' | 'topic2Weight' | 'topicCharWeight'>,
+): LinearWeights {
+  const second = { y: secondTopics(prepared, labels.classes), weight: opt.topic2Weight };
+  const ratio = opt.features.charWeight > 0 && opt.features.charGrams.length > 0 ? opt.topicCharWeight / opt.features.charWeight : 1;
+  if (ratio === 1) return trainTask(xs, labels, rows, prepared, space.dim, opt.topicLinear, second);
+  const isChar = space.text.terms.map((t) => featureBlock(t) === 1);
+  const scaled = xs.map((x) => ({ idx: x.idx, val: x.val.map((v, k) => (isChar[x.idx[k] as number] ? v * ratio : v)) }));
+  const w = trainTask(scaled, labels, rows, prepared, space.dim, opt.topicLinear, second);
+  for (const row of w.rows) for (let f = 0; f < isChar.length; f += 1) if (isChar[f]) row[f] = (row[f] as number) * ratio;
+  return w;
 }
 
 /** The class index of each example's second topic (-1 when it has none). */
@@ -303,11 +333,11 @@ export function trainPulseModel(examples: readonly TrainingExample[], options: P
     version: modelVersion(examples, opt),
     examples: examples.length,
     trainedOn,
-    options: { features: opt.features, linear: opt.linear, topicLinear: opt.topicLinear, urgentRecall: opt.urgentRecall },
+    options: { features: opt.features, linear: opt.linear, topicLinear: opt.topicLinear, topicCharWeight: opt.topicCharWeight, urgentRecall: opt.urgentRecall },
     features: [...space.text.terms],
     idf: [...space.text.idf],
     signals: space.signalNames,
-    topic: taskJson(topics.classes, trainTask(xs, topics, all, prepared, space.dim, opt.topicLinear, { y: secondTopics(prepared, topics.classes), weight: opt.topic2Weight })),
+    topic: taskJson(topics.classes, trainTopicTask(xs, topics, all, prepared, space, opt)),
     mood: taskJson(moods.classes, trainTask(xs, moods, all, prepared, space.dim, opt.linear)),
     urgency: {
       ...taskJson(urgent.classes, urgencyModel),

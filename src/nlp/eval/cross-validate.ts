@@ -5,9 +5,9 @@ import {
   chooseThreshold,
   foldsOf,
   moodLabels,
-  secondTopics,
   topicLabels,
   trainTask,
+  trainTopicTask,
   urgencyLabels,
   urgencyLogit,
   TRAIN_DEFAULTS,
@@ -38,7 +38,10 @@ function argmax(v: readonly number[]): number {
  * position folds when there are fewer than 3 writers): how the models do on a writer they
  * never saw, the situation of the frozen test set. Used to choose features and families.
  */
-export function crossValidate(prepared: readonly PreparedExample[], options: Partial<TrainOptions> = {}): CrossValidation {
+/** The tasks a cross-validation can score (all three by default; skipped ones report NaN). */
+export type CvTask = 'topic' | 'mood' | 'urgent';
+
+export function crossValidate(prepared: readonly PreparedExample[], options: Partial<TrainOptions> = {}, tasks: readonly CvTask[] = ['topic', 'mood', 'urgent']): CrossValidation {
   const opt = { ...TRAIN_DEFAULTS, ...options };
   const folds = foldsOf(prepared, opt.folds);
   const topics = topicLabels(prepared);
@@ -55,28 +58,28 @@ export function crossValidate(prepared: readonly PreparedExample[], options: Par
     const train = prepared.map((_, i) => i).filter((i) => !held.has(i));
     const space = buildSpace(train.map((i) => prepared[i] as PreparedExample), opt.features.minDf);
     const xs = prepared.map((p) => vectorOf(space, p.read, opt.features));
-    const topicModel = trainTask(xs, topics, train, prepared, space.dim, opt.topicLinear, { y: secondTopics(prepared, topics.classes), weight: opt.topic2Weight });
-    const moodModel = trainTask(xs, moods, train, prepared, space.dim, opt.linear);
-    const urgentModel = trainTask(xs, urgent, train, prepared, space.dim, opt.linear);
+    const topicModel = tasks.includes('topic') ? trainTopicTask(xs, topics, train, prepared, space, opt) : null;
+    const moodModel = tasks.includes('mood') ? trainTask(xs, moods, train, prepared, space.dim, opt.linear) : null;
+    const urgentModel = tasks.includes('urgent') ? trainTask(xs, urgent, train, prepared, space.dim, opt.linear) : null;
     for (const i of fold) {
       const x = xs[i]!;
-      if ((topics.y[i] as number) >= 0) {
+      if (topicModel && (topics.y[i] as number) >= 0) {
         topicGold.push(topics.classes[topics.y[i] as number] as string);
         topicPred.push(topics.classes[argmax(linearScores(topicModel, x))] as string);
       }
-      if ((moods.y[i] as number) >= 0) {
+      if (moodModel && (moods.y[i] as number) >= 0) {
         moodGold.push(moods.classes[moods.y[i] as number] as string);
         moodPred.push(moods.classes[argmax(linearScores(moodModel, x))] as string);
       }
-      if ((urgent.y[i] as number) >= 0) {
+      if (urgentModel && (urgent.y[i] as number) >= 0) {
         margins.push(urgencyLogit(urgentModel, x));
         gold.push(urgent.y[i] === 1);
       }
     }
   }
-  const t = classificationReport(topicGold, topicPred);
-  const m = classificationReport(moodGold, moodPred);
-  const u = chooseThreshold(margins, gold, opt.urgentRecall);
+  const t = topicGold.length > 0 ? classificationReport(topicGold, topicPred) : { macroF1: NaN, accuracy: NaN };
+  const m = moodGold.length > 0 ? classificationReport(moodGold, moodPred) : { accuracy: NaN };
+  const u = margins.length > 0 ? chooseThreshold(margins, gold, opt.urgentRecall) : { precision: NaN, recall: NaN };
   return {
     folds: folds.length,
     topicMacroF1: t.macroF1,

@@ -83,13 +83,14 @@ describe('analyzeReport on PostgreSQL', () => {
 
   it("takes urgency thresholds from the unit's inherited settings", async () => {
     await f.repos.settings.set(f.root.id, 'urgencyHigh', 0);
-    await f.repos.settings.set(f.units[2]?.id as number, 'urgencyCritical', 1);
+    await f.repos.settings.set(f.units[2]?.id as number, 'urgencyCritical', 0);
     const content = 'Người dân lo lắng vì giá thuốc tăng mạnh, nhiều bệnh nhân nghèo phải bỏ điều trị, có người nói sẽ kéo nhau lên hỏi.';
     const r = await f.report({ unit: 2, content, mood: 'worried' });
     await analyzeReport(f.deps({ context: createAnalysisContextProvider({ repos: f.repos, clock: () => NOW, models: f.models }) }), r.id);
     const stored = (await snapshot(f.db, r.id)).report;
-    // Scored low (1..59: normal under the defaults), critical under these settings.
-    expect(stored.urgencyScore).toBeGreaterThanOrEqual(1);
+    // Scored low (below 60: normal under the defaults; the model reads it as 0-2 of 100, so the
+    // thresholds are 0 to stay independent of the shipped model), critical under these settings.
+    expect(stored.urgencyScore).toBeGreaterThanOrEqual(0);
     expect(stored.urgencyScore).toBeLessThan(60);
     expect(stored.urgencyLevel).toBe('critical');
     await f.repos.settings.unset(f.root.id, 'urgencyHigh');

@@ -11,6 +11,7 @@ import {
   modelVersion,
   trainInThread,
   trainPulseModel,
+  TRAIN_DEFAULTS,
   type TrainingExample,
 } from '../../../src/nlp/index.js';
 import { defaultModel } from './fixtures.js';
@@ -111,6 +112,20 @@ describe('the model artifact', () => {
     const i2 = m2.input('giá điện');
     expect(m2.topics(i2).ranked).toEqual(m1.topics(i1).ranked);
     expect(m2.urgency(i2)).toEqual(m1.urgency(i1));
+  });
+
+  it('scores the shared vector as the topic model learned it, whatever weight topic gives the character block', () => {
+    // Topic learns the character block at topicCharWeight and folds the ratio into its
+    // weights: the same as a model trained on, and scoring, vectors with that block weight.
+    const features = { ...TRAIN_DEFAULTS.features, minDf: 1 };
+    const shared = createTextModel(loadPulseModel(trainPulseModel(examples, { features, topicCharWeight: 1 })), DEFAULT_TOPICS);
+    const whole = createTextModel(loadPulseModel(trainPulseModel(examples, { features: { ...features, charWeight: 1 }, topicCharWeight: 1 })), DEFAULT_TOPICS);
+    for (const text of ['giá điện tăng', 'bệnh viện thiếu thuốc, bà con lo', 'nước lên']) {
+      const a = shared.topics(shared.input(text)).ranked;
+      const b = whole.topics(whole.input(text)).ranked;
+      expect(a.map((r) => r.slug)).toEqual(b.map((r) => r.slug));
+      a.forEach((r, i) => expect(r.score).toBeCloseTo(b[i]!.score, 3));
+    }
   });
 
   it('rejects malformed model JSON', () => {

@@ -12,6 +12,8 @@ describe('the teencode / abbreviation table', () => {
     ['ubnd xã chưa trả lời', 'ủy ban nhân dân xã chưa trả lời'],
     ['hok bít lm sao', 'không biết làm sao'],
     ['thik wá', 'thích quá'],
+    ['e hỏi mấy ph trong group, bây h nhg ai cx lo', 'em hỏi mấy phụ huynh trong group, bây giờ nhưng ai cũng lo'],
+    ['bs vs nv bv đọc cmt xong', 'bác sĩ với nhân viên bệnh viện đọc bình luận xong'],
   ])('%s → %s', (typed, expected) => {
     expect(expandTeencode(typed).text).toBe(expected);
   });

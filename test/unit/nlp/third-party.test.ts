@@ -8,8 +8,8 @@ const dataDir = process.env['PULSE_EVAL_DATA'] ?? path.resolve(import.meta.dirna
 const exists = existsSync(path.join(dataDir, 'vntc_topic_test_sample.jsonl')) && existsSync(path.join(dataDir, 'victsd_comments_valid_test.jsonl'));
 if (!exists) console.warn(`skipped: third-party evaluation — ${dataDir} has no VNTC/ViCTSD files`);
 
-/** Reached by the shipped model (npm run eval:nlp): VNTC 0.6422 strict accuracy, ViCTSD toxic-as-angry recall 0.1491; floors = reached − 0.03. */
-const FLOORS = { vntcAccuracy: 0.6122, victsdAngryRecall: 0.1191 };
+/** Reached by the shipped model b7046f4cb0b0f772 (npm run eval:nlp): VNTC 0.6317 strict accuracy, ViCTSD toxic-as-angry recall 0.1608; floors = reached − 0.03. */
+const FLOORS = { vntcAccuracy: 0.6017, victsdAngryRecall: 0.1308 };
 
 describe('third-party sets (evaluation only, never trained on)', () => {
   it.skipIf(!exists)(`keeps VNTC strict accuracy ≥ ${FLOORS.vntcAccuracy} and ViCTSD angry recall ≥ ${FLOORS.victsdAngryRecall}`, () => {
