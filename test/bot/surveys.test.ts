@@ -175,6 +175,25 @@ describe('surveys in the chat', () => {
     expect(await responses(id)).toHaveLength(0);
   });
 
+  it('a typed answer after the close is told the survey has closed, once; the next text is the person\'s again', async () => {
+    const id = await createOpenSurvey(life, leader, buildSurveyInput(h.now.value, { title: 'Đóng khi đang gõ', closesAt: new Date(h.now.value.getTime() + 3600_000).toISOString() }));
+    const u = people[7]!;
+    await start(u, id);
+    await h.press(u, 'Hài lòng');
+    const saved = h.now.value;
+    h.now.value = new Date(saved.getTime() + 2 * 3600_000);
+    try {
+      await h.send(u, 'dien');
+      expect(h.lastText(u)).toContain('Đóng khi đang gõ');
+      expect(h.lastText(u)).toContain('đã kết thúc');
+      await h.send(u, 'Giá điện tháng này tăng mạnh, bà con trong xóm ai cũng hỏi vì sao.');
+      expect(h.lastText(u)).not.toContain('đã kết thúc');
+    } finally {
+      h.now.value = saved;
+    }
+    expect(await responses(id)).toHaveLength(0);
+  });
+
   it('an anonymous response carries no member and no time, and only its token changes it', async () => {
     // One response is enough to leave the mix here (the default waits for 5: see the anonymity test).
     await h.repos.settings.set(null, 'surveyMinGroupSize', 1);

@@ -86,6 +86,11 @@ export interface SurveyStore {
   inProgress(memberId: number, now: Date): Promise<number | null>;
   /** The same with the member's standing in it, in one read (the typed-answer hot path). */
   inProgressState(memberId: number, now: Date): Promise<RecipientState | null>;
+  /**
+   * A survey the member was in the middle of answering that has closed since: its progress is
+   * dropped (the answer can no longer be given) and its id returned, so the person is told once.
+   */
+  leaveClosed(memberId: number, now: Date): Promise<number | null>;
   /** Open surveys the member was asked, with whether they answered. */
   openFor(memberId: number, now: Date): Promise<{ survey: Survey; answered: boolean }[]>;
   /**

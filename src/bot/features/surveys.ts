@@ -111,7 +111,14 @@ async function onButton(deps: SurveysFeatureDeps, ctx: BotContext): Promise<void
 async function onText(deps: SurveysFeatureDeps, ctx: BotContext, text: string): Promise<boolean> {
   const who = ctx.member!;
   const rec = await deps.surveys.inProgressState(who.id, deps.clock());
-  if (rec === null) return false;
+  if (rec === null) {
+    // Answering a survey that has closed since the last question: say so once, then the text is the person's again.
+    const closed = await deps.surveys.leaveClosed(who.id, deps.clock());
+    const survey = closed === null ? null : await deps.surveys.get(closed);
+    if (!survey) return false;
+    await show(deps, ctx, { type: 'closed', survey });
+    return true;
+  }
   const id = rec.surveyId;
   const step = await currentStep(deps, who, id, rec);
   if (step.type !== 'ask') {

@@ -212,6 +212,16 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       );
       return r ? { memberId, ...r } : null;
     },
+    async leaveClosed(memberId, now) {
+      const [r] = await sql.query<{ surveyId: number }>(
+        `UPDATE "SurveyRecipient" r SET position = NULL, progress = NULL
+           FROM "Survey" s
+          WHERE s.id = r."surveyId" AND r."memberId" = $1 AND r.position IS NOT NULL AND (s.status <> 'open' OR s."closesAt" <= ${ts(2)})
+          RETURNING r."surveyId"`,
+        [memberId, iso(now)],
+      );
+      return r?.surveyId ?? null;
+    },
     async openFor(memberId, now) {
       const rows = await sql.query<{ id: number; answered: boolean }>(
         `SELECT s.id, r."answeredAt" IS NOT NULL AS answered FROM "SurveyRecipient" r JOIN "Survey" s ON s.id = r."surveyId"
