@@ -90,7 +90,7 @@ try {
   const t2 = translator(createI18n());
   const dt = digestTranslator(t2, 'vi');
   report('render HTML messages (root)', await timeRuns(20, async () => renderDigestMessages(model, dt, 'vi')));
-  report('render chart PNG 1200x800 (root)', await timeRuns(10, async () => renderDigestChart(model, dt, 'vi')));
+  report('render chart PNG 1200x800 (root)', await timeRuns(10, () => renderDigestChart(model, dt, 'vi')));
 
   // the daily run: every unit with leaders, build once per unit, send to its leader
   let enqueued = 0;
@@ -103,7 +103,7 @@ try {
   let ms = performance.now() - start;
   console.log(`build only, all ${ids.length} units' digests, sequential: ${fmt(ms)} ms total (${fmt(ms / ids.length)} ms/unit)`);
   start = performance.now();
-  for (const unit of unitList.slice(0, 100)) renderDigestChart(await buildDigestForWindow(deps, unit, window), dt, 'vi');
+  for (const unit of unitList.slice(0, 100)) await renderDigestChart(await buildDigestForWindow(deps, unit, window), dt, 'vi');
   ms = performance.now() - start;
   console.log(`build + chart, first 100 units: ${fmt(ms)} ms total (${fmt(ms / 100)} ms/unit)`);
   for (const concurrency of process.env.SKIP_RUN ? [] : [1, 4]) {

@@ -62,7 +62,7 @@ export async function digestCommand(argv: string[], deps: DigestCliDeps): Promis
   }
   const model = await buildDigest(deps, { unitId: unit.id, period: values.period, date });
   deps.write(renderDigestMessages(model, t, lang).map(htmlToText).join('\n\n') + '\n');
-  if (values.png) writeFileSync(values.png, renderDigestChart(model, t, lang));
+  if (values.png) writeFileSync(values.png, await renderDigestChart(model, t, lang));
   if (values.csv) {
     const activity = await buildYearlyActivity(deps.read, unit, date.y, deps.clock());
     writeFileSync(values.csv, yearlyCsv(activity));

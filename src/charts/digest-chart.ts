@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import { renderSvg, type ChartOption } from './echarts-svg.js';
+import type { ChartOption } from './echarts-svg.js';
 import type { DigestModel } from '../domain/digest/model.js';
 import type { DigestT } from '../domain/digest/render.js';
 import { MOODS, type Language, type Mood } from '../domain/vocabulary.js';
@@ -90,8 +90,13 @@ export function digestChartOption(m: DigestModel, t: DigestT, lang: Language): C
   };
 }
 
-/** The chart as an SVG document (ECharts' server-side SVG renderer; it escapes every label). */
-export function digestChartSvg(m: DigestModel, t: DigestT, lang: Language): string {
+/**
+ * The chart as an SVG document (ECharts' server-side SVG renderer; it escapes every label).
+ * ECharts is loaded on the first chart, not with the module: a bot or workers process that
+ * never draws one does not carry it (~40 MB resident).
+ */
+export async function digestChartSvg(m: DigestModel, t: DigestT, lang: Language): Promise<string> {
+  const { renderSvg } = await import('./echarts-svg.js');
   return renderSvg(digestChartOption(m, t, lang), CHART_WIDTH, CHART_HEIGHT);
 }
 
@@ -105,8 +110,8 @@ export function svgToPng(svg: string): Buffer {
 }
 
 /** The digest chart as PNG bytes. */
-export function renderDigestChart(m: DigestModel, t: DigestT, lang: Language): Buffer {
-  return svgToPng(digestChartSvg(m, t, lang));
+export async function renderDigestChart(m: DigestModel, t: DigestT, lang: Language): Promise<Buffer> {
+  return svgToPng(await digestChartSvg(m, t, lang));
 }
 
 /** The DigestChart port (app/digests/ports.ts) over this renderer. */

@@ -118,5 +118,5 @@ export interface DigestSettings {
 
 /** Draws a digest's chart (mood by topic beside the 7-day volume) as PNG bytes in the reader's language. */
 export interface DigestChart {
-  png(model: DigestModel, t: DigestT, lang: Language): Buffer;
+  png(model: DigestModel, t: DigestT, lang: Language): Promise<Buffer>;
 }

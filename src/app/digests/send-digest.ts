@@ -74,7 +74,7 @@ export async function sendDigest(deps: SendDigestDeps, leader: Member, model: Di
   }
   const withChart = model.headline.reports.current > 0;
   if (withChart) {
-    const png = charts.get(lang) ?? deps.chart.png(model, t, lang);
+    const png = charts.get(lang) ?? (await deps.chart.png(model, t, lang));
     charts.set(lang, png);
     await deps.delivery.enqueue({ ...base, idempotencyKey: `${key}-chart`, method: 'sendPhoto', payload: { photoBase64: png.toString('base64'), caption: digestHeader(model, t), parse_mode: 'HTML' } });
   }

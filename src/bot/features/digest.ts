@@ -45,7 +45,7 @@ async function answer(ctx: BotContext, deps: DigestFeatureDeps, member: Member, 
   for (const text of renderDigestMessages(model, t, lang)) {
     await ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
   }
-  if (model.headline.reports.current > 0) await ctx.replyWithPhoto(new InputFile(renderDigestChart(model, t, lang), 'digest.png'));
+  if (model.headline.reports.current > 0) await ctx.replyWithPhoto(new InputFile(await renderDigestChart(model, t, lang), 'digest.png'));
 }
 
 /** The `/digest` command and its buttons. */

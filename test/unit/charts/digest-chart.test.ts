@@ -25,28 +25,28 @@ function model(over: Partial<DigestModel> = {}): DigestModel {
 }
 
 describe('the digest chart (ECharts SVG → PNG)', () => {
-  it('draws each top topic with its count in the reader language, and every day of the week', () => {
-    const vi = digestChartSvg(model(), t, 'vi');
+  it('draws each top topic with its count in the reader language, and every day of the week', async () => {
+    const vi = await digestChartSvg(model(), t, 'vi');
     expect(vi).toContain('Kinh tế, đời sống (5)');
     expect(vi).toContain('Y tế (2)');
     for (let d = 24; d <= 30; d++) expect(vi).toContain(`${d}/11`);
-    const en = digestChartSvg(model(), t, 'en');
+    const en = await digestChartSvg(model(), t, 'en');
     expect(en).toContain('Economy (5)');
     expect(en).not.toContain('Kinh tế');
   });
 
-  it('writes a hostile unit name as text, never as markup', () => {
-    const svg = digestChartSvg(model(), t, 'vi');
+  it('writes a hostile unit name as text, never as markup', async () => {
+    const svg = await digestChartSvg(model(), t, 'vi');
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&lt;script&gt;');
   });
 
-  it('says so when the period has no reports', () => {
-    expect(digestChartSvg(model({ topics: [], topicMoods: [] }), t, 'vi')).toContain('digest-no-reports');
+  it('says so when the period has no reports', async () => {
+    expect(await digestChartSvg(model({ topics: [], topicMoods: [] }), t, 'vi')).toContain('digest-no-reports');
   });
 
-  it('renders a 1200×800 PNG', () => {
-    const png = renderDigestChart(model(), t, 'vi');
+  it('renders a 1200×800 PNG', async () => {
+    const png = await renderDigestChart(model(), t, 'vi');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(800);
