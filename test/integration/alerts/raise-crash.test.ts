@@ -79,14 +79,22 @@ describe('an alert raise interrupted at any boundary still reaches every leader 
 
   it('an escalation whose job was lost is run by the reconciler once it is overdue', async () => {
     const { org } = h;
-    const group = await newIssueGroup(h);
-    const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
-    await evaluateReport(h.deps, r.id);
-    const alert = (await h.repos.alerts.byReport(r.id))!;
-    await h.alertsQueue.remove(`escalate-${alert.id}-1`);
-    const later = new Date(Date.now() + DELAY + REDRIVE_GRACE_MS + 1000);
-    expect((await redriveAlerts({ ...h.deps, clock: () => later })).escalated).toBeGreaterThanOrEqual(1);
-    await eventually(() => cardsOf(org.committeeLeader.chatId!, alert.id).length === 1);
-    await eventually(async () => (await h.repos.alerts.get(alert.id))!.escalationStep === 1);
+    // A delay long enough that the escalation job cannot have started before it is removed
+    // (with 800 ms, a loaded machine could start it first and race the reconciler).
+    const delay = 60_000;
+    await setShortDelays(h, h.org.bloc.id, delay);
+    try {
+      const group = await newIssueGroup(h);
+      const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
+      await evaluateReport(h.deps, r.id);
+      const alert = (await h.repos.alerts.byReport(r.id))!;
+      expect(await h.alertsQueue.remove(`escalate-${alert.id}-1`)).toBe(1);
+      const later = new Date(Date.now() + delay + REDRIVE_GRACE_MS + 1000);
+      expect((await redriveAlerts({ ...h.deps, clock: () => later })).escalated).toBeGreaterThanOrEqual(1);
+      await eventually(() => cardsOf(org.committeeLeader.chatId!, alert.id).length === 1);
+      await eventually(async () => (await h.repos.alerts.get(alert.id))!.escalationStep === 1);
+    } finally {
+      await setShortDelays(h, h.org.bloc.id, DELAY);
+    }
   });
 });
