@@ -12,13 +12,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Database } from '../src/db/client.js';
-import { applyMigrations, readMigrations } from '../src/db/migrate.js';
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/db/migrate.js';
 import { createRepositories } from '../src/db/repositories/index.js';
 import { seedTaxonomy } from '../src/app/admin/units.js';
 import { MAX_RESENDS } from '../src/app/alerts/observer.js';
 import { FakeBotApi, callbackUpdate, textUpdate, type ApiCall, type FakeUser } from '../src/fake-telegram/index.js';
 import { serveFakeBotApi } from '../src/fake-telegram/http-server.js';
-import { MIGRATIONS_DIR } from '../src/compose/runtime.js';
 import { PrivatePostgres, PrivateRedis, PulseProcess, haveBinaries, sleep, type ProcessKind } from './infra.js';
 
 type Backend = 'redis' | 'postgres';

@@ -14,7 +14,7 @@ import { buildYearlyActivity } from '../src/app/digests/yearly.js';
 import { createI18n, translator } from '../src/bot/i18n.js';
 import { loadConfigOrExit } from '../src/config.js';
 import { openDatabase } from '../src/db/client.js';
-import { applyMigrations, readMigrations } from '../src/db/migrate.js';
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../src/db/migrate.js';
 import { createDigestReadModel } from '../src/db/read-models/digest-read-model.js';
 import { createRepositories } from '../src/db/repositories/index.js';
 import { isDigestPeriod } from '../src/domain/digest/periods.js';
@@ -23,7 +23,6 @@ import { renderYearlyMessages, yearlyCsv } from '../src/domain/digest/yearly.js'
 import { localDateOf, parseLocalDate } from '../src/domain/zoned-time.js';
 import type { Translate } from '../src/domain/translate.js';
 import type { Unit } from '../src/domain/types.js';
-import { MIGRATIONS_DIR } from '../src/compose/runtime.js';
 
 export interface DigestCliDeps extends DigestDeps {
   t: Translate;

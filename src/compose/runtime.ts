@@ -21,7 +21,6 @@ import type { BotContext } from '../bot/context.js';
 import type { UserFromGetMe } from 'grammy/types';
 import type { FakeBotApi } from '../fake-telegram/index.js';
 
-export { MIGRATIONS_DIR } from '../db/migrate.js';
 import { MIGRATIONS_DIR } from '../db/migrate.js';
 
 /**

@@ -3,14 +3,13 @@
  * afterwards) or a fresh in-memory PGlite, both migrated with the committed migrations.
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
-import { applyMigrations, readMigrations } from '../../src/db/migrate.js';
+import { applyMigrations, MIGRATIONS_DIR, readMigrations } from '../../src/db/migrate.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../prisma/migrations');
+export { MIGRATIONS_DIR };
 
 export interface TestDatabase extends Database {
   url: string | null;

@@ -84,13 +84,13 @@ export interface SurveyStore {
   saveProgress(surveyId: number, memberId: number, position: number | null, progress: SurveyAnswers | null, now: Date): Promise<void>;
   /** The open survey the member is answering right now (the latest activity), if any. */
   inProgress(memberId: number, now: Date): Promise<number | null>;
-  /** The same with the member's standing in it, in one read (the typed-answer hot path). */
-  inProgressState(memberId: number, now: Date): Promise<RecipientState | null>;
   /**
-   * A survey the member was in the middle of answering that has closed since: its progress is
-   * dropped (the answer can no longer be given) and its id returned, so the person is told once.
+   * What a typed text may answer, in one read (every text outside a flow asks): the open survey
+   * the member is answering with their standing in it; or a survey they were answering that has
+   * closed since — its progress is dropped (the answer can no longer be given) and its id
+   * returned, so the person is told once; or nothing.
    */
-  leaveClosed(memberId: number, now: Date): Promise<number | null>;
+  answering(memberId: number, now: Date): Promise<{ type: 'open'; state: RecipientState } | { type: 'closed'; surveyId: number } | null>;
   /** Open surveys the member was asked, with whether they answered. */
   openFor(memberId: number, now: Date): Promise<{ survey: Survey; answered: boolean }[]>;
   /**

@@ -110,15 +110,16 @@ async function onButton(deps: SurveysFeatureDeps, ctx: BotContext): Promise<void
 
 async function onText(deps: SurveysFeatureDeps, ctx: BotContext, text: string): Promise<boolean> {
   const who = ctx.member!;
-  const rec = await deps.surveys.inProgressState(who.id, deps.clock());
-  if (rec === null) {
-    // Answering a survey that has closed since the last question: say so once, then the text is the person's again.
-    const closed = await deps.surveys.leaveClosed(who.id, deps.clock());
-    const survey = closed === null ? null : await deps.surveys.get(closed);
+  const answering = await deps.surveys.answering(who.id, deps.clock());
+  if (answering === null) return false;
+  if (answering.type === 'closed') {
+    // Answering a survey that has closed since the last question: said once, then the text is the person's again.
+    const survey = await deps.surveys.get(answering.surveyId);
     if (!survey) return false;
     await show(deps, ctx, { type: 'closed', survey });
     return true;
   }
+  const rec = answering.state;
   const id = rec.surveyId;
   const step = await currentStep(deps, who, id, rec);
   if (step.type !== 'ask') {

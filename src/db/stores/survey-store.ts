@@ -22,6 +22,11 @@ const iso = (d: Date) => d.toISOString();
 
 type SurveyRow = P.SurveyGetPayload<{ include: { questions: true } }>;
 
+/** A question's own columns, the same read and written (the row's ids left out). */
+function questionFields(q: SurveyQuestion): SurveyQuestion {
+  return { position: q.position, kind: q.kind, text: q.text, textEn: q.textEn, options: q.options, optionsEn: q.optionsEn, required: q.required, maxLength: q.maxLength };
+}
+
 function toSurvey(r: SurveyRow): Survey {
   return {
     id: r.id,
@@ -41,18 +46,7 @@ function toSurvey(r: SurveyRow): Survey {
     paidBroadcast: r.paidBroadcast,
     questions: [...r.questions]
       .sort((a, b) => a.position - b.position)
-      .map(
-        (q): SurveyQuestion => ({
-          position: q.position,
-          kind: q.kind,
-          text: q.text,
-          textEn: q.textEn,
-          options: q.options,
-          optionsEn: q.optionsEn,
-          required: q.required,
-          maxLength: q.maxLength,
-        }),
-      ),
+      .map(questionFields),
   };
 }
 
@@ -100,16 +94,7 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
           audienceRoles: def.audienceRoles,
           paidBroadcast: def.paidBroadcast,
           questions: {
-            create: def.questions.map((q) => ({
-              position: q.position,
-              kind: q.kind,
-              text: q.text,
-              textEn: q.textEn,
-              options: q.options,
-              optionsEn: q.optionsEn,
-              required: q.required,
-              maxLength: q.maxLength,
-            })),
+            create: def.questions.map(questionFields),
           },
         },
       });
@@ -202,25 +187,20 @@ export function createSurveyStore(prisma: PrismaClient, sql: SqlExecutor): Surve
       );
       return r?.id ?? null;
     },
-    async inProgressState(memberId, now) {
-      const [r] = await sql.query<{ surveyId: number; unitId: number; answered: boolean; position: number | null; progress: SurveyAnswers | null }>(
-        `SELECT r."surveyId", r."unitId", r."answeredAt" IS NOT NULL AS answered, r.position, r.progress
+    async answering(memberId, now) {
+      const [r] = await sql.query<{ surveyId: number; unitId: number; answered: boolean; position: number | null; progress: SurveyAnswers | null; open: boolean }>(
+        `SELECT r."surveyId", r."unitId", r."answeredAt" IS NOT NULL AS answered, r.position, r.progress,
+                (s.status = 'open' AND s."closesAt" > ${ts(2)}) AS open
          FROM "SurveyRecipient" r JOIN "Survey" s ON s.id = r."surveyId"
-         WHERE r."memberId" = $1 AND r.position IS NOT NULL AND s.status = 'open' AND s."closesAt" > ${ts(2)}
-         ORDER BY r."activeAt" DESC NULLS LAST LIMIT 1`,
+         WHERE r."memberId" = $1 AND r.position IS NOT NULL
+         ORDER BY 6 DESC, r."activeAt" DESC NULLS LAST LIMIT 1`,
         [memberId, iso(now)],
       );
-      return r ? { memberId, ...r } : null;
-    },
-    async leaveClosed(memberId, now) {
-      const [r] = await sql.query<{ surveyId: number }>(
-        `UPDATE "SurveyRecipient" r SET position = NULL, progress = NULL
-           FROM "Survey" s
-          WHERE s.id = r."surveyId" AND r."memberId" = $1 AND r.position IS NOT NULL AND (s.status <> 'open' OR s."closesAt" <= ${ts(2)})
-          RETURNING r."surveyId"`,
-        [memberId, iso(now)],
-      );
-      return r?.surveyId ?? null;
+      if (!r) return null;
+      const { open, ...state } = r;
+      if (open) return { type: 'open', state: { memberId, ...state } };
+      await sql.query(`UPDATE "SurveyRecipient" SET position = NULL, progress = NULL WHERE "surveyId" = $1 AND "memberId" = $2`, [r.surveyId, memberId]);
+      return { type: 'closed', surveyId: r.surveyId };
     },
     async openFor(memberId, now) {
       const rows = await sql.query<{ id: number; answered: boolean }>(
