@@ -80,6 +80,13 @@ export interface FlowCarry {
   draft: ReportDraft;
   prefix: string;
   indexed: DraftRecord;
+  /**
+   * The highest message id this flow has taken (0: none). Telegram hands an update again when
+   * the bot stopped before confirming it, after the flow had already stored its effect; message
+   * ids only grow within a chat, so a message at or below this one was taken and is skipped.
+   * Absent in states stored before it existed.
+   */
+  seen?: number;
 }
 
 /** One conversation's I/O state: nonce, language, last activity, the draft being built. */
@@ -95,6 +102,8 @@ export class FlowIO {
   private ctx: Context;
   /** What the draft index last received (written again only when it changes). */
   private indexed: DraftRecord;
+  /** See `FlowCarry.seen`. */
+  private seen: number;
 
   constructor(
     readonly conv: FlowConversation,
@@ -108,12 +117,13 @@ export class FlowIO {
     this.draft = carry.draft;
     this.prefix = carry.prefix;
     this.indexed = carry.indexed;
+    this.seen = carry.seen ?? 0;
     this.ctx = ctx;
   }
 
   /** The state to carry into the next question's run. */
   carry(): FlowCarry {
-    return { nonce: this.nonce, lang: this.lang, last: this.last, draft: this.draft, prefix: this.prefix, indexed: this.indexed };
+    return { nonce: this.nonce, lang: this.lang, last: this.last, draft: this.draft, prefix: this.prefix, indexed: this.indexed, seen: this.seen };
   }
 
   t(key: string, vars?: Record<string, string | number>): string {
@@ -224,6 +234,9 @@ export class FlowIO {
     }
     const msg = c.message;
     if (!msg) return null;
+    // handed again after a stop before Telegram was told it was handled: already taken
+    if (msg.message_id <= this.seen) return null;
+    this.seen = msg.message_id;
     if (msg.text !== undefined) {
       if (!msg.text.startsWith('/')) return { kind: 'text', text: msg.text, date: msg.date };
       if (REPROMPT.test(msg.text)) return { kind: 'reprompt' };

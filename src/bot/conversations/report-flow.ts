@@ -74,7 +74,7 @@ type WithNextStep = BotContext & { [NEXT_STEP]?: FlowStep };
  */
 export function createReportFlow(deps: ReportFlowDeps) {
   return async function report(conv: FlowConversation, ctx: Context, init?: FlowInit): Promise<void> {
-    const step = init?.step ?? (await firstStep(conv, deps, init?.quick !== undefined));
+    const step = init?.step ?? (await firstStep(conv, deps, init?.quick !== undefined, ctx.message?.message_id ?? 0));
     if (!step) return;
     const io = new FlowIO(conv, deps, step, ctx);
     if (!init?.step && init?.quick) {
@@ -99,7 +99,7 @@ export function createReportFlow(deps: ReportFlowDeps) {
 }
 
 /** A new flow: nonce, language and time in one op; null for a member who is no longer active. */
-async function firstStep(conv: FlowConversation, deps: ReportFlowDeps, quick: boolean): Promise<FlowStep | null> {
+async function firstStep(conv: FlowConversation, deps: ReportFlowDeps, quick: boolean, seen: number): Promise<FlowStep | null> {
   const { nonce, ...snap } = await conv.external((octx: BotContext) => ({
     nonce: Math.floor(Math.random() * 36 ** 6)
       .toString(36)
@@ -109,7 +109,7 @@ async function firstStep(conv: FlowConversation, deps: ReportFlowDeps, quick: bo
   if (!snap.active) return null;
   // a quick report is asked about first; the privacy reminder comes with the full flow
   const prefix = quick ? '' : deps.t(snap.lang, 'intake-privacy');
-  return { nonce, lang: snap.lang, last: snap.now, draft: emptyDraft(), prefix, indexed: NOT_INDEXED, proposalAsked: false, editing: null };
+  return { nonce, lang: snap.lang, last: snap.now, draft: emptyDraft(), prefix, indexed: NOT_INDEXED, seen, proposalAsked: false, editing: null };
 }
 
 /** Ends this run and leaves the next question on the outer context (outside a replay: once). */
