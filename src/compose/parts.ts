@@ -6,6 +6,9 @@
  * load the NLP models, the bot not the analysis): they cost tens of MB each.
  */
 import type { Runtime } from './runtime.js';
+import type { startWeb } from './web.js';
+
+type WebOptions = NonNullable<Parameters<typeof startWeb>[1]>;
 
 export type PartName = 'web' | 'bot' | 'analysis' | 'alerts' | 'delivery' | 'digests' | 'sweeper';
 
@@ -14,8 +17,7 @@ export type PartName = 'web' | 'bot' | 'analysis' | 'alerts' | 'delivery' | 'dig
  * part (started here if the kind did not include it).
  */
 export async function startParts(rt: Runtime, names: PartName[]): Promise<void> {
-  const { startWeb } = await import('./web.js');
-  const webhookPlugins: Parameters<typeof startWeb>[1] = { plugins: [] };
+  const webhookPlugins: WebOptions = { plugins: [] };
   const wantsWeb = names.includes('web');
   for (const name of names) {
     if (name === 'web') continue; // last, so that the webhook route can be mounted
@@ -30,6 +32,8 @@ export async function startParts(rt: Runtime, names: PartName[]): Promise<void> 
     rt.logger.info({ part: name }, 'part started');
   }
   if (wantsWeb || webhookPlugins.plugins!.length > 0) {
+    // the web part (dashboard, charts, queue board) is imported only by a process that serves it
+    const { startWeb } = await import('./web.js');
     const address = await startWeb(rt, webhookPlugins);
     rt.logger.info({ part: 'web', address }, 'part started');
   }

@@ -6,7 +6,7 @@
  * wrap every cell anyway.
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportRow } from '../../app/dashboard/ports.js';
 
 /** A cell that cannot run as a formula. */
@@ -90,11 +90,15 @@ export function csvWriter(out: Writable) {
  * so the header row is frozen instead of bold; cells are text and numbers only.
  */
 export function xlsxWriter(out: Writable, sheetName: string) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  let wb: ExcelJS.stream.xlsx.WorkbookWriter;
+  let sheet: ExcelJS.Worksheet;
   const cell = (c: Cell) => (typeof c === 'string' ? neutralise(c) : c);
   return {
     async start(header: string[]) {
+      // exceljs is ~18 MB resident once loaded: loaded by the first XLSX export, not by every web process
+      const { default: excel } = await import('exceljs');
+      wb = new excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+      sheet = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.addRow(header).commit();
     },
     async rows(rows: Cell[][]) {

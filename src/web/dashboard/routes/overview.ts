@@ -4,7 +4,7 @@ import { overviewFor, PERIODS, type PeriodDays } from '../../../app/dashboard/vi
 import type { OverviewData, Period } from '../../../app/dashboard/ports.js';
 import { MOODS } from '../../../domain/vocabulary.js';
 import { addDays, addMonths, formatLocalDate, isoWeekday, localDateOf } from '../../../domain/zoned-time.js';
-import { horizontalBars, stackedBars } from '../charts.js';
+import { chartKit } from '../charts.js';
 import { choiceParam, onlyParams, pageContext, renderPage } from '../render.js';
 import type { WebDashboardDeps } from '../types.js';
 
@@ -24,7 +24,8 @@ export function bucketsOf(p: Period): string[] {
 }
 
 /** Chart data: mood per day, the top topics per day, topics now vs before. */
-export function overviewCharts(data: OverviewData, p: Period, t: (k: string) => string, topicName: (slug: string) => string) {
+export async function overviewCharts(data: OverviewData, p: Period, t: (k: string) => string, topicName: (slug: string) => string) {
+  const { stackedBars, horizontalBars } = await chartKit();
   const days = bucketsOf(p);
   const label = (d: string) => (p.bucket === 'month' ? `${d.slice(5, 7)}/${d.slice(0, 4)}` : `${d.slice(8, 10)}/${d.slice(5, 7)}`);
   const moods = [...MOODS, 'unknown'].filter((m) => data.daily.some((r) => r.mood === m));
@@ -57,7 +58,7 @@ export async function overviewRoutes(app: FastifyInstance, deps: WebDashboardDep
       const found = topics.find((x) => x.slug === slug);
       return found ? (req.lang === 'en' ? found.nameEn : found.nameVi) : slug;
     };
-    const charts = overviewCharts(data, period, ctx.t, topicName);
+    const charts = await overviewCharts(data, period, ctx.t, topicName);
     return renderPage(reply, 'overview', { ...ctx, title: ctx.t('web-nav-overview'), data, days, periods: PERIODS, charts, topicName });
   });
 }

@@ -11,7 +11,7 @@ import { surveyResults, type SurveyResults } from '../../../app/surveys/results.
 import { scopeOf } from '../../../domain/scope.js';
 import { questionText, SURVEY_LIMITS, type SurveyDefinition } from '../../../domain/survey.js';
 import { ROLES } from '../../../domain/vocabulary.js';
-import { horizontalBars, stackedBars } from '../charts.js';
+import { chartKit } from '../charts.js';
 import { csvWriter, xlsxWriter, type Cell } from '../export-writers.js';
 import { formatters } from '../format.js';
 import { idParam, onlyParams, pageContext, renderPage, type Page } from '../render.js';
@@ -64,7 +64,8 @@ export function definitionFromForm(body: Record<string, unknown>): Record<string
   };
 }
 
-function charts(r: SurveyResults, lang: 'vi' | 'en', t: Page['t']) {
+async function charts(r: SurveyResults, lang: 'vi' | 'en', t: Page['t']) {
+  const { stackedBars, horizontalBars } = await chartKit();
   const perQuestion = (r.questions ?? []).map((q) => {
     const def = r.survey.questions.find((x) => x.position === q.position)!;
     const labels = def.kind === 'scale' ? ['1', '2', '3', '4', '5'] : questionText(def, lang).options;
@@ -158,7 +159,7 @@ export async function surveyRoutes(app: FastifyInstance, deps: WebDashboardDeps)
     const ctx = await pageContext(deps, req, reply);
     if (!r) return renderPage(reply.status(404), 'error', { ...ctx, title: ctx.t('web-error-not-found'), message: ctx.t('web-error-not-found') });
     const unit = await s.units.get(r.survey.unitId);
-    return renderPage(reply, 'survey', { ...ctx, title: r.survey.title, r, charts: charts(r, req.lang, ctx.t), questionText, sfmt: formatters(unit?.timezone ?? ctx.fmt.timezone, req.lang) });
+    return renderPage(reply, 'survey', { ...ctx, title: r.survey.title, r, charts: await charts(r, req.lang, ctx.t), questionText, sfmt: formatters(unit?.timezone ?? ctx.fmt.timezone, req.lang) });
   });
   app.get('/surveys/:id/export.csv', (req, reply) => exportResults(deps, s, req, reply, 'csv'));
   app.get('/surveys/:id/export.xlsx', (req, reply) => exportResults(deps, s, req, reply, 'xlsx'));
