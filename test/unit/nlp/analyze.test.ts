@@ -63,7 +63,12 @@ describe('analyzeText', () => {
     expect(a.topics.top).toBe('workplace');
     expect(a.mood.mood).toBe('angry');
     expect(a.spread).toEqual({ value: 'online', inferred: false });
-    expect(a.urgency.reasons.find((r) => r.code === 'spread')?.points).toBeGreaterThan(0);
+    // a calm text scores ~0 whatever the spread; on one near the threshold the spread counts
+    const text = 'Công nhân bàn tán chuyện nợ lương, nói sẽ kéo nhau lên công ty hỏi.';
+    const online = analyzeText({ text, spread: 'online' }, deps);
+    const few = analyzeText({ text, spread: 'few' }, deps);
+    expect(online.urgency.reasons.find((r) => r.code === 'spread')?.points).toBeGreaterThan(0);
+    expect(online.urgency.score).toBeGreaterThan(few.urgency.score);
   });
 
   it('treats "auto" as no chosen topic', () => {

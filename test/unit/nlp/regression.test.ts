@@ -7,12 +7,12 @@ import { defaultDeps } from './fixtures.js';
 const corpus = path.resolve(import.meta.dirname, '../../../corpus');
 
 /**
- * Floors = the figures the shipped model reached (npm run eval:nlp, model b7046f4cb0b0f772)
+ * Floors = the figures the shipped model reached (npm run eval:nlp, model 091d1f60ffaef5c5)
  * minus 0.03. A retrained model that falls below one of them is worse, not different.
  */
-const DEV = { topicMacroF1: 0.8585, moodAccuracy: 0.8859, urgentRecall: 0.97, urgentPrecision: 0.97 };
+const DEV = { topicMacroF1: 0.8671, moodAccuracy: 0.8734, urgentRecall: 0.93, urgentPrecision: 0.97 };
 /** The frozen test set (corpus/test/, two independent writers, never tuned on). */
-const TEST = { topicMacroF1: 0.7541, topicAccuracyWithTopic2: 0.7833, moodAccuracy: 0.7678, urgentRecall: 0.91, urgentPrecision: 0.97 };
+const TEST = { topicMacroF1: 0.7612, topicAccuracyWithTopic2: 0.79, moodAccuracy: 0.7589, urgentRecall: 0.9, urgentPrecision: 0.97 };
 
 describe('dev-set regression (corpus/dev.jsonl, the tuning set)', () => {
   const lines = loadCorpus(path.join(corpus, 'dev.jsonl'));
