@@ -84,19 +84,44 @@ export async function withdrawUnsentCards(deps: AlertsDeps, subject: string, rea
 }
 
 /**
+ * How long a dispatch holds its alert's lease. Two dispatches of one alert at once (an
+ * escalation job running late while the reconciler takes the step over, a retry next to the
+ * first attempt) could otherwise each find the other's fresh card before its recipient row and
+ * send a second card. A dispatch that throws drops the lease at once; one whose process died
+ * leaves it to lapse, shorter than BullMQ's stalled-job check (30 s) and the reconciler's grace
+ * (REDRIVE_GRACE_MS), so neither waits on it.
+ */
+export const DISPATCH_LEASE_MS = 15_000;
+
+/**
  * Reaches step `step` (climbing past units without reachable leaders) unless quiet hours hold
- * a high alert, then schedules the next step. `ignoreQuiet` is set by the release job.
+ * a high alert, then schedules the next step. `ignoreQuiet` is set by the release job. Does
+ * nothing while another dispatch of the same alert holds its lease (that one records the step).
  */
 export async function dispatchStep(deps: AlertsDeps, alertId: number, step: number, ignoreQuiet = false): Promise<void> {
+  if (!(await deps.alerts.claimDispatch(alertId, deps.clock(), DISPATCH_LEASE_MS))) {
+    deps.logger.info({ alertId, step }, 'alert dispatch skipped: another dispatch of this alert is running (or it is no longer open)');
+    return;
+  }
+  let recorded = false;
+  try {
+    recorded = await dispatchClaimed(deps, alertId, step, ignoreQuiet);
+  } finally {
+    if (!recorded) await deps.alerts.releaseDispatch(alertId).catch(() => undefined);
+  }
+}
+
+/** The dispatch under the lease; true when it recorded the step (which dropped the lease). */
+async function dispatchClaimed(deps: AlertsDeps, alertId: number, step: number, ignoreQuiet: boolean): Promise<boolean> {
   const first = await deps.alerts.get(alertId);
   const ancestry = await deps.units.ancestry(first?.unitId ?? -1);
   for (let s = step; ; s++) {
     const alert = s === step ? first : await deps.alerts.get(alertId);
-    if (!alert || alert.status !== 'open') return;
+    if (!alert || alert.status !== 'open') return false;
     const unit = unitAtStep(ancestry, s);
     if (!unit) {
       await deps.alerts.setEscalation(alertId, { step: s - 1, currentUnitId: alert.currentUnitId, nextEscalationAt: null, heldUntil: null, dispatched: true });
-      return;
+      return true;
     }
     const settings = await deps.settings.effective(unit.id);
     const now = deps.clock();
@@ -105,7 +130,7 @@ export async function dispatchStep(deps: AlertsDeps, alertId: number, step: numb
       await deps.jobs.add({ kind: 'release', alertId, step: s }, { delayMs: Math.max(0, quietEnd.getTime() - now.getTime()) });
       await deps.alerts.setEscalation(alertId, { step: s, currentUnitId: unit.id, nextEscalationAt: null, heldUntil: quietEnd, dispatched: false });
       await deps.alerts.addEvent(alertId, 'held', null, { step: s, unitId: unit.id, until: quietEnd.toISOString() }, now);
-      return;
+      return true;
     }
     const reached = await reachLeaders(deps, alert, unit, s);
     if (s > 0) await deps.alerts.addEvent(alertId, 'escalated', null, { step: s, unitId: unit.id, leaders: reached }, now);
@@ -114,7 +139,7 @@ export async function dispatchStep(deps: AlertsDeps, alertId: number, step: numb
     const hasNext = unitAtStep(ancestry, s + 1) !== null;
     if (hasNext) await deps.jobs.add({ kind: 'escalate', alertId, step: s + 1 }, { delayMs });
     await deps.alerts.setEscalation(alertId, { step: s, currentUnitId: unit.id, nextEscalationAt: hasNext ? new Date(now.getTime() + delayMs) : null, heldUntil: null, dispatched: true });
-    return;
+    return true;
   }
 }
 

@@ -169,7 +169,14 @@ export interface AlertStore {
   updateStats(id: number, s: { reportCount: number; unitCount: number; latestQuote: string | null; level: 'high' | 'critical' }): Promise<void>;
   /** Moves the status only from one of `from` (the first of two racing taps wins); closing frees the openKey. */
   changeStatus(id: number, from: AlertStatus[], to: AlertStatus, actorId: number | null, at: Date): Promise<AlertRecord | null>;
-  /** Records where the ladder stands; `dispatched`: the step's cards are queued and the next step scheduled. */
+  /**
+   * Takes the alert's dispatch lease until `now + leaseMs` when the alert is open and no lease
+   * runs (or the one there lapsed); false otherwise. `setEscalation` and `releaseDispatch` drop it.
+   */
+  claimDispatch(id: number, now: Date, leaseMs: number): Promise<boolean>;
+  /** Drops the dispatch lease (a dispatch that ended without recording a step). */
+  releaseDispatch(id: number): Promise<void>;
+  /** Records where the ladder stands and drops the dispatch lease; `dispatched`: the step's cards are queued and the next step scheduled. */
   setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null; dispatched: boolean }): Promise<void>;
   /**
    * Open alerts whose ladder stopped short: a step left undispatched (an interrupted raise or

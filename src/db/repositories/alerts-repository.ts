@@ -184,10 +184,25 @@ export function createAlertsRepository(prisma: PrismaClient, db: Pick<SqlExecuto
       return r.count === 1 ? get(id) : null;
     },
 
+    async claimDispatch(id: number, now: Date, leaseMs: number): Promise<boolean> {
+      const rows = await db.query<{ id: number }>(
+        `UPDATE "Alert" SET "dispatchingUntil" = ($2::timestamptz AT TIME ZONE 'UTC')
+          WHERE id = $1 AND status = 'open' AND ("dispatchingUntil" IS NULL OR "dispatchingUntil" <= ($3::timestamptz AT TIME ZONE 'UTC'))
+          RETURNING id`,
+        [id, new Date(now.getTime() + leaseMs).toISOString(), now.toISOString()],
+      );
+      return rows.length === 1;
+    },
+
+    async releaseDispatch(id: number): Promise<void> {
+      await db.query(`UPDATE "Alert" SET "dispatchingUntil" = NULL WHERE id = $1`, [id]);
+    },
+
     async setEscalation(id: number, s: { step: number; currentUnitId: number; nextEscalationAt: Date | null; heldUntil?: Date | null; dispatched: boolean }): Promise<void> {
       await prisma.alert.updateMany({
         where: { id, status: 'open' },
         data: {
+          dispatchingUntil: null,
           escalationStep: s.step,
           currentUnitId: s.currentUnitId,
           nextEscalationAt: s.nextEscalationAt,
