@@ -10,6 +10,7 @@ import type { OverviewData, OverviewReads, Period } from '../../app/dashboard/po
 import type { Scope } from '../../domain/scope.js';
 import type { SqlExecutor } from '../sql.js';
 import { scopeUnitIds } from '../scope-sql.js';
+import { addDays, localDateOf, startOfLocalDay, type LocalDate } from '../../domain/zoned-time.js';
 
 type Sql = Pick<SqlExecutor, 'query' | 'transaction'>;
 
@@ -31,25 +32,142 @@ function withWorkMem<T>(sql: Sql, query: string, params: unknown[]): Promise<T[]
   });
 }
 
-async function periodFigures(sql: Sql, units: number[] | null, p: Period) {
-  const bucket = `to_char(date_trunc('${p.bucket}', (r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $5), 'YYYY-MM-DD')`;
-  const params = [units, p.from.toISOString(), p.to.toISOString(), p.prevFrom.toISOString()];
-  const [cells, people] = await Promise.all([
-    withWorkMem<{ cur: boolean; day: string | null; mood: string | null; topic: string; n: number }>(
-      sql,
-      `SELECT ${CUR} AS cur, CASE WHEN ${CUR} THEN ${bucket} END AS day, COALESCE(r."finalMood", r.mood)::text AS mood,
-              COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*)::int AS n
-         FROM "Report" r WHERE ${WINDOWS} GROUP BY 1, 2, 3, 4`,
-      [...params, p.timezone],
-    ),
-    withWorkMem<{ cur: boolean; members: number; units: number }>(
-      sql,
-      `SELECT ${CUR} AS cur, count(DISTINCT r."memberId")::int AS members, count(DISTINCT r."unitId")::int AS units
-         FROM "Report" r WHERE ${WINDOWS} GROUP BY 1`,
-      params,
-    ),
+type Cell = { cur: boolean; day: string | null; mood: string | null; topic: string; n: number };
+type People = { cur: boolean; members: number; units: number };
+
+/** The advisory lock of kept overview days: exclusive while days are computed, shared by the trigger on Report. */
+const DAYS_LOCK = `${0x505503}, 0`;
+/**
+ * A local day is kept once it ended more than 25 hours ago by the database's clock: the trigger
+ * deletes a kept day when a report created more than a day ago changes (db migration
+ * overview_days), so every report of a kept day is in the trigger's reach, with an hour to spare.
+ */
+const KEEP_AFTER_MS = 25 * 3600_000;
+
+const isoDate = (d: LocalDate) => `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+
+/**
+ * The period's (day, mood, topic) cells and distinct people. The days of both windows that are
+ * closed come from OverviewDay/OverviewCell (computed once per scope and time zone, then kept
+ * until a report of the day changes); the last day or two are read from the reports. A root's
+ * year is then ~25k kept cells instead of a million reports.
+ */
+async function periodFigures(sql: Sql, scope: Scope, units: number[] | null, p: Period) {
+  const scopeKey = scope.kind === 'all' ? 0 : scope.unitId;
+  const [{ now }] = (await sql.query<{ now: Date }>(`SELECT now() AS now`)) as [{ now: Date }];
+  // [prevFrom, split) is kept, [split, to) read live; split is a local midnight
+  const lastClosed = Math.min(p.to.getTime(), now.getTime() - KEEP_AFTER_MS);
+  let split = startOfLocalDay(localDateOf(new Date(lastClosed), p.timezone), p.timezone);
+  if (split < p.prevFrom) split = p.prevFrom;
+  const days: string[] = [];
+  for (let d = localDateOf(p.prevFrom, p.timezone); startOfLocalDay(d, p.timezone) < split; d = addDays(d, 1)) days.push(isoDate(d));
+  const fromDay = isoDate(localDateOf(p.from, p.timezone));
+  const bucket = (col: string) => `to_char(date_trunc('${p.bucket}', ${col}), 'YYYY-MM-DD')`;
+  const live = `${IN_UNITS} AND ${LIVE} AND r."createdAt" >= ${ts(4)} AND r."createdAt" < ${ts(3)}`;
+  const [kept, recent, [{ members }]] = await Promise.all([
+    days.length ? keptCells(sql, scopeKey, units, p, days, fromDay, bucket) : Promise.resolve([] as Cell[]),
+    split < p.to
+      ? withWorkMem<Cell>(
+          sql,
+          `SELECT ${CUR} AS cur, CASE WHEN ${CUR} THEN ${bucket(`((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $5)`)} END AS day,
+                  COALESCE(r."finalMood", r.mood)::text AS mood, COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*)::int AS n
+             FROM "Report" r WHERE ${live} GROUP BY 1, 2, 3, 4`,
+          [units, p.from.toISOString(), p.to.toISOString(), split.toISOString(), p.timezone],
+        )
+      : Promise.resolve([] as Cell[]),
+    sql.query<{ members: number }>(`SELECT count(*)::int AS members FROM "Member"`) as Promise<[{ members: number }]>,
   ]);
-  return { cells, people };
+  const cells = [...kept, ...recent];
+  const reports = cells.reduce((a, c) => a + c.n, 0);
+  return { cells, people: await distinctPeople(sql, units, p, reports > PROBE_AFTER * members) };
+}
+
+/**
+ * Above this many reports per member in the two windows, distinct people are found by one
+ * index probe per member rather than by reading the reports (bench/dashboard.ts, 1M reports,
+ * 9,600 members: the probes take ~100 ms whatever the period; the scan ~45 ms for two weeks of
+ * reports, ~200 ms for two months).
+ */
+const PROBE_AFTER = 8;
+
+/** The kept cells of `days` (local dates), computing and keeping the days not kept yet. */
+async function keptCells(sql: Sql, scopeKey: number, units: number[] | null, p: Period, days: string[], fromDay: string, bucket: (col: string) => string): Promise<Cell[]> {
+  const first = days[0]!;
+  const end = isoDate(addDays(parseDate(days.at(-1)!), 1));
+  const missing = async (q: Pick<SqlExecutor, 'query'>) =>
+    (
+      await q.query<{ day: string }>(
+        `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM generate_series($3::date, $4::date - 1, interval '1 day') d
+          WHERE NOT EXISTS (SELECT 1 FROM "OverviewDay" o WHERE o.scope = $1 AND o.timezone = $2 AND o.day = d::date)`,
+        [scopeKey, p.timezone, first, end],
+      )
+    ).map((r) => r.day);
+  if ((await missing(sql)).length > 0) {
+    await sql.transaction(async (tx) => {
+      // waits for changes to old reports in flight; later ones wait for this to commit, then delete what it keeps
+      await tx.query(`SELECT pg_advisory_xact_lock(${DAYS_LOCK})`);
+      const todo = await missing(tx);
+      if (todo.length === 0) return;
+      await tx.query(`SET LOCAL work_mem = '32MB'`);
+      const lo = startOfLocalDay(parseDate(todo[0]!), p.timezone);
+      const hi = startOfLocalDay(addDays(parseDate(todo.at(-1)!), 1), p.timezone);
+      await tx.query(`INSERT INTO "OverviewDay" (scope, timezone, day) SELECT $1, $2, unnest($3::date[]) ON CONFLICT DO NOTHING`, [scopeKey, p.timezone, todo]);
+      await tx.query(
+        `INSERT INTO "OverviewCell" (scope, timezone, day, mood, topic, n)
+         SELECT $5, $4, c.day, c.mood, c.topic, c.n FROM (
+           SELECT ((r."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE $4)::date AS day, COALESCE(COALESCE(r."finalMood", r.mood)::text, 'unknown') AS mood,
+                  COALESCE(r."topicSlug", r."chosenTopic", 'other') AS topic, count(*)::int AS n
+             FROM "Report" r WHERE ${IN_UNITS} AND ${LIVE} AND r."createdAt" >= ${ts(2)} AND r."createdAt" < ${ts(3)} GROUP BY 1, 2, 3) c
+          WHERE c.day = ANY($6::date[])
+         ON CONFLICT DO NOTHING`,
+        [units, lo.toISOString(), hi.toISOString(), p.timezone, scopeKey, todo],
+      );
+    });
+  }
+  return sql.query<Cell>(
+    `SELECT c.day >= $5::date AS cur, CASE WHEN c.day >= $5::date THEN ${bucket('c.day::timestamp')} END AS day,
+            NULLIF(c.mood, 'unknown') AS mood, c.topic, sum(c.n)::int AS n
+       FROM "OverviewCell" c WHERE c.scope = $1 AND c.timezone = $2 AND c.day >= $3::date AND c.day < $4::date
+      GROUP BY 1, 2, 3, 4`,
+    [scopeKey, p.timezone, first, end, fromDay],
+  );
+}
+
+const parseDate = (iso: string): LocalDate => {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return { y, m, d };
+};
+
+/**
+ * Distinct collaborators and units who reported in each window. For every unit (the root's
+ * view) over many reports, one index probe per member and per unit
+ * (Report_memberId_createdAt_idx, Report_unitId_createdAt_idx): the cost follows the people, not
+ * the period's reports. Otherwise (a subtree, or few reports) the scan of the reports.
+ */
+async function distinctPeople(sql: Sql, units: number[] | null, p: Period, probe: boolean): Promise<People[]> {
+  const params = [units, p.from.toISOString(), p.to.toISOString(), p.prevFrom.toISOString()];
+  if (units === null && probe) {
+    const inWindow = (col: string, lo: number, hi: number) =>
+      `EXISTS (SELECT 1 FROM "Report" r WHERE r.${col} AND ${LIVE} AND r."createdAt" >= ${ts(lo)} AND r."createdAt" < ${ts(hi)})`;
+    const [m] = (await sql.query<{ cur: number; prev: number }>(
+      `SELECT count(*) FILTER (WHERE ${inWindow('"memberId" = m.id', 2, 3)})::int AS cur, count(*) FILTER (WHERE ${inWindow('"memberId" = m.id', 4, 2)})::int AS prev FROM "Member" m WHERE $1::int[] IS NULL`,
+      params,
+    )) as [{ cur: number; prev: number }];
+    const [u] = (await sql.query<{ cur: number; prev: number }>(
+      `SELECT count(*) FILTER (WHERE ${inWindow('"unitId" = u.id', 2, 3)})::int AS cur, count(*) FILTER (WHERE ${inWindow('"unitId" = u.id', 4, 2)})::int AS prev FROM "Unit" u WHERE $1::int[] IS NULL`,
+      params,
+    )) as [{ cur: number; prev: number }];
+    return [
+      { cur: true, members: m.cur, units: u.cur },
+      { cur: false, members: m.prev, units: u.prev },
+    ];
+  }
+  return withWorkMem<People>(
+    sql,
+    `SELECT ${CUR} AS cur, count(DISTINCT r."memberId")::int AS members, count(DISTINCT r."unitId")::int AS units
+       FROM "Report" r WHERE ${WINDOWS} GROUP BY 1`,
+    params,
+  );
 }
 
 /** Sums `n` by a key of each cell. */
@@ -73,7 +191,7 @@ async function unitFilter(sql: Sql, scope: Scope): Promise<number[] | null> {
 async function overview(sql: Sql, scope: Scope, p: Period, silentSince: Date): Promise<OverviewData> {
   const units = await unitFilter(sql, scope);
   const [{ cells, people }, alerts, silentUnits, silentMembers] = await Promise.all([
-    periodFigures(sql, units, p),
+    periodFigures(sql, scope, units, p),
     sql.query<{ level: string; n: number }>(
       `SELECT a.level::text AS level, count(*)::int AS n FROM "Alert" a
         WHERE a.status IN ('open', 'acknowledged') AND ($1::int[] IS NULL OR a."unitId" = ANY($1::int[])) GROUP BY 1`,
