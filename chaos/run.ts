@@ -324,11 +324,9 @@ async function runBackend(backend: Backend, base: number, logDir: string): Promi
   const all: (Row | null)[] = [];
   const rows = { push: (r: Row | null) => all.push(r) };
   try {
-    if (!SHORT) {
-      rows.push(await scenario(w, 'kill -9 both workers mid-stream', async () => {
-        await Promise.all([kill9(w.procs.workers1), kill9(w.procs.workers2)]);
-      }));
-    }
+    rows.push(await scenario(w, 'kill -9 both workers mid-stream', async () => {
+      await Promise.all([kill9(w.procs.workers1), kill9(w.procs.workers2)]);
+    }));
     rows.push(await scenario(w, 'kill -9 bot mid-stream', () => kill9(w.procs.bot)));
     if (!SHORT) rows.push(await scenario(w, 'kill -9 web mid-stream', () => kill9(w.procs.web)));
     if (w.redis) {

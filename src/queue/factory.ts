@@ -77,13 +77,22 @@ export function createRedisQueueFactory(connection: Redis | Cluster, prefix = 'p
     prefix,
     queue,
     worker<T>(name: string, processor: Processor<T>, opts: Partial<WorkerOptions> = {}) {
-      return logErrors(new Worker<T>(name, processor, { connection: own(), prefix, ...opts }), name, 'worker', logger);
+      return logErrors(new Worker<T>(name, processor, { ...JOB_LOCKS, connection: own(), prefix, ...opts }), name, 'worker', logger);
     },
     events(name: string) {
       return logErrors(new QueueEvents(name, { connection: own(), prefix }), name, 'events', logger);
     },
   };
 }
+
+/**
+ * Job locks of every worker: a job whose process died is taken over once its lock lapses and a
+ * stalled check finds it, so these bound the recovery after a kill -9 (BullMQ's defaults, a 30 s
+ * lock checked every 30 s, made it ~60–75 s). The lock is renewed every 5 s by a live worker; a
+ * job that blocks its event loop for 10 s would be run again (every job is idempotent), and
+ * nothing here blocks that long (the retraining runs in a worker thread).
+ */
+export const JOB_LOCKS = { lockDuration: 10_000, stalledInterval: 5_000 } as const;
 
 /** Where BullMQ's PostgreSQL backend keeps its tables. */
 export interface PostgresQueueOptions {
@@ -136,7 +145,7 @@ export function createPostgresQueueFactory(opts: PostgresQueueOptions): QueueFac
       const { connection: _ignored, prefix: _prefix, ...rest } = wopts;
       // a job in flight takes a connection to be claimed, have its lock extended and be finished
       const poolSize = Math.min(8, Math.max(3, Math.ceil((rest.concurrency ?? 1) / 2)));
-      const worker = new WorkerClass(name, processor as Processor, { ...polling, ...rest, connection: connection(poolSize) }, createPostgresBackend);
+      const worker = new WorkerClass(name, processor as Processor, { ...JOB_LOCKS, ...polling, ...rest, connection: connection(poolSize) }, createPostgresBackend);
       return logErrors(asDefault<Worker<T>>(worker), name, 'worker', opts.logger);
     },
     events(name: string) {
