@@ -94,14 +94,26 @@ export async function withdrawUnsentCards(deps: AlertsDeps, subject: string, rea
 export const DISPATCH_LEASE_MS = 15_000;
 
 /**
+ * Another dispatch of the alert holds its lease (or it is no longer open). Thrown, not
+ * swallowed: a job retries with its backoff (by then the other dispatch recorded the step and
+ * the retry finds nothing to do, or its dead owner's lease lapsed and the retry dispatches).
+ */
+export class DispatchBusy extends Error {
+  constructor(readonly alertId: number) {
+    super(`alert ${alertId}: another dispatch holds the lease, or the alert is no longer open`);
+  }
+}
+
+/**
  * Reaches step `step` (climbing past units without reachable leaders) unless quiet hours hold
- * a high alert, then schedules the next step. `ignoreQuiet` is set by the release job. Does
- * nothing while another dispatch of the same alert holds its lease (that one records the step).
+ * a high alert, then schedules the next step. `ignoreQuiet` is set by the release job. Throws
+ * DispatchBusy while another dispatch of the same alert holds its lease.
  */
 export async function dispatchStep(deps: AlertsDeps, alertId: number, step: number, ignoreQuiet = false): Promise<void> {
   if (!(await deps.alerts.claimDispatch(alertId, deps.clock(), DISPATCH_LEASE_MS))) {
-    deps.logger.info({ alertId, step }, 'alert dispatch skipped: another dispatch of this alert is running (or it is no longer open)');
-    return;
+    const alert = await deps.alerts.get(alertId);
+    if (!alert || alert.status !== 'open') return;
+    throw new DispatchBusy(alertId);
   }
   let recorded = false;
   try {

@@ -6,7 +6,7 @@
  */
 import { editAllCards } from './card-edits.js';
 import type { AlertsDeps } from './deps.js';
-import { dispatchStep, runStepJob } from './escalate.js';
+import { DispatchBusy, dispatchStep, runStepJob } from './escalate.js';
 import { evaluateReport } from './evaluate.js';
 
 export interface UncoveredReports {
@@ -51,13 +51,26 @@ export interface RedriveSummary {
 export async function redriveAlerts(deps: AlertsDeps, opts: { graceMs?: number; take?: number } = {}): Promise<RedriveSummary> {
   const { undispatched, overdue } = await deps.alerts.stalled(deps.clock(), opts.graceMs ?? REDRIVE_GRACE_MS, opts.take ?? 200);
   const summary: RedriveSummary = { redispatched: 0, escalated: 0 };
+  // an alert whose dispatch is running elsewhere is left to it (and to the next run)
+  const busy = (e: unknown) => {
+    if (e instanceof DispatchBusy) return deps.logger.info({ alertId: e.alertId }, 'stalled alert left to the dispatch running');
+    throw e;
+  };
   for (const alert of undispatched) {
-    await dispatchStep(deps, alert.id, alert.escalationStep, alert.heldUntil !== null);
-    summary.redispatched += 1;
+    try {
+      await dispatchStep(deps, alert.id, alert.escalationStep, alert.heldUntil !== null);
+      summary.redispatched += 1;
+    } catch (e) {
+      busy(e);
+    }
   }
   for (const alert of overdue) {
     if (undispatched.some((a) => a.id === alert.id)) continue;
-    if ((await runStepJob(deps, { kind: 'escalate', alertId: alert.id, step: alert.escalationStep + 1 })) === 'done') summary.escalated += 1;
+    try {
+      if ((await runStepJob(deps, { kind: 'escalate', alertId: alert.id, step: alert.escalationStep + 1 })) === 'done') summary.escalated += 1;
+    } catch (e) {
+      busy(e);
+    }
   }
   if (summary.redispatched || summary.escalated) deps.logger.warn({ ...summary }, 'stalled alerts driven on');
   return summary;

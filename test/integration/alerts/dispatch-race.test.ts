@@ -7,8 +7,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertsDeps } from '../../../src/app/alerts/deps.js';
-import { DISPATCH_LEASE_MS, runStepJob } from '../../../src/app/alerts/escalate.js';
+import { DISPATCH_LEASE_MS, DispatchBusy, runStepJob } from '../../../src/app/alerts/escalate.js';
 import { evaluateReport } from '../../../src/app/alerts/evaluate.js';
+import { redriveAlerts, REDRIVE_GRACE_MS } from '../../../src/app/alerts/reconcile.js';
 import { eventually } from '../delivery/harness.js';
 import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, setShortDelays, type AlertsHarness } from './harness.js';
 
@@ -32,9 +33,10 @@ describe('concurrent dispatches of one alert', () => {
     h = await openAlertsHarness();
     await disableQuietHours(h);
     // long enough that the worker's own escalation job never runs during the test
-    await setShortDelays(h, h.org.bloc.id, 120_000);
+    await setShortDelays(h, h.org.bloc.id, ESCALATION_DELAY);
     h.startAlertsWorker();
   });
+  const ESCALATION_DELAY = 120_000;
   afterAll(async () => h?.close());
 
   const cardsOf = (chatId: bigint, alertId: number) => h.fake.callsOf('sendMessage', chatId).filter((c) => c.ok && String(c.payload.text).includes(`#${alertId}</b>`));
@@ -49,8 +51,10 @@ describe('concurrent dispatches of one alert', () => {
     const slow: AlertsDeps = { ...h.deps, alerts: slowed(h.deps.alerts, 'addRecipient', 400) };
     const first = runStepJob(slow, { kind: 'escalate', alertId: alert.id, step: 1 });
     await sleep(150);
-    const second = runStepJob(slow, { kind: 'escalate', alertId: alert.id, step: 1 });
-    await Promise.all([first, second]);
+    // the second is told to retry later (a job's backoff); by then the step is recorded
+    await expect(runStepJob(slow, { kind: 'escalate', alertId: alert.id, step: 1 })).rejects.toBeInstanceOf(DispatchBusy);
+    expect(await first).toBe('done');
+    expect(await runStepJob(slow, { kind: 'escalate', alertId: alert.id, step: 1 })).toBe('stale');
     await eventually(() => cardsOf(org.committeeLeader.chatId!, alert.id).length >= 1);
     await sleep(1000);
     expect(cardsOf(org.committeeLeader.chatId!, alert.id)).toHaveLength(1);
@@ -78,11 +82,29 @@ describe('concurrent dispatches of one alert', () => {
     await h.alertsQueue.remove(`escalate-${alert.id}-1`);
     // a process took the lease and died
     expect(await h.repos.alerts.claimDispatch(alert.id, new Date(), DISPATCH_LEASE_MS)).toBe(true);
-    expect(await runStepJob(h.deps, { kind: 'escalate', alertId: alert.id, step: 1 })).toBe('done');
+    await expect(runStepJob(h.deps, { kind: 'escalate', alertId: alert.id, step: 1 })).rejects.toBeInstanceOf(DispatchBusy);
     expect((await h.repos.alerts.get(alert.id))!.escalationStep).toBe(0);
     const later = new Date(Date.now() + DISPATCH_LEASE_MS + 1000);
     await runStepJob({ ...h.deps, clock: () => later }, { kind: 'escalate', alertId: alert.id, step: 1 });
     await eventually(() => cardsOf(org.committeeLeader.chatId!, alert.id).length === 1);
     expect((await h.repos.alerts.get(alert.id))!.escalationStep).toBe(1);
+  });
+
+  it('the reconciler leaves an alert whose dispatch holds the lease, and takes it over once the lease lapsed', async () => {
+    const { org } = h;
+    const group = await newIssueGroup(h);
+    const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
+    await evaluateReport(h.deps, r.id);
+    const alert = (await h.repos.alerts.byReport(r.id))!;
+    await h.alertsQueue.remove(`escalate-${alert.id}-1`);
+    const overdue = new Date(Date.now() + ESCALATION_DELAY + REDRIVE_GRACE_MS + 1000);
+    expect(await h.repos.alerts.claimDispatch(alert.id, overdue, DISPATCH_LEASE_MS)).toBe(true);
+    await redriveAlerts({ ...h.deps, clock: () => overdue });
+    expect((await h.repos.alerts.get(alert.id))!.escalationStep).toBe(0);
+    expect(cardsOf(org.committeeLeader.chatId!, alert.id)).toHaveLength(0);
+    const lapsed = new Date(overdue.getTime() + DISPATCH_LEASE_MS + 1000);
+    await redriveAlerts({ ...h.deps, clock: () => lapsed });
+    expect((await h.repos.alerts.get(alert.id))!.escalationStep).toBe(1);
+    await eventually(() => cardsOf(org.committeeLeader.chatId!, alert.id).length === 1);
   });
 });
