@@ -147,16 +147,16 @@ const parseDate = (iso: string): LocalDate => {
 async function distinctPeople(sql: Sql, units: number[] | null, p: Period, probe: boolean): Promise<People[]> {
   const params = [units, p.from.toISOString(), p.to.toISOString(), p.prevFrom.toISOString()];
   if (units === null && probe) {
-    const inWindow = (col: string, lo: number, hi: number) =>
-      `EXISTS (SELECT 1 FROM "Report" r WHERE r.${col} AND ${LIVE} AND r."createdAt" >= ${ts(lo)} AND r."createdAt" < ${ts(hi)})`;
-    const [m] = (await sql.query<{ cur: number; prev: number }>(
-      `SELECT count(*) FILTER (WHERE ${inWindow('"memberId" = m.id', 2, 3)})::int AS cur, count(*) FILTER (WHERE ${inWindow('"memberId" = m.id', 4, 2)})::int AS prev FROM "Member" m WHERE $1::int[] IS NULL`,
-      params,
-    )) as [{ cur: number; prev: number }];
-    const [u] = (await sql.query<{ cur: number; prev: number }>(
-      `SELECT count(*) FILTER (WHERE ${inWindow('"unitId" = u.id', 2, 3)})::int AS cur, count(*) FILTER (WHERE ${inWindow('"unitId" = u.id', 4, 2)})::int AS prev FROM "Unit" u WHERE $1::int[] IS NULL`,
-      params,
-    )) as [{ cur: number; prev: number }];
+    // $1 from, $2 to, $3 previous from
+    const inWindow = (match: string, lo: number, hi: number) =>
+      `EXISTS (SELECT 1 FROM "Report" r WHERE r.${match} AND ${LIVE} AND r."createdAt" >= ${ts(lo)} AND r."createdAt" < ${ts(hi)})`;
+    const windows = (table: string, match: string) =>
+      `SELECT count(*) FILTER (WHERE ${inWindow(match, 1, 2)})::int AS cur, count(*) FILTER (WHERE ${inWindow(match, 3, 1)})::int AS prev FROM ${table}`;
+    const bounds = params.slice(1);
+    const [[m], [u]] = (await Promise.all([
+      sql.query<{ cur: number; prev: number }>(windows('"Member" m', '"memberId" = m.id'), bounds),
+      sql.query<{ cur: number; prev: number }>(windows('"Unit" u', '"unitId" = u.id'), bounds),
+    ])) as [[{ cur: number; prev: number }], [{ cur: number; prev: number }]];
     return [
       { cur: true, members: m.cur, units: u.cur },
       { cur: false, members: m.prev, units: u.prev },

@@ -11,21 +11,14 @@ import { DISPATCH_LEASE_MS, DispatchBusy, runStepJob } from '../../../src/app/al
 import { evaluateReport } from '../../../src/app/alerts/evaluate.js';
 import { redriveAlerts, REDRIVE_GRACE_MS } from '../../../src/app/alerts/reconcile.js';
 import { eventually } from '../delivery/harness.js';
-import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, setShortDelays, type AlertsHarness } from './harness.js';
+import { analysedReport, aroundMethod, disableQuietHours, newIssueGroup, openAlertsHarness, setShortDelays, type AlertsHarness } from './harness.js';
 
 /** Every call of `method` waits `ms` before doing its work. */
-function slowed<T extends object>(target: T, method: keyof T, ms: number): T {
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      const value = Reflect.get(obj, prop, receiver);
-      if (prop !== method || typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        await sleep(ms);
-        return (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args);
-      };
-    },
+const slowed = <T extends object>(target: T, method: keyof T, ms: number): T =>
+  aroundMethod(target, method, async (call) => {
+    await sleep(ms);
+    return call();
   });
-}
 
 describe('concurrent dispatches of one alert', () => {
   let h: AlertsHarness;
@@ -41,13 +34,21 @@ describe('concurrent dispatches of one alert', () => {
 
   const cardsOf = (chatId: bigint, alertId: number) => h.fake.callsOf('sendMessage', chatId).filter((c) => c.ok && String(c.payload.text).includes(`#${alertId}</b>`));
 
-  it('two escalations of the same step at once send the next leader one card, and the step is recorded', async () => {
-    const { org } = h;
-    const group = await newIssueGroup(h);
-    const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
+  /** A critical report of the branch, in an issue group of its own. */
+  const criticalReport = async () => analysedReport(h, { memberId: h.org.collaborator.id, unitId: h.org.branch.id, level: 'critical', issueGroupId: await newIssueGroup(h) });
+
+  /** An alert raised at step 0 whose escalation job is removed (the test runs the escalation itself). */
+  async function raisedWithoutEscalationJob() {
+    const r = await criticalReport();
     await evaluateReport(h.deps, r.id);
     const alert = (await h.repos.alerts.byReport(r.id))!;
     await h.alertsQueue.remove(`escalate-${alert.id}-1`);
+    return alert;
+  }
+
+  it('two escalations of the same step at once send the next leader one card, and the step is recorded', async () => {
+    const { org } = h;
+    const alert = await raisedWithoutEscalationJob();
     const slow: AlertsDeps = { ...h.deps, alerts: slowed(h.deps.alerts, 'addRecipient', 400) };
     const first = runStepJob(slow, { kind: 'escalate', alertId: alert.id, step: 1 });
     await sleep(150);
@@ -63,8 +64,7 @@ describe('concurrent dispatches of one alert', () => {
 
   it('a dispatch that failed drops its lease: the retry goes at once', async () => {
     const { org } = h;
-    const group = await newIssueGroup(h);
-    const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
+    const r = await criticalReport();
     const failing: AlertsDeps = { ...h.deps, messages: { ...h.deps.messages, enqueue: async () => Promise.reject(new Error('queue down')) } };
     await expect(evaluateReport(failing, r.id)).rejects.toThrow('queue down');
     await evaluateReport(h.deps, r.id);
@@ -75,11 +75,7 @@ describe('concurrent dispatches of one alert', () => {
 
   it('a lease left by a dead process lapses', async () => {
     const { org } = h;
-    const group = await newIssueGroup(h);
-    const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
-    await evaluateReport(h.deps, r.id);
-    const alert = (await h.repos.alerts.byReport(r.id))!;
-    await h.alertsQueue.remove(`escalate-${alert.id}-1`);
+    const alert = await raisedWithoutEscalationJob();
     // a process took the lease and died
     expect(await h.repos.alerts.claimDispatch(alert.id, new Date(), DISPATCH_LEASE_MS)).toBe(true);
     await expect(runStepJob(h.deps, { kind: 'escalate', alertId: alert.id, step: 1 })).rejects.toBeInstanceOf(DispatchBusy);
@@ -92,11 +88,7 @@ describe('concurrent dispatches of one alert', () => {
 
   it('the reconciler leaves an alert whose dispatch holds the lease, and takes it over once the lease lapsed', async () => {
     const { org } = h;
-    const group = await newIssueGroup(h);
-    const r = await analysedReport(h, { memberId: org.collaborator.id, unitId: org.branch.id, level: 'critical', issueGroupId: group });
-    await evaluateReport(h.deps, r.id);
-    const alert = (await h.repos.alerts.byReport(r.id))!;
-    await h.alertsQueue.remove(`escalate-${alert.id}-1`);
+    const alert = await raisedWithoutEscalationJob();
     const overdue = new Date(Date.now() + ESCALATION_DELAY + REDRIVE_GRACE_MS + 1000);
     expect(await h.repos.alerts.claimDispatch(alert.id, overdue, DISPATCH_LEASE_MS)).toBe(true);
     await redriveAlerts({ ...h.deps, clock: () => overdue });

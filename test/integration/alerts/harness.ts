@@ -155,3 +155,14 @@ export async function disableQuietHours(h: Harness): Promise<void> {
   await h.repos.settings.set(null, 'quietStart', '00:00');
   await h.repos.settings.set(null, 'quietEnd', '00:00');
 }
+
+/** `target` with one async method wrapped: `around(call)` runs instead, `call()` does the real work. */
+export function aroundMethod<T extends object>(target: T, method: keyof T, around: (call: () => Promise<unknown>) => Promise<unknown>): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver);
+      if (prop !== method || typeof value !== 'function') return value;
+      return (...args: unknown[]) => around(() => (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args));
+    },
+  });
+}

@@ -10,7 +10,7 @@ import { evaluateReport } from '../../../src/app/alerts/evaluate.js';
 import { redriveAlerts, REDRIVE_GRACE_MS } from '../../../src/app/alerts/reconcile.js';
 import { createDeliveryService } from '../../../src/delivery/service.js';
 import { eventually } from '../delivery/harness.js';
-import { analysedReport, disableQuietHours, newIssueGroup, openAlertsHarness, setShortDelays, type AlertsHarness } from './harness.js';
+import { analysedReport, aroundMethod, disableQuietHours, newIssueGroup, openAlertsHarness, setShortDelays, type AlertsHarness } from './harness.js';
 
 const DELAY = 800;
 class Killed extends Error {}
@@ -18,18 +18,12 @@ class Killed extends Error {}
 /** Wraps one method of an object: the `nth` call dies before or after doing its work. */
 function dieAt<T extends object>(target: T, method: keyof T, when: 'before' | 'after', nth = 1): T {
   let calls = 0;
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      const value = Reflect.get(obj, prop, receiver);
-      if (prop !== method || typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        calls += 1;
-        if (calls === nth && when === 'before') throw new Killed(`killed before ${String(method)}`);
-        const out = await (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args);
-        if (calls === nth && when === 'after') throw new Killed(`killed after ${String(method)}`);
-        return out;
-      };
-    },
+  return aroundMethod(target, method, async (call) => {
+    calls += 1;
+    if (calls === nth && when === 'before') throw new Killed(`killed before ${String(method)}`);
+    const out = await call();
+    if (calls === nth && when === 'after') throw new Killed(`killed after ${String(method)}`);
+    return out;
   });
 }
 
