@@ -4,6 +4,8 @@
  * started against a fresh schema and a stand-in Bot API over HTTP (TELEGRAM_API_ROOT; it holds
  * getUpdates for its timeout as Telegram does), left idle a few seconds once started, and its
  * VmRSS read from /proc. Also the all-in-one process on the embedded database (PGlite).
+ * Each process gets the NODE_OPTIONS the production image sets (Dockerfile `ENV NODE_OPTIONS`);
+ * `BENCH_NODE_OPTIONS=` (empty) measures Node's defaults instead, for comparison.
  * Prints the median of several runs per kind; asserts nothing.
  * Targets: all ≤ 180 MB, bot ≤ 150 MB, workers ≤ 200 MB, web ≤ 120 MB.
  * Run: npm run build && npx tsx bench/memory.ts [runs=3] [idleSeconds=5] [kinds=all,bot,workers,web,pglite]
@@ -45,6 +47,10 @@ const server = createServer(async (req, res) => {
 await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
 const apiRoot = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
+/** The image's NODE_OPTIONS (the flags every deployed process runs with), unless overridden. */
+const imageNodeOptions = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(readFileSync(join(root, 'Dockerfile'), 'utf8'))?.[1] ?? '';
+const NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS ?? imageNodeOptions;
+
 const db = await createPostgresTestDatabase(2);
 /** Parts each kind logs as started (src/main.ts KINDS); web logs once, the bot also when it is connected. */
 const PARTS: Record<string, number> = { all: 7, bot: 1, workers: 5, web: 1, pglite: 7 };
@@ -54,6 +60,7 @@ async function measure(kind: string): Promise<number> {
   const env = {
     PATH: process.env.PATH,
     DOTENV_CONFIG_QUIET: 'true',
+    NODE_OPTIONS,
     LOG_LEVEL: 'info',
     STATE_BACKEND: 'postgres',
     TELEGRAM_BOT_TOKEN: '123456:MEMORY-BENCH-abcdefghijklmnopqrstuvwxyz',
@@ -85,7 +92,7 @@ async function measure(kind: string): Promise<number> {
 
 const TARGETS: Record<string, number | null> = { all: 180, bot: 150, workers: 200, web: 120, pglite: null };
 try {
-  console.log(`idle resident memory, built JS (node ${process.version}), STATE_BACKEND=postgres, BOT_THREADS=0, ${IDLE_S} s idle after start, median of ${RUNS} runs:`);
+  console.log(`idle resident memory, built JS (node ${process.version}), STATE_BACKEND=postgres, BOT_THREADS=0, NODE_OPTIONS="${NODE_OPTIONS}", ${IDLE_S} s idle after start, median of ${RUNS} runs:`);
   for (const kind of KINDS) {
     const mb: number[] = [];
     for (let i = 0; i < RUNS; i++) mb.push(await measure(kind));

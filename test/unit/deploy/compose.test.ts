@@ -29,6 +29,15 @@ describe('Dockerfile', () => {
     expect(final).toMatch(/CMD \["node", "dist\/src\/main\.js", "all"\]/);
   });
 
+  it('runs every process with a small young generation, and `npm run start*` passes the same flags', () => {
+    const flags = /^ENV NODE_OPTIONS="([^"]*)"/m.exec(final)?.[1];
+    expect(flags).toMatch(/^--max-semi-space-size=\d+$/);
+    const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const starts = Object.entries(pkg.scripts).filter(([name]) => name === 'start' || name.startsWith('start:'));
+    expect(starts.length).toBe(4);
+    for (const [name, cmd] of starts) expect(cmd, name).toMatch(new RegExp(`^node ${flags} dist/src/main\\.js (all|bot|workers|web)$`));
+  });
+
   it('keeps tsx and the test tools out of the production dependencies', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     for (const dev of ['tsx', 'typescript', 'vitest', 'yaml', 'prisma', '@prisma/schema-engine-wasm']) {
