@@ -1,6 +1,7 @@
 /**
  * `npm run train`: trains the analysis model (topic, mood, urgency) on corpus/topics-train.jsonl
  * and corpus/train/*.jsonl, chooses the urgency threshold by cross-validation over writers,
+ * fits the temperature of the topic and mood probabilities on corpus/dev.jsonl (never trained on),
  * and writes the versioned artifact src/nlp/model/pulse-model.json (committed; workers load it).
  * Deterministic: the same corpus gives a byte-identical file.
  *
@@ -15,9 +16,9 @@ import { dirname, resolve } from 'node:path';
 import { crossValidate, type CvTask } from '../src/nlp/eval/cross-validate.js';
 import { FEATURE_DEFAULTS, type FeatureOptions } from '../src/nlp/features.js';
 import { LINEAR_DEFAULTS, type LinearOptions } from '../src/nlp/linear.js';
-import { loadTrainingCorpus, trainingFiles } from '../src/nlp/corpus.js';
+import { loadCalibrationSet, loadTrainingCorpus, trainingFiles } from '../src/nlp/corpus.js';
 import { DEFAULT_MODEL_PATH } from '../src/nlp/pulse-model.js';
-import { prepareExamples, trainPulseModel, TRAIN_DEFAULTS, type TrainingExample } from '../src/nlp/train.js';
+import { prepareExamples, trainPulseModel, TRAIN_DEFAULTS, type TrainingExample, type TrainOptions } from '../src/nlp/train.js';
 import { createHash } from 'node:crypto';
 
 function arg(argv: string[], name: string): string | undefined {
@@ -35,29 +36,34 @@ function sample(examples: readonly TrainingExample[], fraction: number): Trainin
 
 function compare(examples: readonly TrainingExample[], only: string | undefined, tasks: readonly CvTask[]): void {
   const svm: LinearOptions = { ...LINEAR_DEFAULTS, family: 'svm', learningRate: 0.05 };
-  const topic = TRAIN_DEFAULTS.topicLinear;
-  const configs: { name: string; features: FeatureOptions; linear?: LinearOptions; topicLinear?: LinearOptions; topicCharWeight?: number }[] = [
-    { name: 'softmax, words+pairs (the old features)', features: { ...FEATURE_DEFAULTS, charGrams: [], negation: false } },
-    { name: 'softmax, words+pairs+negated words', features: { ...FEATURE_DEFAULTS, charGrams: [] } },
-    { name: 'softmax, + char 3-4-grams in one block', features: { ...FEATURE_DEFAULTS, charWeight: 0 } },
-    { name: 'softmax, + char 3-4-grams as a 0.5 block (shipped before w9-w12)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5 },
-    { name: 'softmax, char block 0.5, topic learns it at 1 (default)', features: FEATURE_DEFAULTS },
-    { name: 'linear SVM (hinge), 0.5 block', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, linear: svm, topicLinear: svm },
-    { name: '0.5 block, + Porter stems of English words', features: { ...FEATURE_DEFAULTS, englishStems: true }, topicCharWeight: 0.5 },
-    { name: 'char block at weight 1 for every task', features: { ...FEATURE_DEFAULTS, charWeight: 1 } },
-    { name: '0.5 block, more L2 (topic 1e-3, mood/urgency 3e-4)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, topicLinear: { ...topic, l2: 1e-3 }, linear: { ...LINEAR_DEFAULTS, l2: 3e-4 } },
-    { name: '0.5 block, less L2 (topic 1e-4, mood/urgency 3e-5)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, topicLinear: { ...topic, l2: 1e-4 }, linear: { ...LINEAR_DEFAULTS, l2: 3e-5 } },
-    { name: '0.5 block, half the epochs (topic 20, mood/urgency 15)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, topicLinear: { ...topic, epochs: 20 }, linear: { ...LINEAR_DEFAULTS, epochs: 15 } },
+  // the learners shipped before NB-logistic (2 December): softmax for topic and mood
+  const topic: LinearOptions = { ...LINEAR_DEFAULTS, learningRate: 2, epochs: 40, l2: 3e-4 };
+  const mood: LinearOptions = LINEAR_DEFAULTS;
+  const old = { topicLinear: topic, moodLinear: mood };
+  type Config = { name: string; features: FeatureOptions } & Partial<Pick<TrainOptions, 'linear' | 'topicLinear' | 'moodLinear' | 'topicCharWeight'>>;
+  const configs: Config[] = [
+    { name: 'softmax, words+pairs (the old features)', features: { ...FEATURE_DEFAULTS, charGrams: [], negation: false }, ...old },
+    { name: 'softmax, words+pairs+negated words', features: { ...FEATURE_DEFAULTS, charGrams: [] }, ...old },
+    { name: 'softmax, + char 3-4-grams in one block', features: { ...FEATURE_DEFAULTS, charWeight: 0 }, ...old },
+    { name: 'softmax, + char 3-4-grams as a 0.5 block (shipped before w9-w12)', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, ...old },
+    { name: 'softmax, char block 0.5, topic learns it at 1 (shipped before 2 December)', features: FEATURE_DEFAULTS, ...old },
+    { name: 'linear SVM (hinge), 0.5 block', features: FEATURE_DEFAULTS, topicCharWeight: 0.5, linear: svm, topicLinear: svm, moodLinear: svm },
+    { name: '0.5 block, + Porter stems of English words', features: { ...FEATURE_DEFAULTS, englishStems: true }, topicCharWeight: 0.5, ...old },
+    { name: 'char block at weight 1 for every task', features: { ...FEATURE_DEFAULTS, charWeight: 1 }, ...old },
+    { name: 'softmax, averaged weights', features: FEATURE_DEFAULTS, topicLinear: { ...topic, average: true }, moodLinear: { ...mood, average: true } },
+    { name: 'NB-logistic, averaged topic', features: FEATURE_DEFAULTS, topicLinear: { ...TRAIN_DEFAULTS.topicLinear, average: true } },
+    { name: 'NB-logistic (default: topic last weights, mood averaged, alpha 0.25)', features: FEATURE_DEFAULTS },
+    { name: 'NB-logistic, negated words also as plain words', features: { ...FEATURE_DEFAULTS, negationReplaces: false } },
+    { name: 'NB-logistic mood, softmax topic', features: FEATURE_DEFAULTS, topicLinear: topic },
+    { name: 'NB-logistic, topic alpha 0.25', features: FEATURE_DEFAULTS, topicLinear: { ...TRAIN_DEFAULTS.topicLinear, nbAlpha: 0.25 } },
+    { name: 'NB-logistic, mood alpha 1, not averaged', features: FEATURE_DEFAULTS, moodLinear: { ...mood, family: 'nblr' } },
   ];
   console.log('config | folds | topic macro-F1 | topic acc | mood acc | urgent precision @ recall');
   for (const c of configs.filter((c) => !only || c.name.includes(only))) {
     const t0 = performance.now();
     const prepared = prepareExamples(examples, c.features);
-    const cv = crossValidate(
-      prepared,
-      { features: c.features, ...(c.linear ? { linear: c.linear } : {}), ...(c.topicLinear ? { topicLinear: c.topicLinear } : {}), ...(c.topicCharWeight ? { topicCharWeight: c.topicCharWeight } : {}) },
-      tasks,
-    );
+    const { name: _name, ...options } = c;
+    const cv = crossValidate(prepared, options, tasks);
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`${c.name} | ${cv.folds} | ${cv.topicMacroF1} | ${cv.topicAccuracy} | ${cv.moodAccuracy} | ${cv.urgentPrecisionAtRecall} @ ${cv.urgentRecall} | ${s} s`);
   }
@@ -68,10 +74,11 @@ function main(argv: string[]): void {
   const all = dir ? loadTrainingCorpus(resolve(dir)) : loadTrainingCorpus();
   const fraction = Number(arg(argv, '--fraction') ?? '1');
   const examples = sample(all, fraction);
-  console.log(`training files: ${(dir ? trainingFiles(resolve(dir)) : trainingFiles()).length}, examples: ${examples.length} of ${all.length}`);
+  const calibration = dir ? loadCalibrationSet(resolve(dir)) : loadCalibrationSet();
+  console.log(`training files: ${(dir ? trainingFiles(resolve(dir)) : trainingFiles()).length}, examples: ${examples.length} of ${all.length}; calibration (dev.jsonl, not trained on): ${calibration.length}`);
   if (argv.includes('--compare')) return compare(examples, arg(argv, '--only'), (arg(argv, '--tasks') ?? 'topic,mood,urgent').split(',') as CvTask[]);
   const t0 = performance.now();
-  const model = trainPulseModel(examples);
+  const model = trainPulseModel([...examples, ...calibration]);
   const json = `${JSON.stringify(model)}\n`;
   const out = resolve(arg(argv, '--out') ?? DEFAULT_MODEL_PATH);
   mkdirSync(dirname(out), { recursive: true });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TopicDefinition } from '../domain/taxonomy.js';
@@ -72,6 +72,16 @@ export function toExample(line: CorpusLine): TrainingExample {
 /** Every training example of the repo's corpus (dev and test sets are never part of it). */
 export function loadTrainingCorpus(dir: string = CORPUS_DIR): TrainingExample[] {
   return trainingFiles(dir).flatMap((f) => loadCorpus(f).map(toExample));
+}
+
+/**
+ * The tuning set (`dev.jsonl`) as calibration examples: never trained on, read by training only
+ * to fit the temperature of the topic and mood probabilities. Empty when the file is absent.
+ */
+export function loadCalibrationSet(dir: string = CORPUS_DIR): TrainingExample[] {
+  const file = join(dir, 'dev.jsonl');
+  if (!existsSync(file)) return [];
+  return loadCorpus(file).map((line): TrainingExample => ({ ...toExample(line), origin: 'calibration', group: 'dev' }));
 }
 
 /** The model that ships with the repo, bound to a taxonomy: what a worker or a test analyses with. */

@@ -16,12 +16,17 @@ export interface FeatureOptions {
   readonly minDf: number;
   /** Weight of the character n-gram block against the word block (each L2-normalised); 0: one block. */
   readonly charWeight: number;
+  /**
+   * With `negation`: a word in a negator's scope gives only its negated feature (`n:lo`), not
+   * the plain one too, so "not angry" stops counting as "angry" (the classic NOT_ marking).
+   */
+  readonly negationReplaces?: boolean;
   /** English words also give their Porter stem (`s:protest` for protesting, protesters). */
   readonly englishStems?: boolean;
 }
 
 /** Defaults chosen by cross-validation on the training corpus (npm run train -- --compare). */
-export const FEATURE_DEFAULTS: FeatureOptions = { charGrams: [3, 4], wordPairs: true, negation: true, minDf: 3, charWeight: 0.5 };
+export const FEATURE_DEFAULTS: FeatureOptions = { charGrams: [3, 4], wordPairs: true, negation: true, negationReplaces: true, minDf: 3, charWeight: 0.5 };
 
 /** The block of a text feature: 0 words, pairs and negated words; 1 character n-grams. */
 export function featureBlock(term: string): number {
@@ -60,8 +65,10 @@ export function textFeatures(folded: readonly string[], options: FeatureOptions 
   const out = new Map<string, number>();
   let negatedUntil = -1;
   const stems = options.englishStems === true && language === 'en';
+  const replaces = options.negation && options.negationReplaces === true;
   folded.forEach((w, i) => {
-    add(out, `w:${w}`);
+    const negated = options.negation && !NEGATORS.has(w) && i <= negatedUntil;
+    if (!(replaces && negated)) add(out, `w:${w}`);
     if (stems) {
       const s = natural.PorterStemmer.stem(w);
       if (s !== w) add(out, `s:${s}`);

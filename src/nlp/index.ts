@@ -51,6 +51,7 @@ export { tfidfWeights, TfidfVocabulary, type SparseVector } from './vectorize.js
 export {
   loadCorpus,
   loadTrainingCorpus,
+  loadCalibrationSet,
   trainingFiles,
   toExample,
   createDefaultModel,

@@ -29,7 +29,7 @@ export interface PulseModelJson {
   readonly examples: number;
   /** How many training examples came from where (corpus, leaders' corrections, false alarms). */
   readonly trainedOn: Record<string, number>;
-  readonly options: { readonly features: FeatureOptions; readonly linear: LinearOptions; readonly topicLinear: LinearOptions; readonly topicCharWeight?: number; readonly urgentRecall: number };
+  readonly options: { readonly features: FeatureOptions; readonly linear: LinearOptions; readonly topicLinear: LinearOptions; readonly moodLinear?: LinearOptions; readonly topicCharWeight?: number; readonly urgentRecall: number };
   /** Text features (TF-IDF) and their IDF; signal features follow them in the vector. */
   readonly features: string[];
   readonly idf: number[];

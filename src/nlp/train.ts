@@ -14,8 +14,12 @@ import { tokenize } from './tokenize.js';
 import { DISTANT_PHRASES, SPREAD_PHRASES, TRIGGER_PHRASES } from './trigger-phrases.js';
 import { smoothIdf, TfidfVocabulary, type SparseVector } from './vectorize.js';
 
-/** Where a training example came from: the corpus, or feedback from leaders in production. */
-export type ExampleOrigin = 'corpus' | 'leader' | 'false_alarm';
+/**
+ * Where a training example came from: the corpus, or feedback from leaders in production; or
+ * `calibration`: a held-out labelled text (the dev set) that is never trained on, only read to
+ * fit the temperature of the topic and mood probabilities (see `fitTemperature`).
+ */
+export type ExampleOrigin = 'corpus' | 'leader' | 'false_alarm' | 'calibration';
 
 /** One labelled text; each task trains on the examples that carry its label. */
 export interface TrainingExample {
@@ -38,10 +42,12 @@ export const FEEDBACK_WEIGHT = 3;
 /** Everything that changes what `trainPulseModel` learns (and so the model version). */
 export interface TrainOptions {
   readonly features: FeatureOptions;
-  /** The learner of mood and urgency. */
+  /** The learner of urgency. */
   readonly linear: LinearOptions;
   /** The learner of topic (fourteen classes want a stronger fit than five or two). */
   readonly topicLinear: LinearOptions;
+  /** The learner of mood. */
+  readonly moodLinear: LinearOptions;
   /** Urgent recall the threshold is chosen for, on held-out writers. */
   readonly urgentRecall: number;
   /** Cross-validation folds when the examples have fewer than 3 writers. */
@@ -60,8 +66,9 @@ export interface TrainOptions {
 export const TRAIN_DEFAULTS: TrainOptions = {
   features: FEATURE_DEFAULTS,
   linear: LINEAR_DEFAULTS,
-  topicLinear: { ...LINEAR_DEFAULTS, learningRate: 2, epochs: 40, l2: 3e-4 },
-  urgentRecall: 0.92,
+  topicLinear: { ...LINEAR_DEFAULTS, learningRate: 2, epochs: 40, l2: 3e-4, family: 'nblr' },
+  moodLinear: { ...LINEAR_DEFAULTS, family: 'nblr', average: true, nbAlpha: 0.25 },
+  urgentRecall: 0.95,
   folds: 5,
   topic2Weight: 0,
   topicCharWeight: 1,
@@ -124,8 +131,8 @@ export interface Labels {
   readonly y: number[];
 }
 
-export function topicLabels(prepared: readonly PreparedExample[]): Labels {
-  const classes = [...new Set(prepared.map((p) => p.example.topic).filter((t): t is string => isTopicSlug(t)))].sort();
+export function topicLabels(prepared: readonly PreparedExample[], known?: readonly string[]): Labels {
+  const classes = known ? [...known] : [...new Set(prepared.map((p) => p.example.topic).filter((t): t is string => isTopicSlug(t)))].sort();
   return { classes, y: prepared.map((p) => (isTopicSlug(p.example.topic) ? classes.indexOf(p.example.topic) : -1)) };
 }
 
@@ -313,8 +320,13 @@ function groupingIdf(examples: readonly TrainingExample[]): { vocab: string[]; i
  * examples and options → byte-identical JSON. Used by `npm run train` and by the retraining
  * job alike.
  */
-export function trainPulseModel(examples: readonly TrainingExample[], options: Partial<TrainOptions> = {}): PulseModelJson {
+export function trainPulseModel(given: readonly TrainingExample[], options: Partial<TrainOptions> = {}): PulseModelJson {
   const opt: TrainOptions = { ...TRAIN_DEFAULTS, ...options };
+  const examples = given.filter((e) => e.origin !== 'calibration');
+  const calibration = prepareExamples(
+    given.filter((e) => e.origin === 'calibration'),
+    opt.features,
+  );
   const prepared = prepareExamples(examples, opt.features);
   const space = buildSpace(prepared, opt.features.minDf);
   const xs = vectorsOf(prepared, space, opt.features);
@@ -327,18 +339,21 @@ export function trainPulseModel(examples: readonly TrainingExample[], options: P
   const chosen = chooseThreshold(held.margins, held.gold, opt.urgentRecall);
   const trainedOn: Record<string, number> = {};
   for (const e of examples) trainedOn[e.origin ?? 'corpus'] = (trainedOn[e.origin ?? 'corpus'] ?? 0) + 1;
+  const calibrationXs = calibration.map((p) => vectorOf(space, p.read, opt.features));
+  const topicModel = calibrated(trainTopicTask(xs, topics, all, prepared, space, opt), calibrationXs, topicLabels(calibration, topics.classes));
+  const moodModel = calibrated(trainTask(xs, moods, all, prepared, space.dim, opt.moodLinear), calibrationXs, moodLabels(calibration));
   return {
     format: PULSE_MODEL_FORMAT,
     algorithm: PULSE_ALGORITHM,
-    version: modelVersion(examples, opt),
+    version: modelVersion(given, opt),
     examples: examples.length,
     trainedOn,
-    options: { features: opt.features, linear: opt.linear, topicLinear: opt.topicLinear, topicCharWeight: opt.topicCharWeight, urgentRecall: opt.urgentRecall },
+    options: { features: opt.features, linear: opt.linear, topicLinear: opt.topicLinear, moodLinear: opt.moodLinear, topicCharWeight: opt.topicCharWeight, urgentRecall: opt.urgentRecall },
     features: [...space.text.terms],
     idf: [...space.text.idf],
     signals: space.signalNames,
-    topic: taskJson(topics.classes, trainTopicTask(xs, topics, all, prepared, space, opt)),
-    mood: taskJson(moods.classes, trainTask(xs, moods, all, prepared, space.dim, opt.linear)),
+    topic: taskJson(topics.classes, topicModel.weights),
+    mood: taskJson(moods.classes, moodModel.weights),
     urgency: {
       ...taskJson(urgent.classes, urgencyModel),
       threshold: chosen.threshold,
@@ -346,8 +361,50 @@ export function trainPulseModel(examples: readonly TrainingExample[], options: P
       baselines: urgencyBaselines(urgencyModel, xs, space),
     },
     grouping: groupingIdf(examples),
-    metrics: { heldOutUrgentRecall: round(chosen.recall), heldOutUrgentPrecision: round(chosen.precision), heldOutUrgent: held.gold.filter(Boolean).length },
+    metrics: {
+      heldOutUrgentRecall: round(chosen.recall),
+      heldOutUrgentPrecision: round(chosen.precision),
+      heldOutUrgent: held.gold.filter(Boolean).length,
+      topicTemperature: round(topicModel.temperature),
+      moodTemperature: round(moodModel.temperature),
+      calibrationExamples: calibration.length,
+    },
   };
 }
 
 const round = (v: number): number => Math.round(v * 1e4) / 1e4;
+
+/**
+ * The temperature T that makes softmax(scores / T) honest on held-out labelled texts (least
+ * negative log-likelihood over a log grid from 0.25 to 64): one-vs-rest NB-logistic rows give
+ * log-odds far from a multinomial scale (a softmax over them says 1.00 for nearly everything),
+ * and the topic ranking adds the collaborator's choice to these probabilities, the mood shows
+ * them as confidence. 1 when there is nothing to fit on. Deterministic.
+ */
+export function fitTemperature(model: LinearWeights, xs: readonly SparseVector[], labels: Labels): number {
+  const rows = labels.y.flatMap((y, i) => (y >= 0 ? [[i, y] as const] : []));
+  if (rows.length === 0) return 1;
+  const scores = rows.map(([i]) => linearScores(model, xs[i] as SparseVector));
+  let best = { t: 1, nll: Infinity };
+  for (let k = 0; k <= 160; k += 1) {
+    const t = 0.25 * 2 ** (k / 20);
+    let nll = 0;
+    rows.forEach(([, y], r) => {
+      const s = scores[r] as number[];
+      let max = -Infinity;
+      for (const v of s) if (v / t > max) max = v / t;
+      let sum = 0;
+      for (const v of s) sum += Math.exp(v / t - max);
+      nll -= (s[y] as number) / t - max - Math.log(sum);
+    });
+    if (nll < best.nll) best = { t, nll };
+  }
+  return best.t;
+}
+
+/** The model with its rows divided by the temperature fitted on the calibration texts (argmax unchanged). */
+function calibrated(model: LinearWeights, xs: readonly SparseVector[], labels: Labels): { weights: LinearWeights; temperature: number } {
+  const temperature = fitTemperature(model, xs, labels);
+  if (temperature === 1) return { weights: model, temperature };
+  return { weights: { ...model, rows: model.rows.map((r) => r.map((v) => v / temperature)) }, temperature };
+}

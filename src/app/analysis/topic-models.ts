@@ -12,6 +12,7 @@ import {
   FEEDBACK_WEIGHT,
   loadCorpus,
   loadPulseModel,
+  loadCalibrationSet,
   loadTrainingCorpus,
   modelVersion,
   toExample,
@@ -28,9 +29,13 @@ export const MODEL_KIND = 'analysis';
 /** The model in memory, as the analysis uses it. */
 export type TopicModel = PulseModel;
 
-/** The repo's training corpus as examples; one JSONL file instead when `path` is given. */
+/**
+ * The repo's training corpus as examples, with the dev set as calibration (never trained on,
+ * see `loadCalibrationSet`), as `npm run train` reads them; one JSONL file instead when `path`
+ * is given.
+ */
 export function readCorpus(path?: string): TrainingExample[] {
-  return path ? loadCorpus(path).map(toExample) : loadTrainingCorpus();
+  return path ? loadCorpus(path).map(toExample) : [...loadTrainingCorpus(), ...loadCalibrationSet()];
 }
 
 /** Feedback as training examples: a correction teaches its topic, a false alarm "not urgent". */

@@ -59,7 +59,7 @@ export function crossValidate(prepared: readonly PreparedExample[], options: Par
     const space = buildSpace(train.map((i) => prepared[i] as PreparedExample), opt.features.minDf);
     const xs = prepared.map((p) => vectorOf(space, p.read, opt.features));
     const topicModel = tasks.includes('topic') ? trainTopicTask(xs, topics, train, prepared, space, opt) : null;
-    const moodModel = tasks.includes('mood') ? trainTask(xs, moods, train, prepared, space.dim, opt.linear) : null;
+    const moodModel = tasks.includes('mood') ? trainTask(xs, moods, train, prepared, space.dim, opt.moodLinear) : null;
     const urgentModel = tasks.includes('urgent') ? trainTask(xs, urgent, train, prepared, space.dim, opt.linear) : null;
     for (const i of fold) {
       const x = xs[i]!;

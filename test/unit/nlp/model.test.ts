@@ -6,6 +6,7 @@ import {
   createTextModel,
   DEFAULT_MODEL_PATH,
   loadPulseModel,
+  loadCalibrationSet,
   loadTrainingCorpus,
   ModelFormatError,
   modelVersion,
@@ -149,6 +150,30 @@ describe('the model artifact', () => {
     const shipped = JSON.parse(readFileSync(DEFAULT_MODEL_PATH, 'utf8')) as { version: string; examples: number };
     const corpus = loadTrainingCorpus();
     expect(shipped.examples).toBe(corpus.length);
-    expect(shipped.version).toBe(modelVersion(corpus));
+    expect(shipped.version).toBe(modelVersion([...corpus, ...loadCalibrationSet()]));
+  });
+
+  it('fits the topic and mood temperature on calibration texts it never trains on', () => {
+    const base = trainPulseModel(examples);
+    expect(base.metrics).toMatchObject({ topicTemperature: 1, moodTemperature: 1, calibrationExamples: 0 });
+    const calibration: TrainingExample[] = [
+      { text: 'giá điện tăng, ai cũng lo', topic: 'economy', mood: 'worried', origin: 'calibration' },
+      { text: 'bệnh viện quá tải, bà con bức xúc', topic: 'health', mood: 'angry', origin: 'calibration' },
+      { text: 'công nhân đứng trước cổng bệnh viện', topic: 'economy', mood: 'worried', origin: 'calibration' },
+    ];
+    const withCal = trainPulseModel([...examples, ...calibration]);
+    expect(withCal.examples).toBe(examples.length);
+    expect(withCal.trainedOn).toEqual(base.trainedOn);
+    expect(withCal.features).toEqual(base.features);
+    expect(withCal.version).not.toBe(base.version);
+    expect(withCal.metrics.calibrationExamples).toBe(3);
+    // the rows are divided by the temperature: the same decisions, other probabilities
+    const t = withCal.metrics.topicTemperature as number;
+    expect(t).not.toBe(1);
+    const a = createTextModel(loadPulseModel(base), DEFAULT_TOPICS);
+    const b = createTextModel(loadPulseModel(withCal), DEFAULT_TOPICS);
+    for (const text of ['giá xăng tăng', 'thiếu thuốc', 'nước lên tới mái nhà']) {
+      expect(b.topics(b.input(text)).textTop).toBe(a.topics(a.input(text)).textTop);
+    }
   });
 });

@@ -57,7 +57,14 @@ describe('negation in the learned features', () => {
     expect(f.get('n:lo')).toBe(1);
     expect(f.get('n:lang')).toBe(1);
     expect(f.has('n:hoi')).toBe(false);
-    expect(f.get('w:lo')).toBe(1);
+    expect(f.get('w:hoi')).toBe(1);
+    // a negated word counts only as negated ("not worried" is not "worried")…
+    expect(f.has('w:lo')).toBe(false);
+    expect(f.get('w:khong')).toBe(1);
+    // …unless the features are asked to keep both
+    const both = textFeatures(words('không ai lo lắng, chỉ hỏi thêm'), { ...FEATURE_DEFAULTS, negationReplaces: false });
+    expect(both.get('w:lo')).toBe(1);
+    expect(both.get('n:lo')).toBe(1);
   });
 
   it('reads a negated worry or anger as calm, in both languages and with teencode', () => {

@@ -8,8 +8,13 @@ const dataDir = process.env['PULSE_EVAL_DATA'] ?? path.resolve(import.meta.dirna
 const exists = existsSync(path.join(dataDir, 'vntc_topic_test_sample.jsonl')) && existsSync(path.join(dataDir, 'victsd_comments_valid_test.jsonl'));
 if (!exists) console.warn(`skipped: third-party evaluation — ${dataDir} has no VNTC/ViCTSD files`);
 
-/** Reached by the shipped model b7046f4cb0b0f772 (npm run eval:nlp): VNTC 0.6317 strict accuracy, ViCTSD toxic-as-angry recall 0.1608; floors = reached − 0.03. */
-const FLOORS = { vntcAccuracy: 0.6017, victsdAngryRecall: 0.1308 };
+/**
+ * Reached by the shipped model f87831ff4eeba33b (npm run eval:nlp): VNTC 0.5956 strict accuracy
+ * (0.6317 with b7046f4cb0b0f772: the NB-logistic topic model, chosen by cross-validation over
+ * writers, reads these 900-character news articles worse), ViCTSD toxic-as-angry recall 0.1637;
+ * floors = reached − 0.03.
+ */
+const FLOORS = { vntcAccuracy: 0.5656, victsdAngryRecall: 0.1337 };
 
 describe('third-party sets (evaluation only, never trained on)', () => {
   it.skipIf(!exists)(`keeps VNTC strict accuracy ≥ ${FLOORS.vntcAccuracy} and ViCTSD angry recall ≥ ${FLOORS.victsdAngryRecall}`, () => {
