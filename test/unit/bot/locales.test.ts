@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES_DIR } from '../../../src/bot/i18n.js';
+import { SETTING_KEYS } from '../../../src/domain/settings.js';
 
 /** Message ids (and terms) defined in every .ftl file of a locale. */
 function keysOf(locale: string): Map<string, string> {
@@ -27,6 +28,13 @@ describe('Fluent locales', () => {
 
   it('each key lives in the same feature file in both languages', () => {
     for (const [k, file] of vi) expect(en.get(k), k).toBe(file);
+  });
+
+  it('every setting has a label on the admin page, in both languages', () => {
+    for (const key of SETTING_KEYS) {
+      expect(vi.has(`web-setting-${key}`), `vi ${key}`).toBe(true);
+      expect(en.has(`web-setting-${key}`), `en ${key}`).toBe(true);
+    }
   });
 
   it('every urgency reason the analysis can give has a label for the alert card', () => {
