@@ -65,19 +65,18 @@ export function textFeatures(folded: readonly string[], options: FeatureOptions 
   const out = new Map<string, number>();
   let negatedUntil = -1;
   const stems = options.englishStems === true && language === 'en';
-  const replaces = options.negation && options.negationReplaces === true;
+  const replaces = options.negationReplaces === true;
   folded.forEach((w, i) => {
-    const negated = options.negation && !NEGATORS.has(w) && i <= negatedUntil;
+    const negator = options.negation && NEGATORS.has(w);
+    const negated = options.negation && !negator && i <= negatedUntil;
     if (!(replaces && negated)) add(out, `w:${w}`);
     if (stems) {
       const s = natural.PorterStemmer.stem(w);
       if (s !== w) add(out, `s:${s}`);
     }
     if (options.wordPairs && i + 1 < folded.length) add(out, `b:${w}_${folded[i + 1] as string}`);
-    if (options.negation) {
-      if (NEGATORS.has(w)) negatedUntil = i + NEGATION_SCOPE;
-      else if (i <= negatedUntil) add(out, `n:${w}`);
-    }
+    if (negator) negatedUntil = i + NEGATION_SCOPE;
+    else if (negated) add(out, `n:${w}`);
   });
   if (options.charGrams.length > 0) {
     const joined = ` ${folded.join(' ').slice(0, MAX_CHARS)} `;

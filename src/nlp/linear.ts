@@ -69,6 +69,29 @@ function strideFor(n: number): number {
 }
 
 /**
+ * The SGD schedule every family shares: epochs over a fixed coprime-stride order, a learning
+ * rate decaying as lr/(1 + 0.1·epoch), L2 as a decay of the touched weights, and with `average`
+ * the mean of the weights at the end of each epoch of the second half (a cheap Polyak average)
+ * left in `W` at the end. `step(i, lr, decay)` applies one example's update to `W`.
+ */
+function runSgd(W: Float64Array, n: number, opt: LinearOptions, step: (i: number, lr: number, decay: number) => void): void {
+  if (n === 0) return;
+  const avg = opt.average === true && opt.epochs > 1 ? new Float64Array(W.length) : null;
+  let averaged = 0;
+  const stride = strideFor(n);
+  for (let epoch = 0; epoch < opt.epochs; epoch += 1) {
+    const lr = opt.learningRate / (1 + epoch * 0.1);
+    const decay = 1 - lr * opt.l2;
+    for (let m = 0; m < n; m += 1) step((m * stride + epoch) % n, lr, decay);
+    if (avg && epoch >= Math.floor(opt.epochs / 2)) {
+      for (let f = 0; f < W.length; f += 1) avg[f] = (avg[f] as number) + (W[f] as number);
+      averaged += 1;
+    }
+  }
+  if (avg && averaged > 0) for (let f = 0; f < W.length; f += 1) W[f] = (avg[f] as number) / averaged;
+}
+
+/**
  * Trains a linear classifier over `classes` on sparse vectors of dimension `dim`; each
  * example may carry a weight (leaders' corrections weigh more). Deterministic.
  */
@@ -83,49 +106,33 @@ export function trainLinear(
   const opt = { ...LINEAR_DEFAULTS, ...options };
   if (opt.family === 'nblr') return trainNbLogistic(xs, ys, classes, dim, opt, sampleWeights);
   if (opt.family === 'softmax' && classes === 2) return trainBinarySoftmax(xs, ys, dim, opt, sampleWeights);
-  const n = xs.length;
   // Weights interleaved by feature (W[f * classes + c]): one example touches every class of
   // the same few features, which then share cache lines. Same arithmetic, in the same order
   // per weight, as one row per class: the result is bit for bit the same.
   const W = new Float64Array((dim + 1) * classes);
   const scores = new Array<number>(classes);
-  const avg = opt.average === true && opt.epochs > 1 ? new Float64Array(W.length) : null;
-  let averaged = 0;
-  if (n > 0) {
-    const stride = strideFor(n);
-    const biasAt = dim * classes;
-    for (let epoch = 0; epoch < opt.epochs; epoch += 1) {
-      const lr = opt.learningRate / (1 + epoch * 0.1);
-      const decay = 1 - lr * opt.l2;
-      for (let m = 0; m < n; m += 1) {
-        const i = (m * stride + epoch) % n;
-        const x = xs[i] as SparseVector;
-        const y = ys[i] as number;
-        const weight = sampleWeights?.[i] ?? 1;
-        const idx = x.idx;
-        const val = x.val;
-        for (let c = 0; c < classes; c += 1) scores[c] = W[biasAt + c] as number;
-        for (let k = 0; k < idx.length; k += 1) {
-          const base = (idx[k] as number) * classes;
-          const v = val[k] as number;
-          for (let c = 0; c < classes; c += 1) scores[c] = (scores[c] as number) + (W[base + c] as number) * v;
-        }
-        const grads = opt.family === 'softmax' ? softmaxGrads(scores, y) : hingeGrads(scores, y);
-        for (let c = 0; c < classes; c += 1) grads[c] = (grads[c] as number) * weight;
-        for (let k = 0; k < idx.length; k += 1) {
-          const base = (idx[k] as number) * classes;
-          const v = val[k] as number;
-          for (let c = 0; c < classes; c += 1) W[base + c] = (W[base + c] as number) * decay - lr * (grads[c] as number) * v;
-        }
-        for (let c = 0; c < classes; c += 1) W[biasAt + c] = (W[biasAt + c] as number) - lr * (grads[c] as number);
-      }
-      if (avg && epoch >= Math.floor(opt.epochs / 2)) {
-        for (let f = 0; f < W.length; f += 1) avg[f] = (avg[f] as number) + (W[f] as number);
-        averaged += 1;
-      }
+  const biasAt = dim * classes;
+  runSgd(W, xs.length, opt, (i, lr, decay) => {
+    const x = xs[i] as SparseVector;
+    const y = ys[i] as number;
+    const weight = sampleWeights?.[i] ?? 1;
+    const idx = x.idx;
+    const val = x.val;
+    for (let c = 0; c < classes; c += 1) scores[c] = W[biasAt + c] as number;
+    for (let k = 0; k < idx.length; k += 1) {
+      const base = (idx[k] as number) * classes;
+      const v = val[k] as number;
+      for (let c = 0; c < classes; c += 1) scores[c] = (scores[c] as number) + (W[base + c] as number) * v;
     }
-  }
-  if (avg && averaged > 0) for (let f = 0; f < W.length; f += 1) W[f] = (avg[f] as number) / averaged;
+    const grads = opt.family === 'softmax' ? softmaxGrads(scores, y) : hingeGrads(scores, y);
+    for (let c = 0; c < classes; c += 1) grads[c] = (grads[c] as number) * weight;
+    for (let k = 0; k < idx.length; k += 1) {
+      const base = (idx[k] as number) * classes;
+      const v = val[k] as number;
+      for (let c = 0; c < classes; c += 1) W[base + c] = (W[base + c] as number) * decay - lr * (grads[c] as number) * v;
+    }
+    for (let c = 0; c < classes; c += 1) W[biasAt + c] = (W[biasAt + c] as number) - lr * (grads[c] as number);
+  });
   const rows = Array.from({ length: classes }, (_, c) => {
     const r = new Float32Array(dim + 1);
     for (let f = 0; f <= dim; f += 1) r[f] = W[f * classes + c] as number;
@@ -135,42 +142,32 @@ export function trainLinear(
 }
 
 /**
- * A two-class softmax trained as what it is, one logistic regression. From zero weights the
+ * A logistic regression (labels 0/1) as a two-class softmax computes it: from zero weights the
  * two rows' gradients are always opposite (p₀ − y₀ = −(p₁ − y₁)), so w₀ = −w₁ throughout and only
- * v = w₁ − w₀ matters: v ← v·decay − 2·lr·(σ(v·x + b) − y)·x. Returned as the rows −v/2 and v/2,
- * the same scores (and the same SGD, up to rounding) as the general loop at half its work.
+ * v = w₁ − w₀ matters: v ← v·decay − 2·lr·(σ(v·x + b) − y)·x. Returns v (bias at `dim`): the
+ * same SGD, up to rounding, as the general loop at half its work.
  */
-function trainBinarySoftmax(xs: readonly SparseVector[], ys: readonly number[], dim: number, opt: LinearOptions, sampleWeights?: readonly number[]): LinearWeights {
-  const n = xs.length;
+function trainLogistic(xs: readonly SparseVector[], ys: readonly number[], dim: number, opt: LinearOptions, sampleWeights?: readonly number[]): Float64Array {
   const v = new Float64Array(dim + 1);
-  const avg = opt.average === true && opt.epochs > 1 ? new Float64Array(dim + 1) : null;
-  let averaged = 0;
-  if (n > 0) {
-    const stride = strideFor(n);
-    for (let epoch = 0; epoch < opt.epochs; epoch += 1) {
-      const lr = opt.learningRate / (1 + epoch * 0.1);
-      const decay = 1 - lr * opt.l2;
-      for (let m = 0; m < n; m += 1) {
-        const i = (m * stride + epoch) % n;
-        const x = xs[i] as SparseVector;
-        const idx = x.idx;
-        const val = x.val;
-        let score = v[dim] as number;
-        for (let k = 0; k < idx.length; k += 1) score += (v[idx[k] as number] as number) * (val[k] as number);
-        const g = 2 * lr * (1 / (1 + Math.exp(-score)) - ((ys[i] as number) === 1 ? 1 : 0)) * (sampleWeights?.[i] ?? 1);
-        for (let k = 0; k < idx.length; k += 1) {
-          const f = idx[k] as number;
-          v[f] = (v[f] as number) * decay - g * (val[k] as number);
-        }
-        v[dim] = (v[dim] as number) - g;
-      }
-      if (avg && epoch >= Math.floor(opt.epochs / 2)) {
-        for (let f = 0; f <= dim; f += 1) avg[f] = (avg[f] as number) + (v[f] as number);
-        averaged += 1;
-      }
+  runSgd(v, xs.length, opt, (i, lr, decay) => {
+    const x = xs[i] as SparseVector;
+    const idx = x.idx;
+    const val = x.val;
+    let score = v[dim] as number;
+    for (let k = 0; k < idx.length; k += 1) score += (v[idx[k] as number] as number) * (val[k] as number);
+    const g = 2 * lr * (1 / (1 + Math.exp(-score)) - ((ys[i] as number) === 1 ? 1 : 0)) * (sampleWeights?.[i] ?? 1);
+    for (let k = 0; k < idx.length; k += 1) {
+      const f = idx[k] as number;
+      v[f] = (v[f] as number) * decay - g * (val[k] as number);
     }
-  }
-  if (avg && averaged > 0) for (let f = 0; f <= dim; f += 1) v[f] = (avg[f] as number) / averaged;
+    v[dim] = (v[dim] as number) - g;
+  });
+  return v;
+}
+
+/** A two-class softmax trained as one logistic regression, returned as the rows −v/2 and v/2 (the same scores). */
+function trainBinarySoftmax(xs: readonly SparseVector[], ys: readonly number[], dim: number, opt: LinearOptions, sampleWeights?: readonly number[]): LinearWeights {
+  const v = trainLogistic(xs, ys, dim, opt, sampleWeights);
   const yes = new Float32Array(dim + 1);
   const no = new Float32Array(dim + 1);
   for (let f = 0; f <= dim; f += 1) {
@@ -222,7 +219,6 @@ function trainNbLogistic(
       total[f] = (total[f] as number) + v;
     }
   });
-  const binary: LinearOptions = { ...opt, family: 'softmax' };
   const rows = Array.from({ length: classes }, (_, c) => {
     const p = sums[c] as Float64Array;
     let pNorm = 0;
@@ -234,11 +230,10 @@ function trainNbLogistic(
     const r = new Float64Array(dim);
     for (let f = 0; f < dim; f += 1) r[f] = Math.log(((p[f] as number) + alpha) / pNorm / (((total[f] as number) - (p[f] as number) + alpha) / qNorm));
     const scaled = xs.map((x) => ({ idx: x.idx, val: x.val.map((v, k) => v * (r[x.idx[k] as number] as number)) }));
-    const w = trainLinear(scaled, ys.map((y) => (y === c ? 1 : 0)), 2, dim, binary, sampleWeights);
-    const [no, yes] = w.rows as [Float32Array, Float32Array];
+    const v = trainLogistic(scaled, ys.map((y) => (y === c ? 1 : 0)), dim, opt, sampleWeights);
     const row = new Float32Array(dim + 1);
-    for (let f = 0; f < dim; f += 1) row[f] = ((yes[f] as number) - (no[f] as number)) * (r[f] as number);
-    row[dim] = (yes[dim] as number) - (no[dim] as number);
+    for (let f = 0; f < dim; f += 1) row[f] = (v[f] as number) * (r[f] as number);
+    row[dim] = v[dim] as number;
     return row;
   });
   return { family: 'nblr', dim, rows };

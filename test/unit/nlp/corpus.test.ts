@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TOPIC_SLUGS, MOODS } from '../../../src/domain/vocabulary.js';
-import { foldVietnamese, hasVietnameseMarks, jaccard, loadCorpus, shingles } from '../../../src/nlp/index.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { foldVietnamese, hasVietnameseMarks, jaccard, loadCalibrationSet, loadCorpus, loadTrainingCorpus, shingles } from '../../../src/nlp/index.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const train = loadCorpus(path.join(root, 'corpus/topics-train.jsonl'));
@@ -39,6 +41,25 @@ describe('labelled corpus', () => {
       const s = shingles(d.text, 3);
       const max = Math.max(...trainSets.map((t) => jaccard(s, t)));
       expect(max, d.text).toBeLessThan(0.5);
+    }
+  });
+});
+
+describe('calibration set (dev.jsonl, read by training for the temperature only)', () => {
+  it('is the dev set marked as calibration, apart from every training example', () => {
+    const calibration = loadCalibrationSet();
+    expect(calibration.length).toBe(dev.length);
+    expect(new Set(calibration.map((e) => e.origin))).toEqual(new Set(['calibration']));
+    const trained = new Set(loadTrainingCorpus().map((e) => e.text));
+    expect(calibration.filter((e) => trained.has(e.text))).toEqual([]);
+  });
+
+  it('is empty, not an error, where the corpus has no dev.jsonl (a trimmed deployment)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pulse-corpus-'));
+    try {
+      expect(loadCalibrationSet(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
